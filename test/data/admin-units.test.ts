@@ -1,0 +1,50 @@
+// The shipped administrative-units file: schema-valid, complete, and the very bytes of shared/data.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { AdminUnitsSchema } from '../../src/domain/schemas';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const shipped = readFileSync(path.resolve(repoRoot, 'data/admin-units/vn-admin-units-2025.json'));
+const units = AdminUnitsSchema.parse(JSON.parse(shipped.toString('utf8')));
+const communes = units.provinces.flatMap((p) => p.communes);
+
+describe('data/admin-units/vn-admin-units-2025.json', () => {
+  it('is identical to shared/data/vn-admin-units-2025.json', () => {
+    const original = readFileSync(path.resolve(repoRoot, '../shared/data/vn-admin-units-2025.json'));
+    expect(shipped.equals(original)).toBe(true);
+  });
+
+  it('has 34 provinces and 3,321 commune-level units', () => {
+    expect(units.provinces).toHaveLength(34);
+    expect(communes).toHaveLength(3321);
+  });
+
+  it('uses unique 2-digit province and 5-digit commune codes, sorted', () => {
+    const provinceCodes = units.provinces.map((p) => p.code);
+    const communeCodes = communes.map((c) => c.code);
+    expect(provinceCodes.every((c) => /^\d{2}$/.test(c))).toBe(true);
+    expect(communeCodes.every((c) => /^\d{5}$/.test(c))).toBe(true);
+    expect(new Set(provinceCodes).size).toBe(34);
+    expect(new Set(communeCodes).size).toBe(3321);
+    expect(provinceCodes).toEqual([...provinceCodes].sort());
+    for (const p of units.provinces) {
+      const codes = p.communes.map((c) => c.code);
+      expect(codes).toEqual([...codes].sort());
+    }
+  });
+
+  it('counts the unit types the README states', () => {
+    const count = (types: string[]) => types.reduce<Record<string, number>>((a, t) => ({ ...a, [t]: (a[t] ?? 0) + 1 }), {});
+    expect(count(units.provinces.map((p) => p.type))).toEqual({ 'thành phố': 7, tỉnh: 27 });
+    expect(count(communes.map((c) => c.type))).toEqual({ xã: 2611, phường: 697, 'đặc khu': 13 });
+  });
+
+  it('writes every name with its type word, in NFC', () => {
+    for (const c of communes) {
+      expect(c.name.toLowerCase().startsWith(`${c.type} `), c.code).toBe(true);
+      expect(c.name).toBe(c.name.normalize('NFC'));
+    }
+  });
+});
