@@ -1,0 +1,62 @@
+/**
+ * What a valid answer is, for one component under one methodology. The phone uses this to
+ * guide the officer; the server uses it to refuse a malformed or hostile submission.
+ */
+import type { Answer, CatalogueComponent, Methodology } from './types';
+
+/** Maximum lengths, in characters (Unicode code points) of the normalised text. */
+export const LIMITS = { note: 2000, naReason: 500, openName: 200, period: 20, helpers: 500 } as const;
+
+export type AnswerProblem =
+  | 'bad-status'
+  | 'na-not-allowed'
+  | 'na-reason-required'
+  | 'note-too-long'
+  | 'na-reason-too-long'
+  | 'open-name-too-long';
+
+/**
+ * Every free text is stored NFC and trimmed: a Vietnamese word typed on two keyboards
+ * (composed vs. decomposed diacritics) must compare and count the same.
+ */
+export function normalizeText(s: string): string {
+  return s.normalize('NFC').trim();
+}
+
+/** Length in code points, so that one emoji or one rare Hán-Nôm character counts as one. */
+export function textLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function tooLong(text: string | undefined, limit: number): boolean {
+  return text !== undefined && textLength(normalizeText(text)) > limit;
+}
+
+/** Is "không áp dụng" a possible answer for this component? Never for central/provincial ones. */
+export function naAllowed(c: CatalogueComponent, m: Methodology): boolean {
+  if (c.tier === 'central' || c.tier === 'provincial') return false;
+  return m.na.allowedTiers.includes(c.tier) || (c.open && m.na.allowedForOpenItems);
+}
+
+/** A status the methodology's scale knows: an integer 0…maxStatus. */
+export function isScaleStatus(status: unknown, m: Methodology): status is 0 | 1 | 2 | 3 {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 0 && status <= m.maxStatus;
+}
+
+/** [] when the answer is valid. Checks shape defensively: answers may come from a backup file or the network. */
+export function checkAnswer(c: CatalogueComponent, a: Answer, m: Methodology): AnswerProblem[] {
+  const problems: AnswerProblem[] = [];
+  const status: unknown = a.status;
+  if (status === 'na') {
+    if (!naAllowed(c, m)) problems.push('na-not-allowed');
+    if (m.na.reasonRequired && normalizeText(a.naReason ?? '') === '') problems.push('na-reason-required');
+  } else if (status !== null && status !== undefined && !isScaleStatus(status, m)) {
+    problems.push('bad-status');
+  }
+  if (tooLong(a.note, LIMITS.note)) problems.push('note-too-long');
+  if (tooLong(a.naReason, LIMITS.naReason)) problems.push('na-reason-too-long');
+  if (tooLong(a.openName, LIMITS.openName)) problems.push('open-name-too-long');
+  return problems;
+}
