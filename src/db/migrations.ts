@@ -1,0 +1,60 @@
+/**
+ * The schema history of the phone's IndexedDB database, oldest first.
+ *
+ * Policy (officers' answers live only here until they are sent, so a bad upgrade loses work):
+ * - A released version is never edited. Any change to tables, keys or indexes, or to the shape
+ *   of stored rows, is a NEW entry with the next version number.
+ * - When existing rows must change shape, the entry carries an `upgrade` function. It runs
+ *   inside Dexie's versionchange transaction: it may only use that transaction (`tx.table(...)`)
+ *   and must not await anything else (no fetch, no timers), or the transaction commits early.
+ * - An upgrade never deletes user data; a table is dropped (`null`) only after its rows have
+ *   been copied elsewhere in the same upgrade.
+ * - test/db/migrations.test.ts keeps a frozen copy of every released schema, fills a database
+ *   at each of them and opens it with the current code. Add the new version there too.
+ */
+import type { Dexie, Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store specs: primary key first, then indexes; `null` drops a table. */
+  stores: Readonly<Record<string, string | null>>;
+  /** Reshapes existing rows; runs once, when a phone moves past this version. */
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+  /** What changed and why, for the next engineer. */
+  note: string;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    note: 'First release: assessments, answers, settings, outbox (upward sync queue), sync state.',
+    stores: {
+      assessments: 'id, communeCode, updatedAt, status',
+      answers: '[assessmentId+code], assessmentId',
+      settings: 'key',
+      outbox: '++id, assessmentId, nextAttemptAt',
+      sync: 'assessmentId',
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
+
+/** Problems with the history itself (checked by the tests): versions must strictly increase. */
+export function checkSchemaHistory(versions: readonly SchemaVersion[]): string[] {
+  const problems: string[] = [];
+  versions.forEach((v, i) => {
+    if (!Number.isInteger(v.version) || v.version < 1) problems.push(`version ${v.version} is not a positive integer`);
+    const prev = versions[i - 1];
+    if (prev && v.version <= prev.version) problems.push(`version ${v.version} does not follow ${prev.version}`);
+  });
+  return problems;
+}
+
+/** Declare every version on a Dexie instance, so that a phone on any old version can upgrade. */
+export function declareSchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
+  for (const v of versions) {
+    const declared = db.version(v.version).stores({ ...v.stores });
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Small app preferences kept on the phone: the language, whether the "ready to work offline"
+ * notice was shown, the outcome of the persistent-storage request, this device's id, and the
+ * enrollment (device token) that src/sync/enrollment.ts stores.
+ * Values are checked on the way out: a row written by an older or broken build reads as unset.
+ */
+import { getDb } from './database';
+import type { XasoDb } from './database';
+import { guardWrite, InvalidInputError } from './errors';
+
+export type PersistOutcome = 'granted' | 'denied' | 'unsupported';
+
+/** What the province's server gave this phone when it enrolled (src/sync/enrollment.ts). */
+export interface EnrollmentSetting {
+  deviceToken: string;
+  deviceId: string;
+  communeCode: string;
+  provinceCode: string;
+  communeName: string;
+  provinceName?: string;
+  enrolledAt: string;
+}
+
+export interface SettingValues {
+  lang: 'vi' | 'en';
+  offlineReadyShown: boolean;
+  persist: PersistOutcome;
+  /** A random id naming this phone to the server, created once. */
+  deviceId: string;
+  /** This phone's enrollment with its province (written by src/sync/enrollment.ts); unset = not enrolled. */
+  enrollment: { deviceToken: string; deviceId: string; communeCode: string; provinceCode: string; communeName: string; provinceName?: string; enrolledAt: string };
+}
+export type SettingKey = keyof SettingValues;
+
+const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
+  lang: (v): v is 'vi' | 'en' => v === 'vi' || v === 'en',
+  offlineReadyShown: (v): v is boolean => typeof v === 'boolean',
+  persist: (v): v is PersistOutcome => v === 'granted' || v === 'denied' || v === 'unsupported',
+  deviceId: (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100,
+  enrollment: (v): v is SettingValues['enrollment'] =>
+    typeof v === 'object' &&
+    v !== null &&
+    ['deviceToken', 'deviceId', 'communeCode', 'provinceCode', 'communeName', 'enrolledAt'].every(
+      (k) => typeof (v as Record<string, unknown>)[k] === 'string',
+    ),
+};
+
+/** The stored value, or undefined when unset (or unreadable). */
+export async function getSetting<K extends SettingKey>(key: K, db: XasoDb = getDb()): Promise<SettingValues[K] | undefined> {
+  const row = await db.settings.get(key);
+  const valid = VALID[key] as (v: unknown) => v is SettingValues[K];
+  return row && valid(row.value) ? row.value : undefined;
+}
+
+export async function setSetting<K extends SettingKey>(key: K, value: SettingValues[K], db: XasoDb = getDb()): Promise<void> {
+  if (!VALID[key](value)) throw new InvalidInputError(key, `Invalid value for the setting "${key}".`);
+  await guardWrite(db.settings.put({ key, value }));
+}
+
+/** This device's id, created on first call; one transaction, so two tabs cannot make two ids. */
+export async function ensureDeviceId(db: XasoDb = getDb()): Promise<string> {
+  return guardWrite(
+    db.transaction('rw', db.settings, async () => {
+      const current = await getSetting('deviceId', db);
+      if (current) return current;
+      const id = crypto.randomUUID();
+      await db.settings.put({ key: 'deviceId', value: id });
+      return id;
+    }),
+  );
+}

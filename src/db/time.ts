@@ -1,0 +1,13 @@
+/**
+ * Edit timestamps. An import keeps, per answer, the one with the newer `updatedAt`; so an edit
+ * must always look newer than what it replaces, even if the phone's clock was moved back
+ * (a dead battery resets cheap phones to 1970 or 2000). Hence "now, or 1 ms after the latest".
+ */
+export function nextTimestamp(after: readonly (string | undefined)[], now: Date = new Date()): string {
+  let t = now.getTime();
+  for (const iso of after) {
+    const prev = iso === undefined ? NaN : Date.parse(iso);
+    if (Number.isFinite(prev) && prev >= t) t = prev + 1;
+  }
+  return new Date(t).toISOString();
+}

@@ -1,0 +1,145 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getAnswers, saveAnswer } from '../../src/db/answers';
+import { getAssessment, listAssessments } from '../../src/db/assessments';
+import { openXasoDb } from '../../src/db/database';
+import type { XasoDb } from '../../src/db/database';
+import { StorageWriteError } from '../../src/db/errors';
+import { onDbBlockedOrStale } from '../../src/db/events';
+import type { DbAlert } from '../../src/db/events';
+import { checkSchemaHistory, LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../src/db/migrations';
+import { getSetting } from '../../src/db/settings';
+import type { Assessment } from '../../src/domain/types';
+
+/**
+ * Frozen copies of every RELEASED schema. Never edit one: add the next version here and in
+ * src/db/migrations.ts, with data shaped as that version stored it.
+ */
+const RELEASED: Record<number, Record<string, string>> = {
+  1: {
+    assessments: 'id, communeCode, updatedAt, status',
+    answers: '[assessmentId+code], assessmentId',
+    settings: 'key',
+    outbox: '++id, assessmentId, nextAttemptAt',
+    sync: 'assessmentId',
+  },
+};
+
+const v1Assessment: Assessment = {
+  id: '3f1c2b7e-9d4a-4c1e-8f2a-0b1c2d3e4f50',
+  provinceCode: '01',
+  communeCode: '00004',
+  areaTypes: ['urban'],
+  period: '2026',
+  catalogueVersion: '2026.1',
+  methodologyId: 'provisional-2026.1',
+  status: 'draft',
+  createdAt: '2026-03-01T08:00:00.000Z',
+  updatedAt: '2026-03-02T08:00:00.000Z',
+  helpers: 'Tổ công nghệ số cộng đồng',
+  lastCode: 'ANM2',
+};
+
+const cleanup: Dexie[] = [];
+afterEach(async () => {
+  for (const db of cleanup.splice(0)) await db.delete();
+});
+
+function track<T extends Dexie>(db: T): T {
+  cleanup.push(db);
+  return db;
+}
+
+describe('schema history', () => {
+  it('is well formed and starts with the released version 1 unchanged', () => {
+    expect(checkSchemaHistory(SCHEMA_VERSIONS)).toEqual([]);
+    for (const [version, stores] of Object.entries(RELEASED)) {
+      expect(SCHEMA_VERSIONS.find((v) => v.version === Number(version))?.stores).toEqual(stores);
+    }
+    expect(checkSchemaHistory([{ version: 2, stores: {}, note: '' }, { version: 2, stores: {}, note: '' }])).not.toEqual([]);
+  });
+
+  it.each(Object.keys(RELEASED).map(Number))('opens a database filled at version %i with every row intact', async (version) => {
+    const name = `xaso-migrate-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(version).stores(RELEASED[version] ?? {});
+    await old.table('assessments').add(v1Assessment);
+    await old.table('answers').bulkAdd([
+      { assessmentId: v1Assessment.id, code: 'HTS1', status: 3, note: 'Đã có', updatedAt: '2026-03-02T08:00:00.000Z' },
+      { assessmentId: v1Assessment.id, code: 'ANM2', status: 'na', naReason: 'Không áp dụng', updatedAt: '2026-03-02T07:00:00.000Z' },
+    ]);
+    await old.table('settings').bulkAdd([
+      { key: 'lang', value: 'en' },
+      { key: 'deviceId', value: 'device-1' },
+    ]);
+    await old.table('outbox').add({ assessmentId: v1Assessment.id, revision: 1, enqueuedAt: 'x', attempts: 2, nextAttemptAt: 'y' });
+    await old.table('sync').add({ assessmentId: v1Assessment.id, state: 'queued', revision: 1 });
+    old.close();
+
+    const db = track(openXasoDb(name));
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(await getAssessment(v1Assessment.id, db)).toEqual(v1Assessment);
+    expect(await listAssessments(db)).toHaveLength(1);
+    expect(await db.assessments.where('communeCode').equals('00004').count()).toBe(1);
+    const answers = await getAnswers(v1Assessment.id, db);
+    expect(answers.HTS1).toMatchObject({ status: 3, note: 'Đã có' });
+    expect(answers.ANM2).toMatchObject({ status: 'na', naReason: 'Không áp dụng' });
+    expect(await getSetting('lang', db)).toBe('en');
+    expect(await getSetting('deviceId', db)).toBe('device-1');
+    expect(await db.outbox.where('assessmentId').equals(v1Assessment.id).first()).toMatchObject({ attempts: 2 });
+    expect(await db.sync.get(v1Assessment.id)).toMatchObject({ state: 'queued' });
+    // And the upgraded database takes new answers.
+    await saveAnswer(v1Assessment.id, 'HTS2', { status: 1 }, db);
+    expect(Object.keys(await getAnswers(v1Assessment.id, db)).sort()).toEqual(['ANM2', 'HTS1', 'HTS2']);
+  });
+});
+
+describe('another tab opens a newer version', () => {
+  it('closes this connection for good, tells the UI, and later writes fail as StorageWriteError', async () => {
+    const db: XasoDb = track(openXasoDb(`xaso-stale-${crypto.randomUUID()}`));
+    await db.assessments.add(v1Assessment);
+    const alerts: DbAlert[] = [];
+    const off = onDbBlockedOrStale((a) => alerts.push(a));
+    try {
+      // A newer build in another tab: same tables, one version up. It must not stay blocked.
+      const newer = new Dexie(db.name);
+      newer.version(LATEST_SCHEMA_VERSION + 1).stores(RELEASED[1] ?? {});
+      await newer.open();
+      expect(alerts).toEqual([{ kind: 'stale', dbName: db.name, newVersion: LATEST_SCHEMA_VERSION + 1 }]);
+      expect(db.isOpen()).toBe(false);
+      const err = await saveAnswer(v1Assessment.id, 'HTS1', { status: 1 }, db).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StorageWriteError);
+      expect((err as StorageWriteError).reason).toBe('closed');
+      expect(await newer.table('assessments').count()).toBe(1);
+      newer.close();
+    } finally {
+      off();
+    }
+  });
+
+  it('tells the UI when our upgrade waits for an older tab', async () => {
+    const name = `xaso-blocked-${crypto.randomUUID()}`;
+    const alerts: DbAlert[] = [];
+    const off = onDbBlockedOrStale((a) => alerts.push(a));
+    // An old tab that ignores versionchange (as an old build might) holds the database open.
+    const older = new Dexie(name);
+    older.version(1).stores(RELEASED[1] ?? {});
+    older.on('versionchange', () => false);
+    await older.open();
+    try {
+      // Stand-in for the next release: XasoDb with one more version than the old tab has.
+      const upgrading = track(openXasoDb(name));
+      upgrading.version(LATEST_SCHEMA_VERSION + 1).stores(RELEASED[1] ?? {});
+      const opened = upgrading.open();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(alerts).toContainEqual({ kind: 'blocked', dbName: name });
+      older.close();
+      await opened;
+      expect(upgrading.verno).toBe(LATEST_SCHEMA_VERSION + 1);
+    } finally {
+      off();
+    }
+  });
+});
