@@ -1,0 +1,47 @@
+/**
+ * Loaders of the versioned data files under data/. Each is a dynamic import(), so each file
+ * becomes its own chunk: none of them weighs on the first screen, the service worker precaches
+ * the Vietnamese ones, and a language's catalogue labels download only when that language is
+ * chosen. Each loader keeps its promise, so callers may call it freely; a failed load (offline
+ * before the chunk was ever cached) is forgotten so that the next call tries again.
+ */
+import type { Catalogue, CatalogueTranslation, Methodology } from '../domain/types';
+import type { AdminUnits } from '../domain/admin-units';
+
+export const CURRENT_CATALOGUE_VERSION = '2026.1';
+export const CURRENT_METHODOLOGY_ID = 'provisional-2026.1';
+
+function cached<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    promise ??= load().catch((err: unknown) => {
+      promise = undefined;
+      throw err;
+    });
+    return promise;
+  };
+}
+
+// The JSON's inferred literal types are not the domain types; the files are checked against the
+// domain schemas by the data tests (test/data), so a cast is all that is needed here.
+export const loadCatalogue = cached(
+  async () => (await import('../../data/catalogue/2026.1/catalogue.json')).default as unknown as Catalogue,
+);
+
+export const loadMethodology = cached(
+  async () => (await import('../../data/methodology/provisional-2026.1.json')).default as unknown as Methodology,
+);
+
+export const loadAdminUnits = cached(
+  async () => (await import('../../data/admin-units/vn-admin-units-2025.json')).default as unknown as AdminUnits,
+);
+
+const loadEnglishCatalogue = cached(
+  async () => (await import('../../data/catalogue/2026.1/en.json')).default as unknown as CatalogueTranslation,
+);
+
+/** Catalogue labels in `lang`; undefined for Vietnamese (the catalogue's own language). */
+export async function loadCatalogueTranslation(lang: string): Promise<CatalogueTranslation | undefined> {
+  if (lang === 'en') return loadEnglishCatalogue();
+  return undefined;
+}

@@ -1,0 +1,25 @@
+/**
+ * Entry. Order matters for a cold start on a slow phone:
+ * 1. restore the language (bounded wait on IndexedDB) and render — no network needed;
+ * 2. after the first paint, register the service worker (workbox-window is its own chunk).
+ */
+import { render } from 'preact';
+import { initLanguage } from './i18n';
+import { App } from './ui/App';
+import { registerServiceWorker } from './ui/App/sw-bridge';
+import './ui/styles/global.css';
+
+async function start(): Promise<void> {
+  await initLanguage();
+  const root = document.getElementById('app');
+  if (!root) throw new Error('#app missing from index.html');
+  root.textContent = ''; // drop the static placeholder
+  render(<App />, root);
+  const later = (fn: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 1000);
+  later(() => {
+    registerServiceWorker().catch((err: unknown) => console.warn('service worker', err));
+  });
+}
+
+void start();

@@ -1,0 +1,119 @@
+/**
+ * The app shell: header, app-level notices, and the screen for the current hash route.
+ * Home is in the first bundle; every other screen is its own chunk (lazyScreen).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { onDbBlockedOrStale, type DbAlert } from '../../db';
+import { useT } from '../../i18n';
+import { announce } from '../components/announce';
+import { Notice } from '../components/Notice';
+import { Page } from '../components/Page';
+import { useRoute, paths, type Route } from '../router';
+import Home from '../screens/Home';
+import { Header } from './Header';
+import { lazyScreen } from './lazy-screen';
+import { applyUpdate, dismissOfflineReady, useSwState } from './sw-bridge';
+import './style.css';
+
+const NewAssessment = lazyScreen(() => import('../screens/NewAssessment'));
+const Checklist = lazyScreen<{ id: string }>(() => import('../screens/Checklist'));
+const Summary = lazyScreen<{ id: string }>(() => import('../screens/Summary'));
+const Report = lazyScreen<{ id: string }>(() => import('../screens/Report'));
+const Settings = lazyScreen(() => import('../screens/Settings'));
+// Reviewers work online on a PC; a commune phone never downloads this area unless opened.
+const Reviewer = lazyScreen<{ path: string; query: Readonly<Record<string, string>> }>(() => import('../reviewer'));
+
+function Screen({ route }: { route: Route }) {
+  const t = useT('common');
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    case 'new':
+      return <NewAssessment />;
+    case 'settings':
+      return <Settings />;
+    case 'checklist':
+      return <Checklist id={route.id} />;
+    case 'summary':
+      return <Summary id={route.id} />;
+    case 'report':
+      return <Report id={route.id} />;
+    case 'review':
+      return <Reviewer path={route.path} query={route.query} />;
+    case 'not-found':
+      return (
+        <Page title={t('notFound.title')}>
+          <p>{t('notFound.body')}</p>
+          <a href={`#${paths.home()}`}>{t('notFound.home')}</a>
+        </Page>
+      );
+  }
+}
+
+/**
+ * 'stale': another tab opened a newer database: this tab must reload before writing again.
+ * 'blocked': our upgrade waits for an older tab to close.
+ */
+function useDbAlert(): DbAlert['kind'] | undefined {
+  const [kind, setKind] = useState<DbAlert['kind']>();
+  useEffect(() => onDbBlockedOrStale((alert) => setKind((k) => (k === 'stale' ? k : alert.kind))), []);
+  return kind;
+}
+
+function Notices() {
+  const t = useT('common');
+  const sw = useSwState();
+  const db = useDbAlert();
+
+  useEffect(() => {
+    if (sw.offlineReady) announce(t('sw.offlineReady'));
+  }, [sw.offlineReady]);
+  useEffect(() => {
+    if (sw.update !== 'none') announce(t('sw.updateAvailable'));
+  }, [sw.update]);
+  useEffect(() => {
+    if (db) announce(t(`db.${db}`));
+  }, [db]);
+
+  return (
+    <div class="app-notices">
+      {db === 'stale' && (
+        <Notice kind="warning" action={{ label: t('actions.reload'), onClick: () => location.reload() }}>
+          {t('db.stale')}
+        </Notice>
+      )}
+      {db === 'blocked' && <Notice kind="warning">{t('db.blocked')}</Notice>}
+      {sw.update !== 'none' && (
+        <Notice
+          action={{
+            label: sw.update === 'activated' ? t('actions.reload') : t('actions.update'),
+            onClick: applyUpdate,
+            busy: sw.updating,
+          }}
+        >
+          <strong>{t('sw.updateAvailable')}</strong> <span class="app-notices__note">{t('sw.updateNote')}</span>
+        </Notice>
+      )}
+      {sw.offlineReady && (
+        <Notice kind="success" onDismiss={dismissOfflineReady} dismissLabel={t('actions.close')}>
+          <strong>{t('sw.offlineReady')}</strong> <span class="app-notices__note">{t('sw.offlineReadyBody')}</span>
+        </Notice>
+      )}
+    </div>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  useEffect(() => {
+    // A new screen starts at its top, as a page load would.
+    scrollTo(0, 0);
+  }, [route.path]);
+  return (
+    <>
+      <Header route={route} />
+      <Notices />
+      <Screen key={route.path} route={route} />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Hash routes. The hash keeps every screen on the one precached index.html, so deep links and
+ * reloads work offline and from any server path without server-side routing.
+ *   #/                home        #/a/:id          checklist
+ *   #/new             new         #/a/:id/summary  summary
+ *   #/settings        settings    #/a/:id/report   report
+ *   #/review…         the reviewer area, which parses the rest itself (src/ui/reviewer/routes.ts)
+ * A query after the path ("#/a/x?code=HTS7") is kept in `query`.
+ */
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route = (
+  | { name: 'home' }
+  | { name: 'new' }
+  | { name: 'settings' }
+  | { name: 'checklist'; id: string }
+  | { name: 'summary'; id: string }
+  | { name: 'report'; id: string }
+  | { name: 'review' }
+  | { name: 'not-found' }
+) & { path: string; query: Readonly<Record<string, string>> };
+
+export type RouteName = Route['name'];
+
+function decode(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "#/a/x/summary?y=1" (or without "#") → route. Never throws. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const path = (q === -1 ? raw : raw.slice(0, q)) || '/';
+  const query = Object.fromEntries(new URLSearchParams(q === -1 ? '' : raw.slice(q + 1)));
+  const parts = path.split('/').filter(Boolean);
+  const base = { path, query };
+  const [first, id, sub, ...rest] = parts;
+  if (parts.length === 0) return { ...base, name: 'home' };
+  if (parts.length === 1 && first === 'new') return { ...base, name: 'new' };
+  if (parts.length === 1 && first === 'settings') return { ...base, name: 'settings' };
+  if (first === 'review') return { ...base, name: 'review' };
+  if (first === 'a' && id !== undefined && rest.length === 0) {
+    const decoded = decode(id);
+    if (decoded) {
+      if (sub === undefined) return { ...base, name: 'checklist', id: decoded };
+      if (sub === 'summary') return { ...base, name: 'summary', id: decoded };
+      if (sub === 'report') return { ...base, name: 'report', id: decoded };
+    }
+  }
+  return { ...base, name: 'not-found' };
+}
+
+/** Paths to build links with: href={`#${paths.summary(id)}`} or navigate(paths.summary(id)). */
+export const paths = {
+  home: () => '/',
+  new: () => '/new',
+  settings: () => '/settings',
+  checklist: (id: string) => `/a/${encodeURIComponent(id)}`,
+  summary: (id: string) => `/a/${encodeURIComponent(id)}/summary`,
+  report: (id: string) => `/a/${encodeURIComponent(id)}/report`,
+};
+
+/** Where the header's back link leads from a route, or undefined on home. */
+export function parentPath(route: Route): string | undefined {
+  switch (route.name) {
+    case 'home':
+      return undefined;
+    case 'summary':
+    case 'report':
+      return paths.checklist(route.id);
+    default:
+      return paths.home();
+  }
+}
+
+/** Goes to a path such as "/a/x" ("#/a/x" also accepted). `replace` keeps history from growing. */
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  const hash = path.startsWith('#') ? path : `#${path.startsWith('/') ? path : `/${path}`}`;
+  if (opts.replace) {
+    history.replaceState(history.state, '', hash);
+    // replaceState fires no hashchange; tell the listeners ourselves.
+    dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    location.hash = hash;
+  }
+}
+
+export function currentRoute(): Route {
+  return parseRoute(location.hash);
+}
+
+/** The current route; re-renders on every hash change. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(currentRoute);
+  useEffect(() => {
+    const onChange = () => setRoute(currentRoute());
+    addEventListener('hashchange', onChange);
+    onChange();
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,35 @@
+/**
+ * Settings: language, storage (persistence and usage), backup export/import, version.
+ * (Enrollment with the province gets its own section from the sync work.)
+ */
+import { CURRENT_CATALOGUE_VERSION, CURRENT_METHODOLOGY_ID } from '../../../data/load';
+import { useT } from '../../../i18n';
+import { Page } from '../../components/Page';
+import { BackupSection } from './BackupSection';
+import { LanguageSection } from './LanguageSection';
+import { StorageSection } from './StorageSection';
+import './style.css';
+
+export default function Settings() {
+  const t = useT('settings');
+  return (
+    <Page title={t('title')}>
+      <div class="stack">
+        <LanguageSection />
+        <StorageSection />
+        <BackupSection />
+        <section class="settings-section card" aria-labelledby="settings-about">
+          <h2 id="settings-about">{t('about.title')}</h2>
+          <dl class="settings-about">
+            <dt>{t('about.version')}</dt>
+            <dd>{__APP_VERSION__}</dd>
+            <dt>{t('about.catalogue')}</dt>
+            <dd>{CURRENT_CATALOGUE_VERSION}</dd>
+            <dt>{t('about.methodology')}</dt>
+            <dd>{CURRENT_METHODOLOGY_ID}</dd>
+          </dl>
+        </section>
+      </div>
+    </Page>
+  );
+}

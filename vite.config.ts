@@ -1,0 +1,83 @@
+// Build of the phone app (PWA). The service worker (src/sw/sw.ts) is compiled by vite-plugin-pwa
+// in "injectManifest" mode: we write the worker ourselves; the plugin only injects the list of
+// built files into it. Registration is ours too (src/ui/App/sw-bridge.ts, workbox-window).
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * A chunk that holds only one non-Vietnamese language's labels (UI namespaces or the catalogue
+ * translation). Such chunks are emitted under assets/lang/<lang>/ so the service worker can tell
+ * them apart: it precaches everything else and caches a language only once the user picks it.
+ * Vietnamese chunks (e.g. the reviewer's strings) are precached like any other chunk.
+ */
+const LANG_MODULE = /[\\/](?:locales[\\/]([a-z]{2,3})[\\/][^\\/]+|data[\\/]catalogue[\\/][^\\/]+[\\/]([a-z]{2,3}))\.json$/;
+
+function langOf(moduleIds: readonly string[]): string | undefined {
+  const langs = new Set(moduleIds.map((id) => LANG_MODULE.exec(id)).map((m) => m && (m[1] ?? m[2])));
+  if (langs.size !== 1) return undefined;
+  const [lang] = langs;
+  return lang && lang !== 'vi' ? lang : undefined;
+}
+
+export default defineConfig({
+  // Relative base: the same build works from the server's root or from a sub-path.
+  base: './',
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  build: {
+    target: 'es2020',
+    outDir: 'dist',
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) => {
+          const lang = langOf(chunk.moduleIds);
+          return lang ? `assets/lang/${lang}/[name]-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
+  },
+  plugins: [
+    preact({ prerender: { enabled: false }, reactAliasesEnabled: false }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      // The icons are matched by globPatterns already.
+      includeManifestIcons: false,
+      // No service worker in dev: stale caches while editing cost more than they save.
+      devOptions: { enabled: false },
+      manifest: {
+        name: 'Xã số',
+        short_name: 'Xã số',
+        description: 'Tự đánh giá chuyển đổi số cấp xã — dùng được cả khi không có mạng',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#0b5d4b',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        // Everything goes into the manifest, language chunks included; the worker itself
+        // decides to defer assets/lang/** until first use (see src/sw/policy.ts).
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        rollupFormat: 'iife',
+        target: 'es2020',
+      },
+    }),
+  ],
+});
