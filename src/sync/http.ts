@@ -1,0 +1,105 @@
+/**
+ * The one way the phone talks to the sync API. Every call ends in one of four outcomes the
+ * callers decide on, so the retry policy lives in one place:
+ *   ok        2xx with a JSON body;
+ *   conflict  409: the server holds other content for this revision, or a newer one;
+ *   rejected  any other 4xx: retrying the same request cannot help (bad token, invalid body);
+ *   retry     no answer, a timeout, a 5xx, a 408/429, or an answer that is not our JSON (a
+ *             captive portal's login page, a proxy's error page): worth trying again later.
+ * The success of a real request is the only proof of a connection (navigator.onLine lies).
+ */
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type ApiOutcome =
+  | { kind: 'ok'; status: number; body: unknown }
+  | { kind: 'conflict'; status: 409; code: string; message: string; body: unknown }
+  | { kind: 'rejected'; status: number; code: string; message: string; body: unknown }
+  | { kind: 'retry'; status?: number; message: string };
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Relative to /api/v1, e.g. "/enrollments". */
+  path: string;
+  body?: unknown;
+  token?: string;
+  fetch?: FetchLike;
+  /** A stalled 2G connection can hang for minutes; give up and retry later instead. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 45_000;
+
+/**
+ * The API sits next to the app. A relative URL keeps working when the app is served from a
+ * sub-path (the build uses base './'); hash routes never change the document's path.
+ */
+export function apiUrl(path: string): string {
+  const rel = `api/v1${path.startsWith('/') ? path : `/${path}`}`;
+  const base = typeof document === 'undefined' ? undefined : document.baseURI;
+  return base ? new URL(rel, base).href : `/${rel}`;
+}
+
+function asRecord(x: unknown): Record<string, unknown> | undefined {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+}
+
+/** `{error:{code, message, problems?}}` → code, and a message that names the first problems. */
+export function readError(body: unknown, status: number): { code: string; message: string } {
+  const error = asRecord(asRecord(body)?.error);
+  const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
+  let message = typeof error?.message === 'string' && error.message !== '' ? error.message : `HTTP ${status}`;
+  const problems = Array.isArray(error?.problems) ? error.problems : [];
+  const named = problems
+    .slice(0, 3)
+    .map((p) => asRecord(p))
+    .map((p) => [p?.code, p?.problem].filter((s) => typeof s === 'string').join(': '))
+    .filter((s) => s !== '');
+  if (named.length > 0) message += ` (${named.join('; ')}${problems.length > 3 ? '; …' : ''})`;
+  return { code, message };
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    return (await res.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function apiRequest(req: ApiRequest): Promise<ApiOutcome> {
+  const doFetch = req.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (req.token) headers.Authorization = `Bearer ${req.token}`;
+  try {
+    const res = await doFetch(apiUrl(req.path), {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal: controller.signal,
+      // Never let an HTTP cache answer for the server: review states change.
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    const body = await readJson(res);
+    const { status } = res;
+    if (status >= 200 && status < 300) {
+      return asRecord(body) ? { kind: 'ok', status, body } : { kind: 'retry', status, message: 'unexpected response' };
+    }
+    if (status >= 500 || status === 408 || status === 429) return { kind: 'retry', status, message: readError(body, status).message };
+    // A 4xx without our error shape came from something else on the way (a portal, a proxy):
+    // our server never said no, so try again later.
+    if (!asRecord(asRecord(body)?.error)) return { kind: 'retry', status, message: `HTTP ${status}` };
+    if (status === 409) return { kind: 'conflict', status, ...readError(body, status), body };
+    if (status >= 400) return { kind: 'rejected', status, ...readError(body, status), body };
+    return { kind: 'retry', status, message: `HTTP ${status}` };
+  } catch (err) {
+    const message = controller.signal.aborted ? 'timeout' : err instanceof Error && err.message ? err.message : 'network error';
+    return { kind: 'retry', message };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The submission body, built from what the phone stores. Built again at every send, never
+ * frozen in the outbox: a retry after the officer fixed something sends the fix, and the
+ * outbox row stays tiny. While queued the assessment is locked, so replays carry the same
+ * content and the server recognises them (same revision, same content hash).
+ */
+import type { XasoDb } from '../db/database';
+import { applicableComponents } from '../domain/catalogue';
+import { scoreAssessment } from '../domain/scoring';
+import { validateSubmission, type Submission, type SubmissionProblem } from '../domain/submission';
+import type { Answer, Assessment, AnswerMap } from '../domain/types';
+import type { Reference } from './reference';
+import { baseOf } from './revisions';
+
+/** Reads the answers of one assessment (call inside a transaction that includes `answers`). */
+export async function readAnswers(db: XasoDb, assessmentId: string): Promise<Answer[]> {
+  const rows = await db.answers.where('assessmentId').equals(assessmentId).toArray();
+  return rows.map(({ assessmentId: _, ...answer }) => answer);
+}
+
+function wireAnswer(a: Answer): Answer {
+  // Only defined fields: the content hash must not depend on how absence is spelled.
+  const out: Answer = { code: a.code, status: a.status, updatedAt: a.updatedAt };
+  if (a.note !== undefined) out.note = a.note;
+  if (a.naReason !== undefined) out.naReason = a.naReason;
+  if (a.openName !== undefined) out.openName = a.openName;
+  return out;
+}
+
+export function buildSubmission(
+  assessment: Assessment,
+  answers: readonly Answer[],
+  opts: { revision: number; submittedAt: string; ref: Reference },
+): Submission {
+  // Answers left over from an area type the officer later unticked are not part of this
+  // assessment (the server would refuse them as not applicable); they stay on the phone.
+  const applicable = new Set(applicableComponents(opts.ref.catalogue, assessment.areaTypes).map((c) => c.code));
+  const sameCatalogue = opts.ref.catalogue.version === assessment.catalogueVersion;
+  const submission: Submission = {
+    revision: opts.revision,
+    baseRevision: baseOf(opts.revision),
+    communeCode: assessment.communeCode,
+    areaTypes: [...assessment.areaTypes],
+    period: assessment.period,
+    catalogueVersion: assessment.catalogueVersion,
+    methodologyId: assessment.methodologyId,
+    submittedAt: opts.submittedAt,
+    answers: answers.filter((a) => !sameCatalogue || applicable.has(a.code)).map(wireAnswer),
+  };
+  if (assessment.helpers !== undefined) submission.helpers = assessment.helpers;
+  return submission;
+}
+
+export type Readiness = { ok: true } | { ok: false; missing: number; problems: SubmissionProblem[] };
+
+/** Is this assessment ready to go up? Complete per the methodology, and what the server accepts. */
+export function checkReadiness(assessment: Assessment, answers: readonly Answer[], ref: Reference): Readiness {
+  const map: Record<string, Answer> = {};
+  for (const a of answers) map[a.code] = a;
+  const score = scoreAssessment({ catalogue: ref.catalogue, methodology: ref.methodology, areaTypes: assessment.areaTypes, answers: map as AnswerMap });
+  const payload = buildSubmission(assessment, answers, { revision: 1, submittedAt: new Date().toISOString(), ref });
+  const check = validateSubmission(payload, ref.catalogue, ref.methodology);
+  const missing = score.completeness.essentialTotal - score.completeness.essentialAnswered;
+  if (score.complete && check.ok) return { ok: true };
+  return { ok: false, missing: Math.max(0, missing), problems: check.ok ? [] : check.problems };
+}

@@ -1,0 +1,99 @@
+/**
+ * When the phone tries to sync. Never on navigator.onLine alone (it says "online" on a dead
+ * hotspot and "offline" behind some proxies): each trigger makes a real request, and its
+ * success decides. Triggers: app start; the `online` event; the page becoming visible; the
+ * service worker's Background Sync ping ({type:'flush-outbox'}); a timer every `intervalMs`
+ * while the page is visible, which runs only when something waits (outbox rows, or submissions
+ * awaiting a verdict) so an idle phone spends no data, and asks for verdicts only every
+ * `pullIntervalMs`; and a wake-up when a backoff retry falls due before the next tick.
+ */
+import { getDb, type XasoDb } from '../db/database';
+import { flushOutbox, onFlushed, type FlushOptions, type FlushReport } from './outbox';
+import { pullReviews } from './reviews';
+
+export interface SyncTriggerOptions extends FlushOptions {
+  intervalMs?: number;
+  /**
+   * The timer asks for verdicts at most this often (the answer carries the whole submission,
+   * tens of kB on 2G); start, `online`, visibility and the SW ping always ask. Default 10 min.
+   */
+  pullIntervalMs?: number;
+}
+
+const MIN_WAKE_MS = 1_000;
+
+function isVisible(): boolean {
+  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
+}
+
+async function somethingWaits(db: XasoDb): Promise<boolean> {
+  if ((await db.outbox.count()) > 0) return true;
+  return (await db.sync.filter((r) => r.state === 'sent').count()) > 0;
+}
+
+/**
+ * Starts the triggers; returns a function that stops them. Call once, from the app shell,
+ * after the first render (the first screen must not wait for the network).
+ */
+export function startSync(opts: SyncTriggerOptions = {}): () => void {
+  const db = opts.db ?? getDb();
+  const intervalMs = opts.intervalMs ?? 60_000;
+  const pullIntervalMs = opts.pullIntervalMs ?? 10 * 60_000;
+  let lastPullAt = -Infinity;
+  const flushOpts: FlushOptions = { ...opts, db };
+  let wake: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const run = async (fromTimer = false): Promise<void> => {
+    if (stopped) return;
+    try {
+      await flushOutbox(flushOpts);
+      if (fromTimer && Date.now() - lastPullAt < pullIntervalMs) return;
+      const pulled = await pullReviews({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs, ...(fromTimer ? { states: ['sent'] } : {}) });
+      if (pulled.reached) lastPullAt = Date.now();
+    } catch (err) {
+      if (!stopped) console.error('[xaso] sync', err);
+    }
+  };
+  const runAll = () => void run();
+
+  // When a backoff retry falls due before the next tick, wake up for it (2 s, 4 s, … matter on
+  // a flickering signal; the periodic timer alone would add up to a minute to each).
+  const unsubscribe = onFlushed((report: FlushReport) => {
+    if (stopped || report.nextDueAt === undefined) return;
+    const delay = Math.max(MIN_WAKE_MS, Date.parse(report.nextDueAt) - Date.now());
+    if (delay >= intervalMs) return;
+    clearTimeout(wake);
+    wake = setTimeout(() => isVisible() && void flushOutbox(flushOpts).catch(() => undefined), delay);
+  });
+
+  const tick = setInterval(() => {
+    if (!isVisible()) return;
+    void somethingWaits(db)
+      .then((waits) => (waits ? run(true) : undefined))
+      .catch(() => undefined);
+  }, intervalMs);
+
+  const onVisible = () => {
+    if (isVisible()) void somethingWaits(db).then((waits) => (waits ? run() : undefined)).catch(() => undefined);
+  };
+  const onMessage = (event: MessageEvent) => {
+    if ((event.data as { type?: unknown } | null)?.type === 'flush-outbox') runAll();
+  };
+  const sw = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).serviceWorker;
+
+  if (typeof addEventListener === 'function') addEventListener('online', runAll);
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+  sw?.addEventListener('message', onMessage);
+  runAll();
+
+  return () => {
+    stopped = true;
+    clearInterval(tick);
+    clearTimeout(wake);
+    unsubscribe();
+    if (typeof removeEventListener === 'function') removeEventListener('online', runAll);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
+    sw?.removeEventListener('message', onMessage);
+  };
+}

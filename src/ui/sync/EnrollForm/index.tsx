@@ -1,0 +1,89 @@
+/**
+ * The enrollment code form, shared by the Settings section and the #/enroll screen. Errors are
+ * tied to the field (aria-describedby) and spoken (role="alert"); the server's own reason is
+ * shown when it refuses a code, since only it knows whether the code expired or was used.
+ */
+import { useId, useState } from 'preact/hooks';
+import { useT } from '../../../i18n';
+import { enroll, type Enrollment, type EnrollError } from '../../../sync/enrollment';
+import { kickOutbox } from '../../../sync/kick';
+import { announce } from '../../components/announce';
+import { Button } from '../../components/Button';
+import './style.css';
+
+export interface EnrollFormProps {
+  initialCode?: string;
+  onDone?: (enrollment: Enrollment) => void;
+}
+
+function errorText(t: (k: string, o?: Record<string, unknown>) => string, error: EnrollError | 'failed'): string {
+  if (error === 'failed') return t('enroll.failed');
+  if (error.kind === 'refused') return t('enroll.refused', { message: error.message });
+  return t(`enroll.${error.kind}`);
+}
+
+export function EnrollForm({ initialCode = '', onDone }: EnrollFormProps) {
+  const t = useT('sync');
+  const id = useId();
+  const [code, setCode] = useState(initialCode);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<EnrollError | 'failed'>();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await enroll(code);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      announce(t('enroll.done', { commune: result.enrollment.communeName }));
+      // Anything held for want of an enrollment can go up now.
+      kickOutbox();
+      onDone?.(result.enrollment);
+    } catch {
+      setError('failed'); // the settings write failed (storage full, closed database)
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const describedBy = [`${id}-hint`, error ? `${id}-err` : ''].filter(Boolean).join(' ');
+  return (
+    <form class="enroll-form" onSubmit={(e) => void submit(e)} noValidate>
+      <label for={`${id}-code`} class="enroll-form__label">
+        {t('enroll.code')}
+      </label>
+      <input
+        id={`${id}-code`}
+        class="enroll-form__input"
+        value={code}
+        onInput={(e) => setCode(e.currentTarget.value)}
+        autocomplete="one-time-code"
+        autocapitalize="characters"
+        spellcheck={false}
+        inputMode="text"
+        maxLength={40}
+        required
+        aria-invalid={error !== undefined && error !== 'failed' && error.kind !== 'offline' ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <p id={`${id}-hint`} class="enroll-form__hint muted">
+        {t('enroll.codeHint')}
+      </p>
+      {error && (
+        <p id={`${id}-err`} class="error-text" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+      <Button type="submit" variant="primary" busy={busy}>
+        {busy ? t('enroll.busy') : t('enroll.button')}
+      </Button>
+    </form>
+  );
+}
+
+export default EnrollForm;

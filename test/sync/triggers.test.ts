@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { XasoDb } from '../../src/db/database';
+import { submitAssessment } from '../../src/sync/submit';
+import { startSync } from '../../src/sync/triggers';
+import { enrollFor, FakeServer, freshDb, loadRef, seedAssessment } from './helpers';
+
+let db: XasoDb;
+let stop: (() => void) | undefined;
+afterEach(async () => {
+  stop?.();
+  stop = undefined;
+  await db?.delete();
+});
+
+async function until(check: () => Promise<boolean>, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('startSync', () => {
+  it('flushes on start, and the timer spends no requests while nothing waits', async () => {
+    db = freshDb();
+    await enrollFor(db);
+    const server = new FakeServer();
+    const a = await seedAssessment(db);
+    await submitAssessment(a.id, { db, loadReference: loadRef, kick: () => undefined });
+    stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, intervalMs: 30, pullIntervalMs: 0 });
+    await until(async () => (await db.sync.get(a.id))?.state === 'sent');
+
+    // Accepted: nothing waits any more (no outbox row, nothing 'sent'), so the ticks stay quiet.
+    server.review(a.id, 'accepted');
+    await until(async () => (await db.sync.get(a.id))?.state === 'accepted');
+    const calls = server.calls.length;
+    await sleep(150);
+    expect(server.calls.length).toBe(calls);
+  });
+
+  it('the timer asks for verdicts only every pullIntervalMs (each answer is tens of kB on 2G)', async () => {
+    db = freshDb();
+    await enrollFor(db);
+    const server = new FakeServer();
+    const a = await seedAssessment(db);
+    await submitAssessment(a.id, { db, loadReference: loadRef, kick: () => undefined });
+    stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, intervalMs: 20 });
+    await until(async () => (await db.sync.get(a.id))?.state === 'sent');
+    await sleep(200);
+    expect(server.calls.filter((c) => c.method === 'GET').length).toBeLessThanOrEqual(1);
+  });
+
+  it('the timer picks up a row queued later', async () => {
+    db = freshDb();
+    await enrollFor(db);
+    const server = new FakeServer();
+    stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, intervalMs: 30 });
+    await sleep(60);
+    expect(server.calls).toHaveLength(0);
+    const a = await seedAssessment(db);
+    await submitAssessment(a.id, { db, loadReference: loadRef, kick: () => undefined });
+    await until(async () => (await db.sync.get(a.id))?.state === 'sent');
+  });
+
+  it('wakes up for a backoff retry that falls due before the next tick', async () => {
+    db = freshDb();
+    await enrollFor(db);
+    const server = new FakeServer();
+    server.mode = 'down';
+    const a = await seedAssessment(db);
+    await submitAssessment(a.id, { db, loadReference: loadRef, kick: () => undefined });
+    stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, random: () => 0, intervalMs: 60_000 });
+    await until(async () => server.puts().length === 1);
+    server.mode = 'up';
+    await until(async () => (await db.sync.get(a.id))?.state === 'sent', 4000);
+    expect(server.puts()).toHaveLength(2);
+  });
+});
