@@ -4,6 +4,7 @@
  *   #/                home        #/a/:id          checklist
  *   #/new             new         #/a/:id/summary  summary
  *   #/settings        settings    #/a/:id/report   report
+ *   #/enroll?code=…   enroll (link or QR code from the province)
  *   #/review…         the reviewer area, which parses the rest itself (src/ui/reviewer/routes.ts)
  * A query after the path ("#/a/x?code=HTS7") is kept in `query`.
  */
@@ -13,6 +14,7 @@ export type Route = (
   | { name: 'home' }
   | { name: 'new' }
   | { name: 'settings' }
+  | { name: 'enroll' }
   | { name: 'checklist'; id: string }
   | { name: 'summary'; id: string }
   | { name: 'report'; id: string }
@@ -42,6 +44,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { ...base, name: 'home' };
   if (parts.length === 1 && first === 'new') return { ...base, name: 'new' };
   if (parts.length === 1 && first === 'settings') return { ...base, name: 'settings' };
+  if (parts.length === 1 && first === 'enroll') return { ...base, name: 'enroll' };
   if (first === 'review') return { ...base, name: 'review' };
   if (first === 'a' && id !== undefined && rest.length === 0) {
     const decoded = decode(id);
@@ -59,6 +62,7 @@ export const paths = {
   home: () => '/',
   new: () => '/new',
   settings: () => '/settings',
+  enroll: () => '/enroll',
   checklist: (id: string) => `/a/${encodeURIComponent(id)}`,
   summary: (id: string) => `/a/${encodeURIComponent(id)}/summary`,
   report: (id: string) => `/a/${encodeURIComponent(id)}/report`,

@@ -9,6 +9,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/new').name).toBe('new');
     expect(parseRoute('/settings').name).toBe('settings');
     expect(parseRoute('#/settings/').name).toBe('settings');
+    expect(parseRoute('#/enroll?code=AB12CD34')).toMatchObject({ name: 'enroll', query: { code: 'AB12CD34' } });
   });
 
   it('reads assessment routes and decodes the id', () => {

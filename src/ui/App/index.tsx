@@ -20,6 +20,7 @@ const Checklist = lazyScreen<{ id: string }>(() => import('../screens/Checklist'
 const Summary = lazyScreen<{ id: string }>(() => import('../screens/Summary'));
 const Report = lazyScreen<{ id: string }>(() => import('../screens/Report'));
 const Settings = lazyScreen(() => import('../screens/Settings'));
+const Enroll = lazyScreen(() => import('../screens/Enroll'));
 // Reviewers work online on a PC; a commune phone never downloads this area unless opened.
 const Reviewer = lazyScreen<{ path: string; query: Readonly<Record<string, string>> }>(() => import('../reviewer'));
 
@@ -32,6 +33,8 @@ function Screen({ route }: { route: Route }) {
       return <NewAssessment />;
     case 'settings':
       return <Settings />;
+    case 'enroll':
+      return <Enroll />;
     case 'checklist':
       return <Checklist id={route.id} />;
     case 'summary':
@@ -103,8 +106,27 @@ function Notices() {
   );
 }
 
+/**
+ * The upward sync starts after first paint, from its own chunk (it carries zod for the payload):
+ * the first screen must not wait for it, and a phone that never enrolls only pays for a check.
+ */
+function useBackgroundSync() {
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('../../sync/triggers').then((m) => {
+      if (!cancelled) stop = m.startSync();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+}
+
 export function App() {
   const route = useRoute();
+  useBackgroundSync();
   useEffect(() => {
     // A new screen starts at its top, as a page load would.
     scrollTo(0, 0);

@@ -2,6 +2,7 @@ import type { Assessment } from '../../../domain/types';
 import { formatDateTime, formatNumber, useT } from '../../../i18n';
 import { Button, LinkButton } from '../../components/Button';
 import { paths } from '../../router';
+import { SyncBadge } from '../../sync/SyncBadge';
 import type { PlaceNames, Progress } from './progress';
 
 export interface AssessmentItemProps {
@@ -37,6 +38,7 @@ export function AssessmentItem({ assessment: a, names, progress, onDelete }: Ass
         <dt>{t('item.updated')}</dt>
         <dd>{formatDateTime(a.updatedAt)}</dd>
       </dl>
+      <SyncBadge assessmentId={a.id} showTime={false} />
       {progress ? (
         <div class="home-item__progress">
           <span>{t('item.progress', { answered: progress.answered, total: progress.total })}</span>

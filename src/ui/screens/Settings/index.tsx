@@ -1,10 +1,11 @@
 /**
- * Settings: language, storage (persistence and usage), backup export/import, version.
- * (Enrollment with the province gets its own section from the sync work.)
+ * Settings: language, connection to the province (enrollment), storage (persistence and usage),
+ * backup export/import, version.
  */
 import { CURRENT_CATALOGUE_VERSION, CURRENT_METHODOLOGY_ID } from '../../../data/load';
 import { useT } from '../../../i18n';
 import { Page } from '../../components/Page';
+import { EnrollmentSection } from '../../sync/EnrollmentSection';
 import { BackupSection } from './BackupSection';
 import { LanguageSection } from './LanguageSection';
 import { StorageSection } from './StorageSection';
@@ -16,6 +17,7 @@ export default function Settings() {
     <Page title={t('title')}>
       <div class="stack">
         <LanguageSection />
+        <EnrollmentSection />
         <StorageSection />
         <BackupSection />
         <section class="settings-section card" aria-labelledby="settings-about">
