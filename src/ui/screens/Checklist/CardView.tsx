@@ -1,0 +1,90 @@
+/** What one component card shows: heading, tier, who acts, status, text fields, save state. */
+import { checkAnswer, LIMITS } from '../../../domain/answer-rules';
+import type { AnswerProblem } from '../../../domain/answer-rules';
+import type { CatalogueComponent, Methodology, Status } from '../../../domain/types';
+import { getLanguage, useT } from '../../../i18n';
+import { Button } from '../../components/Button';
+import type { Draft, SaveState } from './card-saver';
+import { CardFields } from './CardFields';
+import { StatusPicker } from './StatusPicker';
+import { actorKey, scaleLabel, tierBadge } from './view-model';
+import { cardId, saveErrorKey } from './card-ids';
+import './card.css';
+
+interface Props {
+  component: CatalogueComponent;
+  label: string;
+  labelLang: string;
+  choices: readonly Status[];
+  methodology: Methodology;
+  readOnly: boolean;
+  draft: Draft;
+  save: SaveState;
+  onStatus: (s: Status) => void;
+  onText: (field: 'note' | 'naReason' | 'openName', value: string) => void;
+  onBlur: () => void;
+  onRetry: () => void;
+}
+
+export function CardView(p: Props) {
+  const t = useT('assess');
+  const lang = getLanguage();
+  const c = p.component;
+  const id = cardId(c.code);
+  const badge = tierBadge(c);
+  const problems: AnswerProblem[] = checkAnswer(
+    c,
+    { code: c.code, status: p.draft.status, note: p.draft.note, naReason: p.draft.naReason, openName: p.draft.openName, updatedAt: '' },
+    p.methodology,
+  );
+  const labelFor = (s: Status) => scaleLabel(s, p.methodology, lang) ?? t(`status.${String(s)}`);
+  const unnamed = c.open && p.draft.status !== null && p.draft.status !== 'na' && p.draft.openName.trim() === '';
+
+  return (
+    <article class={`comp-card${p.draft.status === null ? ' comp-card--unanswered' : ''}`} id={id} tabIndex={-1} aria-labelledby={`${id}-title`}>
+      <h4 class="card-title" id={`${id}-title`}>
+        <span class="card-code">{c.code}</span> <span lang={p.labelLang}>{p.label}</span>
+      </h4>
+      <p class="card-meta">
+        <span class={`tier-badge tier-badge--${badge.kind}`}>
+          {badge.kind === 'area'
+            ? t('checklist.tier.area', { area: t(`areaType.${badge.areaType}`) })
+            : t(`checklist.tier.${badge.kind}`)}
+        </span>{' '}
+        <span class="card-actor">{t(`checklist.actor.${actorKey(c)}`)}</span>
+      </p>
+      <StatusPicker
+        idBase={id}
+        legend={t('checklist.statusLegend', { code: c.code })}
+        choices={p.choices}
+        value={p.draft.status}
+        labelFor={labelFor}
+        disabled={p.readOnly}
+        onChange={p.onStatus}
+      />
+      <CardFields
+        id={id}
+        open={c.open}
+        draft={p.draft}
+        readOnly={p.readOnly}
+        problems={problems}
+        unnamed={unnamed}
+        limits={LIMITS}
+        onText={p.onText}
+        onBlur={p.onBlur}
+      />
+      {p.save.kind === 'error' ? (
+        <div class="card-error" role="alert">
+          <p>{t(saveErrorKey(p.save.error))}</p>
+          {!p.readOnly && (
+            <Button onClick={p.onRetry}>{t('checklist.save.retry')}</Button>
+          )}
+        </div>
+      ) : (
+        <p class={`save-state save-state--${p.save.kind}`} aria-live="polite">
+          {p.save.kind === 'idle' ? '' : t(`checklist.save.${p.save.kind}`)}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * One catalogue group as a collapsible section with its progress. Cards are mounted only
+ * once the group has been opened, so a cheap phone renders a handful, not seventy, at start.
+ */
+import { useState } from 'preact/hooks';
+import { componentLabel, groupLabel } from '../../../domain/catalogue';
+import type { Answer, CatalogueTranslation, Methodology, Status } from '../../../domain/types';
+import { useT } from '../../../i18n';
+import { ComponentCard } from './ComponentCard';
+import type { ComponentCardProps } from './ComponentCard';
+import { ContextList } from './ContextList';
+import type { GroupSection as Section } from './view-model';
+
+interface Props {
+  section: Section;
+  initiallyOpen: boolean;
+  answered: number;
+  total: number;
+  /** Answers when the screen loaded: a card's initial draft. */
+  answers: Readonly<Record<string, Answer>>;
+  choicesFor: (code: string) => readonly Status[];
+  translation: CatalogueTranslation | undefined;
+  methodology: Methodology;
+  lang: string;
+  readOnly: boolean;
+  save: ComponentCardProps['save'];
+  onSaved: ComponentCardProps['onSaved'];
+  registerFlush: ComponentCardProps['registerFlush'];
+}
+
+export function GroupSection(p: Props) {
+  const t = useT('assess');
+  const [mounted, setMounted] = useState(p.initiallyOpen);
+  const g = p.section.group;
+  const done = p.total > 0 && p.answered >= p.total;
+  const headingId = `grp-${g.code}`;
+  return (
+    <details
+      class={`group${done ? ' group--done' : ''}`}
+      open={p.initiallyOpen}
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) setMounted(true);
+      }}
+    >
+      <summary class="group-summary">
+        <h3 class="group-title" id={headingId}>
+          <span class="group-code">{g.code}</span> {groupLabel(g, p.translation)}
+        </h3>
+        <span class="group-progress">
+          {t('checklist.groupProgress', { answered: p.answered, total: p.total })}
+          {done && <span aria-hidden="true"> ✓</span>}
+        </span>
+        <span class="group-bar" aria-hidden="true">
+          <span style={{ width: `${p.total ? Math.round((100 * p.answered) / p.total) : 0}%` }} />
+        </span>
+      </summary>
+      {mounted && (
+        <div class="group-body">
+          {p.section.components.map((c) => {
+            const translated = p.translation?.components[c.code];
+            return (
+              <ComponentCard
+                key={c.code}
+                component={c}
+                answer={p.answers[c.code]}
+                label={componentLabel(c, p.translation)}
+                labelLang={translated ? (p.translation?.lang ?? 'vi') : 'vi'}
+                lang={p.lang}
+                choices={p.choicesFor(c.code)}
+                methodology={p.methodology}
+                readOnly={p.readOnly}
+                save={p.save}
+                onSaved={p.onSaved}
+                registerFlush={p.registerFlush}
+              />
+            );
+          })}
+          <ContextList components={p.section.context} translation={p.translation} />
+        </div>
+      )}
+    </details>
+  );
+}

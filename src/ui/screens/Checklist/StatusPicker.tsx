@@ -1,0 +1,51 @@
+/**
+ * The status of one component: a radio group (fieldset + legend) of large options,
+ * operable with arrow keys like any native radio group.
+ */
+import type { Status } from '../../../domain/types';
+import { statusKey } from './view-model';
+import './status-picker.css';
+
+interface Props {
+  /** Unique per card: used for the radio name and ids. */
+  idBase: string;
+  legend: string;
+  choices: readonly Status[];
+  value: Status | null;
+  labelFor: (s: Status) => string;
+  disabled: boolean;
+  onChange: (s: Status) => void;
+}
+
+export function StatusPicker({ idBase, legend, choices, value, labelFor, disabled, onChange }: Props) {
+  return (
+    <fieldset class="status-picker" disabled={disabled}>
+      <legend class="status-legend">{legend}</legend>
+      <div class="status-options">
+        {choices.map((s) => {
+          const key = statusKey(s);
+          const id = `${idBase}-st-${key}`;
+          const checked = value === s;
+          return (
+            <label key={key} for={id} class={`status-option status-option--${key}${checked ? ' is-checked' : ''}`}>
+              <input
+                id={id}
+                type="radio"
+                name={`${idBase}-status`}
+                value={key}
+                checked={checked}
+                onChange={() => onChange(s)}
+              />
+              {s !== 'na' && (
+                <span class="status-num" aria-hidden="true">
+                  {s}
+                </span>
+              )}
+              <span class="status-text">{labelFor(s)}</span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

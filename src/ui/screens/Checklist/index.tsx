@@ -1,0 +1,128 @@
+/**
+ * #/a/:id — the checklist: the commune's applicable components by layer and group,
+ * each answered in place and saved as it changes. Opens where the user left off.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { saveAnswer } from '../../../db';
+import { layerLabel } from '../../../domain/catalogue';
+import { groupProgress, scoreAssessment } from '../../../domain/scoring';
+import type { Answer, Status } from '../../../domain/types';
+import { useLanguage, useT } from '../../../i18n';
+import { LinkButton } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { currentRoute, paths } from '../../router';
+import type { AnswerPatch } from './card-saver';
+import { cardId } from './card-ids';
+import { ChecklistHeader } from './ChecklistHeader';
+import { GroupSection } from './GroupSection';
+import { useAssessmentData } from './use-assessment-data';
+import type { AssessmentData } from './use-assessment-data';
+import { buildSections, resumePoint, statusChoices } from './view-model';
+import { LoadState } from './LoadState';
+import './style.css';
+
+export default function Checklist({ id }: { id: string }) {
+  const t = useT('assess');
+  const loaded = useAssessmentData(id);
+  if (loaded.status !== 'ready') return <LoadState loaded={loaded} title={t('checklist.title')} />;
+  return <ChecklistBody key={id} data={loaded.data} />;
+}
+
+function ChecklistBody({ data }: { data: AssessmentData }) {
+  const t = useT('assess');
+  const lang = useLanguage();
+  const { assessment, catalogue, methodology, translation } = data;
+  const id = assessment.id;
+  const [answers, setAnswers] = useState<Record<string, Answer>>(data.answers);
+  const readOnly = assessment.status === 'submitted' || assessment.status === 'accepted';
+
+  const sections = useMemo(() => buildSections(catalogue, assessment.areaTypes), [catalogue, assessment.areaTypes]);
+  const choices = useMemo(() => {
+    const m = new Map<string, readonly Status[]>();
+    for (const l of sections) for (const g of l.groups) for (const c of g.components) m.set(c.code, statusChoices(c, methodology));
+    return m;
+  }, [sections, methodology]);
+  const choicesFor = useCallback((code: string) => choices.get(code) ?? [], [choices]);
+
+  const { progress, completeness } = useMemo(() => {
+    const input = { catalogue, methodology, areaTypes: assessment.areaTypes, answers };
+    return {
+      progress: new Map(groupProgress(input).map((r) => [r.code, r])),
+      completeness: scoreAssessment(input).completeness,
+    };
+  }, [catalogue, methodology, assessment.areaTypes, answers]);
+
+  // Where to resume: the last edited card's group, else the first group with something unanswered.
+  const [start] = useState(() => resumePoint(sections, currentRoute().query.code ?? assessment.lastCode, data.answers));
+
+  // After the shell's own scroll-to-top and the heading focus of a new screen.
+  useEffect(() => {
+    if (!start.code) return;
+    const frame = requestAnimationFrame(() => {
+      const el = document.getElementById(cardId(start.code ?? ''));
+      el?.scrollIntoView({ block: 'start' });
+      el?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [start]);
+
+  const save = useCallback((code: string, patch: AnswerPatch) => saveAnswer(id, code, patch), [id]);
+  const onSaved = useCallback((a: Answer) => setAnswers((prev) => ({ ...prev, [a.code]: a })), []);
+
+  // Text waiting for its debounce goes to IndexedDB when the page is hidden or closed.
+  const flushers = useRef(new Set<() => void>());
+  const registerFlush = useCallback((f: () => void) => {
+    flushers.current.add(f);
+    return () => void flushers.current.delete(f);
+  }, []);
+  useEffect(() => {
+    const flushAll = () => flushers.current.forEach((f) => f());
+    const onVisibility = () => document.visibilityState === 'hidden' && flushAll();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flushAll);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flushAll);
+    };
+  }, []);
+
+  const title = data.commune?.name ?? t('checklist.title');
+  return (
+    <Page title={title}>
+      <ChecklistHeader data={data} completeness={completeness} readOnly={readOnly} />
+      {sections.map((l) => (
+        <section key={l.layer.id} class="layer" aria-labelledby={`layer-${l.layer.id}`}>
+          <h2 id={`layer-${l.layer.id}`} class="layer-title">
+            {t('checklist.layer', { n: l.layer.id, name: layerLabel(l.layer, translation) })}
+          </h2>
+          {l.groups.map((g) => {
+            const pr = progress.get(g.group.code);
+            return (
+              <GroupSection
+                key={g.group.code}
+                section={g}
+                initiallyOpen={g.group.code === start.group}
+                answered={pr?.answered ?? 0}
+                total={pr?.total ?? g.components.length}
+                answers={answers}
+                choicesFor={choicesFor}
+                translation={translation}
+                methodology={methodology}
+                lang={lang}
+                readOnly={readOnly}
+                save={save}
+                onSaved={onSaved}
+                registerFlush={registerFlush}
+              />
+            );
+          })}
+        </section>
+      ))}
+      <p class="checklist-foot">
+        <LinkButton variant="primary" href={`#${paths.summary(id)}`}>
+          {t('checklist.toSummary')}
+        </LinkButton>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * #/a/:id/report — one printable page (A4): who, where, when, under which catalogue and
+ * methodology, the index and level, scores by layer and group, completeness and the top gaps.
+ * Every user text (names, notes) is rendered as text, never as HTML.
+ */
+import { useMemo } from 'preact/hooks';
+import { formatDate, formatDateTime, formatNumber, useLanguage, useT } from '../../../i18n';
+import { Button, LinkButton } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { paths } from '../../router';
+import { LoadState } from '../Checklist/LoadState';
+import { useAssessmentData } from '../Checklist/use-assessment-data';
+import type { AssessmentData } from '../Checklist/use-assessment-data';
+import { ScoreTable } from '../Summary/ScoreTable';
+import { useResult } from '../Summary/use-result';
+import { gapRows, gateNotices, levelName } from '../Summary/view-model';
+import { GapTable } from './GapTable';
+import './style.css';
+
+const GAPS_PRINTED = 10;
+
+export default function Report({ id }: { id: string }) {
+  const t = useT('summary');
+  const loaded = useAssessmentData(id);
+  if (loaded.status !== 'ready') return <LoadState loaded={loaded} title={t('report.title')} />;
+  return <ReportBody data={loaded.data} />;
+}
+
+function ReportBody({ data }: { data: AssessmentData }) {
+  const t = useT('summary');
+  const ta = useT('assess');
+  const lang = useLanguage();
+  const { score, gaps } = useResult(data);
+  const { assessment: a, methodology: m } = data;
+  const rows = useMemo(() => gapRows(gaps.slice(0, GAPS_PRINTED), data.catalogue, data.translation), [gaps, data]);
+  const c = score.completeness;
+  const fact = (label: string, value: string) => (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+
+  return (
+    <Page title={t('report.title')} class="report-page">
+      <p class="report-actions no-print">
+        <Button variant="primary" onClick={() => window.print()}>
+          {t('report.print')}
+        </Button>
+        <LinkButton href={`#${paths.summary(a.id)}`}>{t('report.back')}</LinkButton>
+      </p>
+      <dl class="report-facts">
+        {fact(t('report.commune'), data.commune?.name ?? a.communeCode)}
+        {fact(t('report.province'), data.province?.name ?? a.provinceCode)}
+        {fact(ta('facts.areaTypes'), a.areaTypes.map((x) => ta(`areaType.${x}`)).join('; '))}
+        {fact(ta('facts.period'), a.period)}
+        {a.helpers ? fact(ta('facts.helpers'), a.helpers) : null}
+        {fact(t('report.status'), t(`report.assessmentStatus.${a.status}`))}
+        {fact(t('report.versions'), t('report.versionsValue', { catalogue: a.catalogueVersion, methodology: a.methodologyId }))}
+        {fact(t('report.updated'), formatDateTime(a.updatedAt))}
+        {fact(t('report.date'), formatDate(new Date().toISOString()))}
+      </dl>
+      <section class="report-result" aria-labelledby="rep-result">
+        <h2 id="rep-result">{t('report.result')}</h2>
+        <p class="report-index">
+          {t('report.indexLine', {
+            index: formatNumber(score.index, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+            level: t('level', { n: score.level, name: levelName(m, score.level, lang) }),
+          })}
+          {!score.complete && <span class="report-provisional">{t('provisional.badge')}</span>}
+        </p>
+        {gateNotices(score, m, gaps, lang).map((g) => (
+          <p key={g.id} class="report-gate">
+            {t('gate.capped', {
+              cap: g.cap,
+              groups: g.groups,
+              tiers: g.tiers.map((x) => t(`gate.tier.${x}`)).join(', '),
+              status: g.minStatus,
+            })}
+          </p>
+        ))}
+        <p>
+          {t('completeness.answered', {
+            answered: c.answered,
+            total: c.counted,
+            percent: formatNumber(c.ratio, { percent: true, maximumFractionDigits: 0 }),
+          })}{' '}
+          {score.complete
+            ? t('completeness.complete')
+            : t('completeness.essentialMissing', { n: c.essentialTotal - c.essentialAnswered, total: c.essentialTotal })}
+        </p>
+      </section>
+      <section aria-labelledby="rep-scores">
+        <h2 id="rep-scores">{t('scores.title')}</h2>
+        <ScoreTable result={score} catalogue={data.catalogue} methodology={m} translation={data.translation} lang={lang} compact />
+      </section>
+      <section aria-labelledby="rep-gaps">
+        <h2 id="rep-gaps">{t('report.gapsTitle', { n: rows.length })}</h2>
+        <GapTable rows={rows} methodology={m} lang={lang} />
+      </section>
+      <p class="report-foot">{t('report.disclaimer', { methodology: lang === 'en' ? m.title.en : m.title.vi })}</p>
+    </Page>
+  );
+}

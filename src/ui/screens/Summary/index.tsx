@@ -1,0 +1,80 @@
+/**
+ * #/a/:id/summary — the result: index, level, gates, completeness, scores by layer and group
+ * (table, and a radar chart loaded on demand), the gap list, and a link to the printable report.
+ */
+import { useMemo } from 'preact/hooks';
+import { formatNumber, localeOf, useLanguage, useT } from '../../../i18n';
+import { LinkButton } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { paths } from '../../router';
+import { LoadState } from '../Checklist/LoadState';
+import { useAssessmentData } from '../Checklist/use-assessment-data';
+import type { AssessmentData } from '../Checklist/use-assessment-data';
+import { GapList } from './GapList';
+import { Headline } from './Headline';
+import { RadarChart } from './RadarChart';
+import { ScoreTable } from './ScoreTable';
+import { useResult } from './use-result';
+import { gapRows, radarSeries, wrapLabel } from './view-model';
+import './style.css';
+
+const GAPS_SHOWN = 10;
+
+export default function Summary({ id }: { id: string }) {
+  const t = useT('summary');
+  const loaded = useAssessmentData(id);
+  if (loaded.status !== 'ready') return <LoadState loaded={loaded} title={t('title')} />;
+  return <SummaryBody data={loaded.data} />;
+}
+
+function SummaryBody({ data }: { data: AssessmentData }) {
+  const t = useT('summary');
+  const lang = useLanguage();
+  const { score, gaps } = useResult(data);
+  const { assessment: a, methodology: m } = data;
+  const series = useMemo(() => radarSeries(score, m, lang), [score, m, lang]);
+  const radarInput = useMemo(
+    () => ({
+      labels: series.labels.map((l) => wrapLabel(l)),
+      values: series.values,
+      seriesLabel: t('radar.series'),
+      locale: localeOf(lang),
+    }),
+    [series, lang, t],
+  );
+  const ariaLabel = t('radar.aria', {
+    values: series.labels.map((l, i) => `${l} ${formatNumber(series.values[i] ?? 0)}`).join('; '),
+  });
+  const rows = useMemo(() => gapRows(gaps, data.catalogue, data.translation), [gaps, data]);
+
+  return (
+    <Page title={t('title')}>
+      <p class="summary-where">
+        {t('where', { commune: data.commune?.name ?? a.communeCode, period: a.period })}
+      </p>
+      <Headline score={score} gaps={gaps} methodology={m} lang={lang} />
+      <section aria-labelledby="sum-scores">
+        <h2 id="sum-scores">{t('scores.title')}</h2>
+        <ScoreTable result={score} catalogue={data.catalogue} methodology={m} translation={data.translation} lang={lang} />
+        <RadarChart input={radarInput} ariaLabel={ariaLabel} caption={t('radar.caption')} />
+      </section>
+      <section aria-labelledby="sum-gaps">
+        <h2 id="sum-gaps">{t('gaps.title')}</h2>
+        <p class="section-hint">{t('gaps.hint')}</p>
+        <GapList
+          rows={rows}
+          methodology={m}
+          lang={lang}
+          initial={GAPS_SHOWN}
+          hrefFor={(code) => `#${paths.checklist(a.id)}?code=${encodeURIComponent(code)}`}
+        />
+      </section>
+      <p class="summary-actions">
+        <LinkButton variant="primary" href={`#${paths.report(a.id)}`}>
+          {t('toReport')}
+        </LinkButton>
+        <LinkButton href={`#${paths.checklist(a.id)}`}>{t('toChecklist')}</LinkButton>
+      </p>
+    </Page>
+  );
+}
