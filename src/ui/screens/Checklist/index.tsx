@@ -11,6 +11,8 @@ import { useLanguage, useT } from '../../../i18n';
 import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { currentRoute, paths } from '../../router';
+import { ReviewComments } from '../../sync/ReviewComments';
+import { SyncBadge } from '../../sync/SyncBadge';
 import type { AnswerPatch } from './card-saver';
 import { cardId } from './card-ids';
 import { ChecklistHeader } from './ChecklistHeader';
@@ -90,6 +92,8 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
   return (
     <Page title={title}>
       <ChecklistHeader data={data} completeness={completeness} readOnly={readOnly} />
+      <SyncBadge assessmentId={data.assessment.id} />
+      <ReviewComments assessmentId={data.assessment.id} />
       {sections.map((l) => (
         <section key={l.layer.id} class="layer" aria-labelledby={`layer-${l.layer.id}`}>
           <h2 id={`layer-${l.layer.id}`} class="layer-title">

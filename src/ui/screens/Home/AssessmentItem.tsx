@@ -30,7 +30,7 @@ export function AssessmentItem({ assessment: a, names, progress, onDelete }: Ass
         <dt>{t('item.period')}</dt>
         <dd>{a.period}</dd>
         <dt>{t('item.areaTypes')}</dt>
-        <dd>{a.areaTypes.map((x) => t(`common:areaType.${x}`)).join(', ')}</dd>
+        <dd>{a.areaTypes.map((x) => t(`common:areaType.${x}`)).join('; ')}</dd>
         <dt>{t('item.status')}</dt>
         <dd>
           <span class={`home-item__status home-item__status--${a.status}`}>{t(`common:status.${a.status}`)}</span>

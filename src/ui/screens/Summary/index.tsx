@@ -7,6 +7,8 @@ import { formatNumber, localeOf, useLanguage, useT } from '../../../i18n';
 import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { paths } from '../../router';
+import { ReviewComments } from '../../sync/ReviewComments';
+import { SubmitPanel } from '../../sync/SubmitPanel';
 import { LoadState } from '../Checklist/LoadState';
 import { useAssessmentData } from '../Checklist/use-assessment-data';
 import type { AssessmentData } from '../Checklist/use-assessment-data';
@@ -53,6 +55,8 @@ function SummaryBody({ data }: { data: AssessmentData }) {
         {t('where', { commune: data.commune?.name ?? a.communeCode, period: a.period })}
       </p>
       <Headline score={score} gaps={gaps} methodology={m} lang={lang} />
+      <ReviewComments assessmentId={a.id} />
+      <SubmitPanel assessmentId={a.id} />
       <section aria-labelledby="sum-scores">
         <h2 id="sum-scores">{t('scores.title')}</h2>
         <ScoreTable result={score} catalogue={data.catalogue} methodology={m} translation={data.translation} lang={lang} />
