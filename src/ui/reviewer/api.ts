@@ -1,0 +1,138 @@
+/**
+ * A small typed client of the reviewer API. Same origin, JSON, `Authorization: Bearer <token>`
+ * from the session (./session.ts). Every failure becomes an ApiError carrying the server's
+ * `{error:{code,message}}`; a 401 on a signed-in call ends the session and leads to sign-in.
+ */
+import { navigate } from '../router';
+import { getSession, setSession } from './session';
+import { reviewPaths } from './routes';
+import type {
+  AssessmentView,
+  CommuneList,
+  CreateUserRequest,
+  EnrollmentCode,
+  ProvinceOverview,
+  ProvinceSummary,
+  ReviewRequest,
+  ReviewResponse,
+  RevisionList,
+  SessionUser,
+  SignInResponse,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** "/provinces" → absolute URL beside index.html, so the app also works from a sub-path. */
+export function apiUrl(path: string): string {
+  const base = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI;
+  return new URL(`api/v1${path}`, base).toString();
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } & Record<string, unknown> };
+    const e = body.error;
+    if (e && typeof e.code === 'string') {
+      const { code, message, ...details } = e;
+      return new ApiError(res.status, code, typeof message === 'string' ? message : code, details);
+    }
+  } catch {
+    // Not JSON (a proxy's error page): fall through.
+  }
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
+}
+
+/** A signed-in call was refused: forget the token and go to sign-in, then back here. */
+function sessionExpired(): void {
+  setSession(undefined);
+  const here = typeof location === 'undefined' ? undefined : location.hash.replace(/^#/, '');
+  navigate(reviewPaths.signIn(here), { replace: true });
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  /** Send without the token and never treat 401 as an expired session (sign-in itself). */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+  accept?: string;
+}
+
+/** The raw response of a successful call (status 2xx); throws ApiError otherwise. */
+export async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
+  const token = opts.anonymous ? undefined : getSession()?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), {
+      method: opts.method ?? 'GET',
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (res.ok) return res;
+  const error = await errorFrom(res);
+  if (res.status === 401 && !opts.anonymous) sessionExpired();
+  throw error;
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(path, opts);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export async function signIn(username: string, password: string): Promise<SessionUser> {
+  const res = await request<SignInResponse>('/sessions', { method: 'POST', body: { username, password }, anonymous: true });
+  setSession({ token: res.token, user: res.user });
+  return res.user;
+}
+
+/** Ends the session on the server when it can; the local token is forgotten in any case. */
+export async function signOut(): Promise<void> {
+  try {
+    if (getSession()) await send('/sessions/current', { method: 'DELETE', anonymous: false });
+  } catch {
+    // Offline or already expired: nothing more to do.
+  } finally {
+    setSession(undefined);
+  }
+}
+
+export const api = {
+  provinces: (signal?: AbortSignal) => request<ProvinceOverview>('/provinces', { signal }),
+  communes: (province: string, signal?: AbortSignal) =>
+    request<CommuneList>(`/provinces/${enc(province)}/communes`, { signal }),
+  assessment: (id: string, signal?: AbortSignal) => request<AssessmentView>(`/assessments/${enc(id)}`, { signal }),
+  revisions: (id: string, signal?: AbortSignal) => request<RevisionList>(`/assessments/${enc(id)}/revisions`, { signal }),
+  review: (id: string, body: ReviewRequest) =>
+    request<ReviewResponse>(`/assessments/${enc(id)}/reviews`, { method: 'POST', body }),
+  enrollmentCode: (commune: string) =>
+    request<EnrollmentCode>(`/communes/${enc(commune)}/enrollment-codes`, { method: 'POST' }),
+  summary: (province: string, areaType?: string, signal?: AbortSignal) =>
+    request<ProvinceSummary>(`/provinces/${enc(province)}/summary${areaType ? `?areaType=${enc(areaType)}` : ''}`, {
+      signal,
+    }),
+  createUser: (body: CreateUserRequest) => request<unknown>('/users', { method: 'POST', body }),
+};

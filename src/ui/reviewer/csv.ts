@@ -1,0 +1,45 @@
+/**
+ * CSV exports. The links need the bearer token, which a plain <a href> cannot send, so the file
+ * is fetched, wrapped in a Blob and handed to the browser through a short-lived object URL.
+ */
+import { send } from './api';
+
+export type CsvKind = 'communes' | 'coverage';
+
+/** The API path of an export. */
+export function csvPath(kind: CsvKind, province: string, areaType?: string): string {
+  const base = `/provinces/${encodeURIComponent(province)}/${kind}.csv`;
+  return areaType ? `${base}?areaType=${encodeURIComponent(areaType)}` : base;
+}
+
+/** Local calendar date as YYYY-MM-DD (the day the reviewer downloaded it). */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "xa-so_01_communes_2026-03-05.csv", "xa-so_01_coverage_rural_2026-03-05.csv": ASCII only. */
+export function csvFileName(kind: CsvKind, province: string, date: Date, areaType?: string): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const parts = ['xa-so', safe(province), kind, areaType ? safe(areaType) : '', localDate(date)].filter(Boolean);
+  return `${parts.join('_')}.csv`;
+}
+
+/** Fetches an export with the token and saves it as `fileName`. */
+export async function downloadCsv(path: string, fileName: string): Promise<void> {
+  const res = await send(path, { accept: 'text/csv' });
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Give the browser a moment to start the download before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
