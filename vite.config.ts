@@ -16,6 +16,16 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  */
 const LANG_MODULE = /[\\/](?:locales[\\/]([a-z]{2,3})[\\/][^\\/]+|data[\\/]catalogue[\\/][^\\/]+[\\/]([a-z]{2,3}))\.json$/;
 
+/**
+ * The reviewer area (src/ui/reviewer and its strings) goes under assets/reviewer/: reviewers work
+ * online on office PCs, so phones must not download it when the service worker installs.
+ */
+const REVIEWER_MODULE = /[\\/](?:src[\\/]ui[\\/]reviewer[\\/]|locales[\\/][a-z]{2,3}[\\/]reviewer\.json$)/;
+
+function isReviewerOnly(moduleIds: readonly string[]): boolean {
+  return moduleIds.length > 0 && moduleIds.every((id) => REVIEWER_MODULE.test(id));
+}
+
 function langOf(moduleIds: readonly string[]): string | undefined {
   const langs = new Set(moduleIds.map((id) => LANG_MODULE.exec(id)).map((m) => m && (m[1] ?? m[2])));
   if (langs.size !== 1) return undefined;
@@ -36,8 +46,11 @@ export default defineConfig({
       output: {
         chunkFileNames: (chunk) => {
           const lang = langOf(chunk.moduleIds);
-          return lang ? `assets/lang/${lang}/[name]-[hash].js` : 'assets/[name]-[hash].js';
+          if (lang) return `assets/lang/${lang}/[name]-[hash].js`;
+          return isReviewerOnly(chunk.moduleIds) ? 'assets/reviewer/[name]-[hash].js' : 'assets/[name]-[hash].js';
         },
+        assetFileNames: (asset) =>
+          asset.names.some((n) => /^reviewer.*\.css$/.test(n)) ? 'assets/reviewer/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]',
       },
     },
   },

@@ -17,8 +17,12 @@ export interface ManifestEntry {
  */
 export type Strategy = 'network' | 'shell' | 'precache' | 'runtime';
 
-/** Language chunks (vite.config.ts names them assets/lang/<lang>/…): cached on first use only. */
-export const LANG_CHUNK = /\/assets\/lang\/([a-z]{2,3})\//;
+/**
+ * Optional areas, cached on first use only (vite.config.ts names their chunks):
+ * a language other than Vietnamese (assets/lang/<lang>/…) and the reviewer area (assets/reviewer/…),
+ * which commune phones never open.
+ */
+export const LANG_CHUNK = /\/assets\/(?:lang\/([a-z]{2,3})|(reviewer))\//;
 
 export interface RequestLike {
   method: string;
@@ -45,9 +49,10 @@ export function strategyFor(req: RequestLike, ctx: PolicyContext): Strategy {
   return 'runtime';
 }
 
-/** Which language a URL belongs to, if it is a language chunk. */
+/** Which optional area ('en', 'reviewer', …) a URL belongs to, if any. */
 export function langOfUrl(url: string): string | undefined {
-  return LANG_CHUNK.exec(new URL(url).pathname)?.[1];
+  const m = LANG_CHUNK.exec(new URL(url).pathname);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /**

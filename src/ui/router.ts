@@ -72,6 +72,7 @@ export const paths = {
 export function parentPath(route: Route): string | undefined {
   switch (route.name) {
     case 'home':
+    case 'review': // the reviewer area has its own navigation
       return undefined;
     case 'summary':
     case 'report':

@@ -69,6 +69,7 @@ describe('langOfUrl / manifestVersion', () => {
   it('finds the language of a language chunk', () => {
     expect(langOfUrl('https://xa.example/assets/lang/en/common-x1.js')).toBe('en');
     expect(langOfUrl('https://xa.example/assets/index-abc.js')).toBeUndefined();
+    expect(langOfUrl('https://xa.example/assets/reviewer/reviewer-abc.js')).toBe('reviewer');
   });
 
   it('changes when any file or revision changes, and only then', () => {

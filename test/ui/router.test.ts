@@ -52,6 +52,7 @@ describe('parentPath', () => {
   it('leads back up the hierarchy', () => {
     expect(parentPath(parseRoute('#/'))).toBeUndefined();
     expect(parentPath(parseRoute('#/new'))).toBe('/');
+    expect(parentPath(parseRoute('#/review/dashboard'))).toBeUndefined();
     expect(parentPath(parseRoute('#/settings'))).toBe('/');
     expect(parentPath(parseRoute('#/a/x'))).toBe('/');
     expect(parentPath(parseRoute('#/a/x/summary'))).toBe('/a/x');
