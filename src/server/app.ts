@@ -1,0 +1,73 @@
+/**
+ * The app factory: everything the server does, without listening. main.ts wires it to a port;
+ * tests call `app.request()` in-process against a fresh database.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import type { AppDeps, AppEnv } from './context';
+import type { DialectName } from './db/connect';
+import type { Database } from './db/schema';
+import { errorBody, handleError, type ErrorLogger } from './errors';
+import { loadReferenceData, type ReferenceData } from './reference-data';
+import { registerAccountRoutes } from './routes/accounts';
+import { registerAssessmentRoutes } from './routes/assessments';
+import { registerEnrollmentRoutes } from './routes/enrollment';
+import { registerHealthRoutes } from './routes/health';
+import { registerProvinceRoutes } from './routes/provinces';
+import { ApiRoutes, API_PREFIX } from './routes/registry';
+import { securityHeaders } from './security-headers';
+import { serveStaticApp } from './static';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+export const API_VERSION = '1.0.0';
+
+export interface CreateAppOptions {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The built PWA; nothing but the API is served without it. */
+  staticDir?: string | undefined;
+  /** The clock (tests move it to expire codes and sessions). */
+  now?: () => Date;
+  /** Catalogue, methodology and admin units; read from data/ when not given. */
+  reference?: ReferenceData;
+  publicUrl?: string | undefined;
+  trustProxy?: boolean;
+  logError?: ErrorLogger;
+}
+
+export interface XaSoApp {
+  app: Hono<AppEnv>;
+  deps: AppDeps;
+  /** Every API route, as documented in /api/v1/openapi.json. */
+  routes: ApiRoutes;
+}
+
+export function createApp(options: CreateAppOptions): XaSoApp {
+  const deps: AppDeps = {
+    db: options.db,
+    dialect: options.dialect,
+    reference: options.reference ?? loadReferenceData(),
+    now: options.now ?? (() => new Date()),
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy ?? false,
+  };
+  const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders());
+  app.use(
+    `${API_PREFIX}/*`,
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `Request body over ${MAX_BODY_BYTES / 1024} KB`), 413) }),
+  );
+
+  const routes = new ApiRoutes(app, deps);
+  registerHealthRoutes(routes, deps, API_VERSION);
+  registerAccountRoutes(routes, deps);
+  registerEnrollmentRoutes(routes, deps);
+  registerAssessmentRoutes(routes, deps);
+  registerProvinceRoutes(routes, deps);
+
+  if (options.staticDir) serveStaticApp(app, options.staticDir);
+  app.notFound((c) => c.json(errorBody('not_found', 'No such resource'), 404));
+  app.onError(handleError(options.logError));
+  return { app, deps, routes };
+}

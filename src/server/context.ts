@@ -1,0 +1,63 @@
+/**
+ * What every route receives: the dependencies given to createApp (database, reference data,
+ * clock) and, once authenticated, who is calling. Nothing here lives beyond one request except
+ * read-only reference data, so any number of instances can share one database.
+ */
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { DialectName } from './db/connect';
+import type { Database, Role } from './db/schema';
+import type { ReferenceData } from './reference-data';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  reference: ReferenceData;
+  now: () => Date;
+  /** Origin for enrollment links; the request's origin when absent. */
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+}
+
+export interface UserPrincipal {
+  kind: 'user';
+  id: string;
+  username: string;
+  role: Role;
+  provinceCode: string | null;
+  tokenHash: string;
+}
+
+export interface DevicePrincipal {
+  kind: 'device';
+  id: string;
+  communeCode: string;
+  provinceCode: string;
+  tokenHash: string;
+}
+
+export type Principal = UserPrincipal | DevicePrincipal;
+
+/** The Node adapter passes the incoming request; in-process tests may pass nothing or a stub. */
+export interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string | undefined } };
+}
+
+export interface AppEnv {
+  Bindings: NodeBindings | undefined;
+  Variables: { principal: Principal | undefined };
+}
+
+export type AppContext = Context<AppEnv>;
+
+export function nowIso(deps: AppDeps): string {
+  return deps.now().toISOString();
+}
+
+export function clientIp(c: AppContext, deps: AppDeps): string {
+  if (deps.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

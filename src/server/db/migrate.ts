@@ -1,0 +1,36 @@
+/**
+ * Numbered migrations, listed in code rather than read from a folder so that they work the same
+ * under tsx, a bundler or a test runner. Add a file NNN_name.ts with up and down, then list it here.
+ */
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import * as m001 from './migrations/001_init';
+
+const migrations: Record<string, Migration> = {
+  '001_init': m001,
+};
+
+function migrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+function check(result: MigrationResultSet): void {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed`, { cause: result.error });
+  }
+}
+
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
+  check(await migrator(db).migrateToLatest());
+}
+
+/** Undo every migration (tests check that each down mirrors its up). */
+export async function migrateAllDown<DB>(db: Kysely<DB>): Promise<void> {
+  const m = migrator(db);
+  for (;;) {
+    const result = await m.migrateDown();
+    check(result);
+    if (!result.results || result.results.length === 0) return;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The tables as Kysely sees them. Both dialects store the same shapes: ids are random text,
+ * timestamps are ISO 8601 UTC text (so they sort and compare as strings), JSON is text.
+ * Created by ./migrations; change both together.
+ */
+export type Role = 'admin' | 'reviewer';
+export type ReviewState = 'submitted' | 'accepted' | 'returned';
+export type Verdict = 'accepted' | 'returned';
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** "scrypt$N$r$p$salt$hash", see auth/passwords.ts. */
+  password_hash: string;
+  role: Role;
+  /** Set for reviewers: the one province they review. */
+  province_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  token_hash: string;
+  commune_code: string;
+  province_code: string;
+  label: string | null;
+  enrollment_code_id: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface EnrollmentCodesTable {
+  id: string;
+  /** SHA-256 of the code: a leaked table does not enroll anyone. */
+  code_hash: string;
+  commune_code: string;
+  province_code: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  device_id: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  username: string;
+  ip: string;
+  at: string;
+}
+
+export interface AssessmentsTable {
+  /** Chosen by the phone (a UUID); the idempotency key together with the revision. */
+  id: string;
+  commune_code: string;
+  province_code: string;
+  latest_revision: number;
+  review_state: ReviewState;
+  /** The revision the current verdict is about; null while none. */
+  reviewed_revision: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentRevisionsTable {
+  assessment_id: string;
+  revision: number;
+  base_revision: number | null;
+  device_id: string;
+  content_hash: string;
+  /** The validated submission as JSON (any score the phone sent is dropped). */
+  payload: string;
+  /** The server's ScoreResult as JSON. */
+  score: string;
+  score_index: number;
+  level: number;
+  period: string;
+  /** JSON array of area types. */
+  area_types: string;
+  submitted_at: string;
+  received_at: string;
+}
+
+export interface ReviewsTable {
+  id: string;
+  assessment_id: string;
+  revision: number;
+  verdict: Verdict;
+  comment: string;
+  /** JSON object code → comment. */
+  component_comments: string;
+  reviewer_id: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_kind: 'user' | 'device' | 'anonymous' | 'system';
+  actor_id: string | null;
+  /** Username for users, commune code for devices: readable without a join. */
+  actor_name: string | null;
+  action: string;
+  outcome: 'success' | 'failure';
+  target: string | null;
+  ip: string | null;
+  /** JSON with non-secret facts (revision, verdict, reason). */
+  detail: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  devices: DevicesTable;
+  enrollment_codes: EnrollmentCodesTable;
+  login_failures: LoginFailuresTable;
+  assessments: AssessmentsTable;
+  assessment_revisions: AssessmentRevisionsTable;
+  reviews: ReviewsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,53 @@
+/**
+ * The entry: reads the environment, opens and migrates the database, makes sure an admin exists,
+ * listens, and shuts down gracefully on SIGTERM/SIGINT (finish requests, then close the database).
+ * Run with `node --import tsx src/server/main.ts`.
+ */
+import fs from 'node:fs';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ensureAdmin } from './auth/admin-bootstrap';
+import { readConfig } from './config';
+import { openDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const { db, dialect } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(db);
+
+  const admin = await ensureAdmin(db, { password: config.adminPassword, now: new Date() });
+  if (admin.action === 'created' && admin.generatedPassword) {
+    // Printed once, on the first start only; set XASO_ADMIN_PASSWORD to choose or reset it.
+    console.log(`[xaso] Created user "admin" with password: ${admin.generatedPassword}`);
+  } else if (admin.action !== 'unchanged') {
+    console.log(`[xaso] User "admin" ${admin.action} from XASO_ADMIN_PASSWORD`);
+  }
+
+  const staticDir = fs.existsSync(config.staticDir) ? config.staticDir : undefined;
+  if (!staticDir) console.warn(`[xaso] ${config.staticDir} not found: serving the API only (run "npm run build")`);
+  const { app } = createApp({ db, dialect, staticDir, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`[xaso] Listening on http://${info.address}:${info.port} (${dialect})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[xaso] ${signal}: closing`);
+    // Stop accepting, let in-flight requests finish, then release the database.
+    server.close(() => {
+      void db.destroy().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('[xaso] failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+/**
+ * The audit log: who did what, when, from where. Callers pass only non-secret facts;
+ * tokens, passwords and enrollment codes never reach this table.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, Database } from '../db/schema';
+
+export type AuditRow = Selectable<AuditLogTable>;
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorKind: AuditRow['actor_kind'];
+  actorId?: string | null;
+  actorName?: string | null;
+  action: string;
+  outcome: AuditRow['outcome'];
+  target?: string | null;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: entry.id,
+      at: entry.at,
+      actor_kind: entry.actorKind,
+      actor_id: entry.actorId ?? null,
+      actor_name: entry.actorName ?? null,
+      action: entry.action,
+      outcome: entry.outcome,
+      target: entry.target ?? null,
+      ip: entry.ip ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .execute();
+}
+
+export function listAudit(db: Kysely<Database>, limit = 200): Promise<AuditRow[]> {
+  return db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+}

@@ -1,0 +1,36 @@
+/** Enrolled phones: each holds a revocable token bound to one commune. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, DevicesTable } from '../db/schema';
+
+export type DeviceRow = Selectable<DevicesTable>;
+
+export async function insertDevice(db: Kysely<Database>, device: DeviceRow): Promise<void> {
+  await db.insertInto('devices').values(device).execute();
+}
+
+export function findActiveDeviceByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<DeviceRow | undefined> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function findDevice(db: Kysely<Database>, id: string): Promise<DeviceRow | undefined> {
+  return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listDevicesOfCommune(db: Kysely<Database>, communeCode: string): Promise<DeviceRow[]> {
+  return db.selectFrom('devices').selectAll().where('commune_code', '=', communeCode).orderBy('created_at').execute();
+}
+
+/** Revoking twice keeps the first revocation's time and author. */
+export async function revokeDevice(db: Kysely<Database>, id: string, by: string, at: string): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({ revoked_at: at, revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,28 @@
+/**
+ * Failed sign-ins per username and IP, kept in the database (not in memory) so that the limit
+ * holds across several server instances and restarts.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export async function countLoginFailures(db: Kysely<Database>, username: string, ip: string, sinceIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('username', '=', username)
+    .where('ip', '=', ip)
+    .where('at', '>', sinceIso)
+    .executeTakeFirst();
+  // PostgreSQL returns count(*) as a bigint string, SQLite as a number.
+  return Number(row?.n ?? 0);
+}
+
+export async function recordLoginFailure(db: Kysely<Database>, failure: { id: string; username: string; ip: string; at: string }): Promise<void> {
+  await db.insertInto('login_failures').values(failure).execute();
+}
+
+/** A successful sign-in forgives earlier failures from the same place; old rows are purged. */
+export async function clearLoginFailures(db: Kysely<Database>, username: string, ip: string, olderThanIso: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('username', '=', username).where('ip', '=', ip).execute();
+  await db.deleteFrom('login_failures').where('at', '<=', olderThanIso).execute();
+}

@@ -1,0 +1,106 @@
+/** Enrollment codes, device enrollment, device listing and revocation. */
+import { assertProvinceAccess } from '../auth/guards';
+import { clientIp, type AppContext, type AppDeps } from '../context';
+import { forbidden, notFound } from '../errors';
+import { findDevice, listDevicesOfCommune, revokeDevice } from '../repositories/devices';
+import { CommuneCodeSchema } from '../schemas/common';
+import { DeviceListSchema, EnrollmentCodeSchema, EnrollRequestSchema, EnrollResponseSchema } from '../schemas/enrollment';
+import { audit } from '../services/audit-trail';
+import { enrollDevice, issueEnrollmentCode } from '../services/enrollment';
+import type { ApiRoutes } from './registry';
+
+function communeParam(c: AppContext, deps: AppDeps) {
+  const code = c.req.param('communeCode') ?? '';
+  const found = CommuneCodeSchema.safeParse(code).success ? deps.reference.communes.get(code) : undefined;
+  if (!found) throw notFound('Unknown commune code');
+  return found;
+}
+
+export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
+  api.add(
+    {
+      method: 'post',
+      path: '/communes/{communeCode}/enrollment-codes',
+      tag: 'enrollment',
+      summary: 'Issue a single-use enrollment code for a commune (valid 7 days)',
+      auth: 'reviewer',
+      responses: { 201: { description: 'The code, its link and QR code', schema: EnrollmentCodeSchema }, 404: { description: 'Unknown commune' } },
+    },
+    async (c) => {
+      const { commune, province } = communeParam(c, deps);
+      const user = assertProvinceAccess(c.get('principal'), province.code);
+      const origin = deps.publicUrl ?? new URL(c.req.url).origin;
+      const issued = await issueEnrollmentCode(deps, user, { communeCode: commune.code, provinceCode: province.code }, origin, clientIp(c, deps));
+      return c.json({ ...issued, communeCode: commune.code, communeName: commune.name, provinceCode: province.code }, 201);
+    },
+  );
+
+  api.add(
+    {
+      method: 'post',
+      path: '/enrollments',
+      tag: 'enrollment',
+      summary: 'Trade an enrollment code for a device token bound to its commune',
+      auth: 'public',
+      body: EnrollRequestSchema,
+      responses: {
+        201: { description: 'Enrolled', schema: EnrollResponseSchema },
+        410: { description: 'Code already used or expired' },
+        429: { description: 'Too many wrong codes from this address' },
+      },
+    },
+    async (c, { body }) => {
+      const enrolled = await enrollDevice(deps, body, clientIp(c, deps));
+      const place = deps.reference.communes.get(enrolled.communeCode);
+      return c.json(
+        { ...enrolled, communeName: place?.commune.name ?? '', provinceName: place?.province.name ?? '' },
+        201,
+      );
+    },
+  );
+
+  api.add(
+    {
+      method: 'get',
+      path: '/communes/{communeCode}/devices',
+      tag: 'enrollment',
+      summary: 'Devices enrolled for a commune (to revoke a lost phone)',
+      auth: 'reviewer',
+      responses: { 200: { description: 'Devices', schema: DeviceListSchema }, 404: { description: 'Unknown commune' } },
+    },
+    async (c) => {
+      const { commune, province } = communeParam(c, deps);
+      assertProvinceAccess(c.get('principal'), province.code);
+      const devices = await listDevicesOfCommune(deps.db, commune.code);
+      return c.json({
+        devices: devices.map((d) => ({ id: d.id, communeCode: d.commune_code, label: d.label, createdAt: d.created_at, revokedAt: d.revoked_at })),
+      });
+    },
+  );
+
+  api.add(
+    {
+      method: 'delete',
+      path: '/devices/{id}',
+      tag: 'enrollment',
+      summary: 'Revoke a device token',
+      description: 'A reviewer of the device\'s province, the admin, or the device itself.',
+      auth: 'any',
+      responses: { 204: { description: 'Revoked (also when it already was)' }, 404: { description: 'Unknown device' } },
+    },
+    async (c) => {
+      const principal = c.get('principal');
+      const device = await findDevice(deps.db, c.req.param('id') ?? '');
+      if (!device) throw notFound('Unknown device');
+      if (principal?.kind === 'device') {
+        if (principal.id !== device.id) throw forbidden('A device may only revoke itself');
+      } else {
+        assertProvinceAccess(principal, device.province_code);
+      }
+      const at = deps.now().toISOString();
+      await revokeDevice(deps.db, device.id, principal?.id ?? '', at);
+      await audit(deps, { principal, ip: clientIp(c, deps) }, { action: 'device.revoke', outcome: 'success', target: device.id, detail: { communeCode: device.commune_code } });
+      return c.body(null, 204);
+    },
+  );
+}

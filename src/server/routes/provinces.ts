@@ -1,0 +1,136 @@
+/** The reviewer's province views (JSON and CSV) and the admin's national overview. */
+import type { Province } from '../../domain/admin-units';
+import { assertProvinceAccess } from '../auth/guards';
+import type { AppContext, AppDeps } from '../context';
+import { notFound } from '../errors';
+import { listLatestSubmissions } from '../repositories/assessments';
+import { ProvinceCodeSchema } from '../schemas/common';
+import { CommuneListSchema, ProvinceOverviewSchema, ProvinceSummarySchema, SummaryQuerySchema } from '../schemas/provinces';
+import { toCsv } from '../services/csv';
+import { communeRows, latestPerCommune, levelCounts, provinceSummary, scoreAverages } from '../services/province-stats';
+import type { ApiRoutes } from './registry';
+
+function provinceParam(c: AppContext, deps: AppDeps): Province {
+  const code = c.req.param('provinceCode') ?? '';
+  const province = ProvinceCodeSchema.safeParse(code).success ? deps.reference.provinces.get(code) : undefined;
+  // Access is checked before existence matters: a reviewer learns nothing about other codes.
+  assertProvinceAccess(c.get('principal'), code);
+  if (!province) throw notFound('Unknown province code');
+  return province;
+}
+
+function csvResponse(c: AppContext, filename: string, body: string): Response {
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return c.body(body);
+}
+
+async function provinceLatest(deps: AppDeps, province: Province, withPayload = false) {
+  return latestPerCommune(await listLatestSubmissions(deps.db, { provinceCode: province.code, withPayload }));
+}
+
+async function summaryOf(c: AppContext, deps: AppDeps, province: Province, areaType: Parameters<typeof provinceSummary>[4]) {
+  const [local, national] = await Promise.all([
+    provinceLatest(deps, province, true),
+    listLatestSubmissions(deps.db, {}).then(latestPerCommune),
+  ]);
+  return provinceSummary(province, local, national, deps.reference, areaType);
+}
+
+export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
+  const csvDoc = { contentType: 'text/csv' };
+
+  api.add(
+    { method: 'get', path: '/provinces', tag: 'provinces', summary: 'All provinces side by side', auth: 'admin', responses: { 200: { description: 'Overview', schema: ProvinceOverviewSchema } } },
+    async (c) => {
+      const latest = latestPerCommune(await listLatestSubmissions(deps.db, {}));
+      const levels = deps.reference.methodologies.get(deps.reference.current.methodologyId)?.levels.map((l) => l.level) ?? [];
+      const all = [...latest.values()];
+      const provinces = deps.reference.adminUnits.provinces.map((p) => {
+        const entries = all.filter((e) => e.row.province_code === p.code);
+        const averages = scoreAverages(entries);
+        return {
+          code: p.code,
+          name: p.name,
+          communes: { total: p.communes.length, submitted: entries.length },
+          averageIndex: averages.index,
+          levels: levelCounts(entries, levels),
+          layers: [1, 2, 3, 4].map((layer) => ({ layer, score: averages.layers.get(layer) ?? null })),
+        };
+      });
+      const total = deps.reference.adminUnits.provinces.reduce((n, p) => n + p.communes.length, 0);
+      return c.json({ provinces, national: { communes: { total, submitted: all.length }, averageIndex: scoreAverages(all).index } });
+    },
+  );
+
+  api.add(
+    {
+      method: 'get',
+      path: '/provinces/{provinceCode}/communes',
+      tag: 'provinces',
+      summary: 'Every commune of the province, submitted or not, with its latest assessment',
+      auth: 'reviewer',
+      responses: { 200: { description: 'Communes', schema: CommuneListSchema }, 404: { description: 'Unknown province' } },
+    },
+    async (c) => {
+      const province = provinceParam(c, deps);
+      return c.json({ provinceCode: province.code, provinceName: province.name, communes: communeRows(province, await provinceLatest(deps, province)) });
+    },
+  );
+
+  api.add(
+    {
+      method: 'get',
+      path: '/provinces/{provinceCode}/summary',
+      tag: 'provinces',
+      summary: 'Dashboard: coverage, index and levels, layer and group averages vs national, weakest components',
+      auth: 'reviewer',
+      query: SummaryQuerySchema,
+      responses: { 200: { description: 'Summary', schema: ProvinceSummarySchema }, 404: { description: 'Unknown province' } },
+    },
+    async (c, { query }) => c.json(await summaryOf(c, deps, provinceParam(c, deps), query.areaType)),
+  );
+
+  api.add(
+    {
+      method: 'get',
+      path: '/provinces/{provinceCode}/communes.csv',
+      tag: 'provinces',
+      summary: 'The commune list as CSV (UTF-8 with BOM, for Excel)',
+      auth: 'reviewer',
+      responses: { 200: { description: 'CSV', ...csvDoc }, 404: { description: 'Unknown province' } },
+    },
+    async (c) => {
+      const province = provinceParam(c, deps);
+      const rows = communeRows(province, await provinceLatest(deps, province));
+      const header = ['commune_code', 'commune_name', 'commune_type', 'submitted', 'assessment_id', 'revision', 'period', 'area_types', 'index', 'level', 'review_state', 'submitted_at', 'received_at', 'sync_lag_seconds'];
+      const body = toCsv(
+        header,
+        rows.map((r) => [r.code, r.name, r.type, r.submitted, r.assessmentId, r.revision, r.period, r.areaTypes.join(' '), r.index, r.level, r.reviewState, r.submittedAt, r.receivedAt, r.syncLagSeconds]),
+      );
+      return csvResponse(c, `communes-${province.code}.csv`, body);
+    },
+  );
+
+  api.add(
+    {
+      method: 'get',
+      path: '/provinces/{provinceCode}/coverage.csv',
+      tag: 'provinces',
+      summary: 'Component coverage as CSV, weakest first (UTF-8 with BOM)',
+      auth: 'reviewer',
+      query: SummaryQuerySchema,
+      responses: { 200: { description: 'CSV', ...csvDoc }, 404: { description: 'Unknown province' } },
+    },
+    async (c, { query }) => {
+      const province = provinceParam(c, deps);
+      const summary = await summaryOf(c, deps, province, query.areaType);
+      const header = ['code', 'group', 'tier', 'area_type', 'name', 'communes_counted', 'communes_covered', 'share_percent'];
+      const body = toCsv(
+        header,
+        summary.coverage.map((r) => [r.code, r.group, r.tier, r.areaType, r.vi, r.counted, r.covered, Math.round((r.covered / r.counted) * 1000) / 10]),
+      );
+      return csvResponse(c, `coverage-${province.code}${query.areaType ? `-${query.areaType}` : ''}.csv`, body);
+    },
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Declaring a route once gives three things: the Hono handler, its auth rule enforced before
+ * the handler runs, and its entry in the OpenAPI document (see ../openapi.ts). Bodies and query
+ * strings are parsed by the same zod schema that documents them.
+ */
+import type { Hono } from 'hono';
+import type { z } from 'zod';
+import { enforceRule, type AuthRule } from '../auth/guards';
+import { resolvePrincipal } from '../auth/principal';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { ApiError, badRequest } from '../errors';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  /** application/json unless given (text/csv, image/svg+xml…). */
+  contentType?: string;
+}
+
+export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
+  method: HttpMethod;
+  /** OpenAPI style, relative to /api/v1: "/assessments/{id}". */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  auth: AuthRule;
+  body?: B;
+  /** Replaces the default body parsing (e.g. to name components in problems). Throws ApiError. */
+  parseBody?: (raw: unknown) => z.output<B>;
+  query?: Q;
+  responses: Record<number, ResponseDoc>;
+}
+
+export interface RouteInput<B, Q> {
+  body: B;
+  query: Q;
+}
+
+type Handler<B, Q> = (c: AppContext, input: RouteInput<B, Q>) => Response | Promise<Response>;
+
+export const API_PREFIX = '/api/v1';
+
+export function issuesToProblems(error: z.ZodError): { code?: string; problem: string }[] {
+  return error.issues.slice(0, 50).map((i) => ({ problem: `invalid ${i.path.join('.') || 'body'}: ${i.message}` }));
+}
+
+async function readJson(c: AppContext): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest('malformed_json', 'The body is not valid JSON');
+  }
+}
+
+export class ApiRoutes {
+  readonly defs: RouteDef[] = [];
+
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly deps: AppDeps,
+  ) {}
+
+  add<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject>(
+    def: RouteDef<B, Q>,
+    handler: Handler<z.output<B>, z.output<Q>>,
+  ): void {
+    this.defs.push(def as unknown as RouteDef);
+    const honoPath = API_PREFIX + def.path.replace(/\{(\w+)\}/g, ':$1');
+    this.app.on(def.method.toUpperCase(), honoPath, async (c) => {
+      const principal = await resolvePrincipal(c, this.deps);
+      c.set('principal', principal);
+      enforceRule(def.auth, principal);
+      let query: unknown = undefined;
+      if (def.query) {
+        const parsed = def.query.safeParse(c.req.query());
+        if (!parsed.success) throw badRequest('invalid_query', 'Invalid query parameters', { problems: issuesToProblems(parsed.error) });
+        query = parsed.data;
+      }
+      let body: unknown = undefined;
+      if (def.body) {
+        const raw = await readJson(c);
+        if (def.parseBody) body = def.parseBody(raw);
+        else {
+          const parsed = def.body.safeParse(raw);
+          if (!parsed.success) throw badRequest('invalid_body', 'The body does not match the schema', { problems: issuesToProblems(parsed.error) });
+          body = parsed.data;
+        }
+      }
+      return handler(c, { body: body as z.output<B>, query: query as z.output<Q> });
+    });
+  }
+}

@@ -1,0 +1,40 @@
+/** Sign-in, sessions and reviewer accounts. */
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { IsoDateTime, ProvinceCodeSchema } from './common';
+
+export const LoginSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: z.enum(['admin', 'reviewer']),
+  provinceCode: z.string().nullable(),
+});
+export type UserView = z.infer<typeof UserSchema>;
+
+export const SessionSchema = z.object({
+  token: z.string().meta({ description: 'Bearer token; shown once, stored by the server only as a hash' }),
+  expiresAt: IsoDateTime,
+  user: UserSchema,
+});
+
+export const CurrentSessionSchema = z.object({
+  kind: z.enum(['user', 'device']),
+  user: UserSchema.nullable(),
+  device: z.object({ id: z.string(), communeCode: z.string(), provinceCode: z.string() }).nullable(),
+});
+
+export const CreateUserSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,40}$/, '3–40 characters: a-z, 0-9, ".", "_", "-"'),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+  role: z.literal('reviewer').default('reviewer'),
+  provinceCode: ProvinceCodeSchema,
+});

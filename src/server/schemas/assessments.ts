@@ -1,0 +1,90 @@
+/** Submissions, the server's answer to them, revision history and reviews. */
+import { z } from 'zod';
+import type { SubmissionResult } from '../../domain/submission';
+import { SubmissionSchema } from '../../domain/submission';
+import { IsoDateTime, ProblemSchema } from './common';
+import { ScoreResultSchema } from './score';
+
+export { SubmissionSchema };
+
+export const ReviewVerdictSchema = z.object({
+  verdict: z.enum(['accepted', 'returned']),
+  revision: z.int(),
+  comment: z.string(),
+  componentComments: z.record(z.string(), z.string()),
+  reviewedAt: IsoDateTime,
+});
+
+export const SubmissionResultSchema = z.object({
+  assessmentId: z.string(),
+  revision: z.int(),
+  latestRevision: z.int(),
+  contentHash: z.string(),
+  receivedAt: IsoDateTime,
+  score: ScoreResultSchema,
+  reviewState: z.enum(['submitted', 'accepted', 'returned']),
+  review: ReviewVerdictSchema.nullable(),
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _resultMatches: Same<z.infer<typeof SubmissionResultSchema>, SubmissionResult> = true;
+
+export const ReviewerSchema = z.object({ id: z.string(), username: z.string() });
+
+export const AssessmentViewSchema = SubmissionResultSchema.extend({
+  communeCode: z.string(),
+  provinceCode: z.string(),
+  submission: SubmissionSchema,
+  reviews: z.array(ReviewVerdictSchema.extend({ reviewer: z.string() })),
+});
+
+export const InvalidSubmissionSchema = z.object({
+  error: z.object({ code: z.literal('invalid_submission'), message: z.string(), problems: z.array(ProblemSchema) }),
+});
+
+const AnswerSnapshotSchema = z
+  .object({
+    status: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na'), z.null()]),
+    note: z.string().optional(),
+    naReason: z.string().optional(),
+    openName: z.string().optional(),
+  })
+  .nullable();
+
+export const RevisionChangesSchema = z.object({
+  fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  answers: z.array(z.object({ code: z.string(), from: AnswerSnapshotSchema, to: AnswerSnapshotSchema })),
+});
+export type RevisionChanges = z.infer<typeof RevisionChangesSchema>;
+
+export const RevisionListSchema = z.object({
+  assessmentId: z.string(),
+  revisions: z.array(
+    z.object({
+      revision: z.int(),
+      baseRevision: z.int().nullable(),
+      contentHash: z.string(),
+      submittedAt: IsoDateTime,
+      receivedAt: IsoDateTime,
+      index: z.number(),
+      level: z.int(),
+      /** What changed since the previous revision (everything, for the first). */
+      changes: RevisionChangesSchema,
+      reviews: z.array(ReviewVerdictSchema.extend({ reviewer: z.string() })),
+    }),
+  ),
+});
+
+export const ReviewRequestSchema = z.object({
+  verdict: z.enum(['accepted', 'returned']),
+  comment: z.string().trim().max(2000).default(''),
+  componentComments: z.record(z.string().max(32), z.string().trim().min(1).max(1000)).optional(),
+  /** The revision being reviewed; refused with 409 when a newer one has arrived meanwhile. */
+  revision: z.int().min(1).optional(),
+});
+
+export const ReviewResponseSchema = z.object({
+  assessmentId: z.string(),
+  reviewState: z.enum(['accepted', 'returned']),
+  review: ReviewVerdictSchema,
+});

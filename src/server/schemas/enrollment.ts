@@ -1,0 +1,40 @@
+/** Enrollment codes (issued by a reviewer) and device enrollment (done by the phone). */
+import { z } from 'zod';
+import { IsoDateTime } from './common';
+
+export const EnrollmentCodeSchema = z.object({
+  code: z.string().meta({ description: 'Single-use, 8 characters; shown once' }),
+  communeCode: z.string(),
+  communeName: z.string(),
+  provinceCode: z.string(),
+  expiresAt: IsoDateTime,
+  /** Opens the app with the code filled in. */
+  link: z.string(),
+  /** The same link as an SVG QR code. */
+  qrSvg: z.string(),
+});
+
+export const EnrollRequestSchema = z.object({
+  code: z.string().min(1).max(32),
+  /** Optional name for the phone, shown to reviewers when revoking. */
+  label: z.string().trim().max(80).optional(),
+});
+
+export const EnrollResponseSchema = z.object({
+  deviceId: z.string(),
+  token: z.string().meta({ description: 'Device bearer token; shown once' }),
+  communeCode: z.string(),
+  communeName: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+});
+
+export const DeviceSchema = z.object({
+  id: z.string(),
+  communeCode: z.string(),
+  label: z.string().nullable(),
+  createdAt: IsoDateTime,
+  revokedAt: IsoDateTime.nullable(),
+});
+
+export const DeviceListSchema = z.object({ devices: z.array(DeviceSchema) });

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  db: z.enum(['sqlite', 'postgres']),
+  catalogueVersion: z.string(),
+  methodologyVersion: z.string(),
+});

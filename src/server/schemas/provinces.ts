@@ -1,0 +1,83 @@
+/** The reviewer's province views: commune list, dashboard summary, national overview. */
+import { z } from 'zod';
+import { AreaTypeSchema, IsoDateTime } from './common';
+
+export const CommuneRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  submitted: z.boolean(),
+  /** How many assessments (periods) the commune has sent; the row shows the latest received. */
+  assessmentCount: z.int(),
+  assessmentId: z.string().nullable(),
+  revision: z.int().nullable(),
+  period: z.string().nullable(),
+  areaTypes: z.array(z.string()),
+  index: z.number().nullable(),
+  level: z.int().nullable(),
+  reviewState: z.enum(['submitted', 'accepted', 'returned']).nullable(),
+  submittedAt: IsoDateTime.nullable(),
+  receivedAt: IsoDateTime.nullable(),
+  /** receivedAt − submittedAt, in seconds: how long the phone waited for a connection. */
+  syncLagSeconds: z.number().nullable(),
+});
+export type CommuneRow = z.infer<typeof CommuneRowSchema>;
+
+export const CommuneListSchema = z.object({
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  communes: z.array(CommuneRowSchema),
+});
+
+export const SummaryQuerySchema = z.object({ areaType: AreaTypeSchema.optional() });
+
+const ScorePairSchema = z.object({ province: z.number().nullable(), national: z.number().nullable() });
+
+export const CoverageRowSchema = z.object({
+  code: z.string(),
+  group: z.string(),
+  tier: z.string(),
+  areaType: z.string().nullable(),
+  vi: z.string(),
+  /** Submitted communes for which the component counts (applicable, not N/A). */
+  counted: z.int(),
+  /** Of those, communes at status 2 or 3. */
+  covered: z.int(),
+  /** covered / counted, 0–1, three decimals. */
+  share: z.number(),
+});
+export type CoverageRow = z.infer<typeof CoverageRowSchema>;
+
+export const LevelCountSchema = z.object({ level: z.int(), count: z.int() });
+
+export const ProvinceSummarySchema = z.object({
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  areaType: AreaTypeSchema.nullable(),
+  communes: z.object({ total: z.int(), submitted: z.int() }),
+  averageIndex: z.number().nullable(),
+  nationalAverageIndex: z.number().nullable(),
+  levels: z.array(LevelCountSchema),
+  layers: z.array(ScorePairSchema.extend({ layer: z.int() })),
+  groups: z.array(ScorePairSchema.extend({ id: z.string(), layer: z.int() })),
+  /** Weakest first. */
+  coverage: z.array(CoverageRowSchema),
+});
+export type ProvinceSummary = z.infer<typeof ProvinceSummarySchema>;
+
+export const ProvinceOverviewSchema = z.object({
+  provinces: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      communes: z.object({ total: z.int(), submitted: z.int() }),
+      averageIndex: z.number().nullable(),
+      levels: z.array(LevelCountSchema),
+      layers: z.array(z.object({ layer: z.int(), score: z.number().nullable() })),
+    }),
+  ),
+  national: z.object({
+    communes: z.object({ total: z.int(), submitted: z.int() }),
+    averageIndex: z.number().nullable(),
+  }),
+});

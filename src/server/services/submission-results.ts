@@ -1,0 +1,36 @@
+/** Builds the API views of stored revisions: the SubmissionResult and the full assessment view. */
+import type { Submission, SubmissionResult, ReviewVerdict } from '../../domain/submission';
+import type { ScoreResult } from '../../domain/types';
+import type { AssessmentRow, RevisionRow } from '../repositories/assessments';
+import type { ReviewRow } from '../repositories/reviews';
+
+export function verdictOf(review: ReviewRow): ReviewVerdict {
+  return {
+    verdict: review.verdict,
+    revision: review.revision,
+    comment: review.comment,
+    componentComments: JSON.parse(review.component_comments) as Record<string, string>,
+    reviewedAt: review.created_at,
+  };
+}
+
+/**
+ * The result of one revision. Only stored facts go in, so a replay of the same revision gets
+ * the same answer (until a reviewer gives a verdict on it, which the phone should then see).
+ */
+export function submissionResult(assessment: AssessmentRow, revision: RevisionRow, review: ReviewRow | undefined): SubmissionResult {
+  return {
+    assessmentId: assessment.id,
+    revision: revision.revision,
+    latestRevision: assessment.latest_revision,
+    contentHash: revision.content_hash,
+    receivedAt: revision.received_at,
+    score: JSON.parse(revision.score) as ScoreResult,
+    reviewState: review ? review.verdict : 'submitted',
+    review: review ? verdictOf(review) : null,
+  };
+}
+
+export function storedSubmission(revision: RevisionRow): Submission {
+  return JSON.parse(revision.payload) as Submission;
+}
