@@ -1,49 +1,42 @@
-// End-to-end journeys at a cheap phone's size (360×640, touch). Build first (`npm run build`);
-// the web server below only serves dist/. Chromium: Debian's /usr/bin/chromium when present
-// (Playwright cannot download its own browser everywhere), else PLAYWRIGHT_CHROMIUM, else
-// Playwright's bundled one.
-import { existsSync } from 'node:fs';
+// End-to-end journeys at a cheap phone's size (360×640, touch, vi-VN) against the REAL server
+// (src/server/main.ts: API + the built PWA) on a fresh SQLite database per run. `npm test` builds
+// dist/ first (`npm run build`); the web server below only starts the server, it builds nothing.
+// Chromium: Debian's /usr/bin/chromium when present, else PLAYWRIGHT_CHROMIUM, else Playwright's own.
 import { defineConfig } from '@playwright/test';
-
-const port = Number(process.env.E2E_PORT ?? 4173);
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { ADMIN_PASSWORD, BASE_URL, E2E_PORT, launchOptions, phone } from './test/e2e/env';
 
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // Spec files run side by side (one per worker); the tests inside a file run in order.
+  // Each file works on its own province and accounts, so they never see each other's data.
   fullyParallel: false,
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
-  retries: process.env.CI ? 1 : 0,
-  workers: 1,
-  timeout: 60_000,
+  // A flaky journey is a bug to fix, not to retry.
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
+    baseURL: BASE_URL,
     trace: 'retain-on-failure',
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    serviceWorkers: 'allow',
   },
   projects: [
     {
       name: 'phone-360',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 360, height: 640 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        launchOptions: {
-          executablePath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-        },
-      },
+      use: { browserName: 'chromium', ...phone, launchOptions },
     },
   ],
   webServer: {
-    command: 'node --import tsx test/e2e/static-server.ts',
-    url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port) },
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
+    command: 'node --import tsx test/e2e/server.ts',
+    url: `${BASE_URL}api/v1/health`,
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', XASO_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
   },
 });

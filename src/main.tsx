@@ -3,6 +3,7 @@
  * 1. restore the language (bounded wait on IndexedDB) and render — no network needed;
  * 2. after the first paint, register the service worker (workbox-window is its own chunk).
  */
+import './ui/App/zod-jitless'; // first: before any zod schema is created (CSP, no eval)
 import { render } from 'preact';
 import { initLanguage } from './i18n';
 import { App } from './ui/App';

@@ -58,10 +58,29 @@ export interface SubmissionProblem {
 
 export type SubmissionCheck = { ok: true } | { ok: false; problems: SubmissionProblem[] };
 
-/** Structural check of untrusted JSON; problems name the component when the path leads to one. */
+/**
+ * Free text as the phone stores it (NFC, trimmed; see normalizeText): the same words typed on a
+ * keyboard that composes (NFC) or decomposes (NFD) Vietnamese are the same content, stored once,
+ * hashed alike, shown and exported alike.
+ */
+function normalizeTexts(s: Submission): Submission {
+  const out: Submission = { ...s, period: normalizeText(s.period), answers: s.answers.map((a) => ({ ...a })) };
+  if (s.helpers !== undefined) out.helpers = normalizeText(s.helpers);
+  for (const a of out.answers) {
+    if (a.note !== undefined) a.note = normalizeText(a.note);
+    if (a.naReason !== undefined) a.naReason = normalizeText(a.naReason);
+    if (a.openName !== undefined) a.openName = normalizeText(a.openName);
+  }
+  return out;
+}
+
+/**
+ * Structural check of untrusted JSON; problems name the component when the path leads to one.
+ * Free text comes back normalised (NFC, trimmed).
+ */
 export function parseSubmission(raw: unknown): { ok: true; submission: Submission } | { ok: false; problems: SubmissionProblem[] } {
   const result = SubmissionSchema.safeParse(raw);
-  if (result.success) return { ok: true, submission: result.data };
+  if (result.success) return { ok: true, submission: normalizeTexts(result.data) };
   const answers = (raw as { answers?: unknown } | null)?.answers;
   const problems = result.error.issues.slice(0, 50).map((issue): SubmissionProblem => {
     const [first, index, ...rest] = issue.path;

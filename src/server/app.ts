@@ -19,7 +19,11 @@ import { ApiRoutes, API_PREFIX } from './routes/registry';
 import { securityHeaders } from './security-headers';
 import { serveStaticApp } from './static';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Far above the largest valid submission (every component of the three area types answered, each
+ * note, N/A reason and name at its limit: under 2 MB of UTF-8), far below anything that hurts.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const API_VERSION = '1.0.0';
 
 export interface CreateAppOptions {
@@ -56,7 +60,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   app.use('*', securityHeaders());
   app.use(
     `${API_PREFIX}/*`,
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `Request body over ${MAX_BODY_BYTES / 1024} KB`), 413) }),
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `Request body over ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413) }),
   );
 
   const routes = new ApiRoutes(app, deps);

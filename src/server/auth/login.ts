@@ -1,11 +1,14 @@
 /**
  * Signing in with username and password. Failures are counted per (username, IP) in the
  * database; the sixth try within the window is refused with 429 before the password is even
- * checked. Unknown usernames cost the same scrypt work as known ones.
+ * checked. Each attempt is recorded as a failure BEFORE it is counted and checked (and the record
+ * removed if it succeeds or is refused), so a burst of parallel guesses cannot all pass the count
+ * while none has been recorded yet: at most 5 passwords are ever checked per window.
+ * Unknown usernames cost the same scrypt work as known ones.
  */
 import type { AppDeps } from '../context';
 import { ApiError } from '../errors';
-import { clearLoginFailures, countLoginFailures, recordLoginFailure } from '../repositories/login-failures';
+import { clearLoginFailures, countLoginFailures, deleteLoginFailure, recordLoginFailure } from '../repositories/login-failures';
 import { deleteExpiredSessions, insertSession } from '../repositories/sessions';
 import { findUserByUsername, type UserRow } from '../repositories/users';
 import { audit } from '../services/audit-trail';
@@ -26,7 +29,11 @@ export async function signIn(deps: AppDeps, username: string, password: string, 
   const now = deps.now();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
   const who = { principal: undefined, ip };
-  if ((await countLoginFailures(deps.db, username, ip, since)) >= LOGIN_MAX_FAILURES) {
+  const attempt = newId();
+  await recordLoginFailure(deps.db, { id: attempt, username, ip, at: now.toISOString() });
+  // This attempt's own row is counted too: more than the allowed failures means locked out.
+  if ((await countLoginFailures(deps.db, username, ip, since)) > LOGIN_MAX_FAILURES) {
+    await deleteLoginFailure(deps.db, attempt);
     await audit(deps, who, { action: 'session.create', outcome: 'failure', actorName: username, detail: { reason: 'rate-limited' } });
     const retryAfter = String(LOGIN_WINDOW_MS / 1000);
     throw new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins; try again later', { retryAfterSeconds: LOGIN_WINDOW_MS / 1000 }, { 'Retry-After': retryAfter });
@@ -35,7 +42,7 @@ export async function signIn(deps: AppDeps, username: string, password: string, 
   const user = await findUserByUsername(deps.db, username);
   const ok = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
   if (!user || !ok) {
-    await recordLoginFailure(deps.db, { id: newId(), username, ip, at: now.toISOString() });
+    // The row recorded above stays: it is this failure.
     await audit(deps, who, { action: 'session.create', outcome: 'failure', actorName: username, detail: { reason: 'bad-credentials' } });
     throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
   }

@@ -26,3 +26,8 @@ export async function clearLoginFailures(db: Kysely<Database>, username: string,
   await db.deleteFrom('login_failures').where('username', '=', username).where('ip', '=', ip).execute();
   await db.deleteFrom('login_failures').where('at', '<=', olderThanIso).execute();
 }
+
+/** Removes one row (an attempt recorded in advance that turned out not to count). */
+export async function deleteLoginFailure(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('id', '=', id).execute();
+}

@@ -67,7 +67,7 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       responses: {
         200: { description: 'Stored (or replayed): the server\'s score and review state', schema: SubmissionResultSchema },
         409: { description: 'Revision conflict or stale base revision; `error.currentRevision` is the server\'s' },
-        413: { description: 'Body over 256 KB' },
+        413: { description: 'Body over 4 MB' },
         422: { description: 'Invalid for the catalogue/methodology', schema: InvalidSubmissionSchema },
       },
     },

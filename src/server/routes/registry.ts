@@ -47,17 +47,40 @@ export function issuesToProblems(error: z.ZodError): { code?: string; problem: s
   return error.issues.slice(0, 50).map((i) => ({ problem: `invalid ${i.path.join('.') || 'body'}: ${i.message}` }));
 }
 
+/**
+ * U+0000 in a string or key, at any depth. Nobody types it, and PostgreSQL cannot store it in a
+ * text column (the insert fails), so it is refused at the door on both databases alike.
+ */
+function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [key, child] of Object.entries(v)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 async function readJson(c: AppContext): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
   }
   const text = await c.req.text();
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw badRequest('malformed_json', 'The body is not valid JSON');
   }
+  if (containsNul(value)) throw badRequest('invalid_body', 'Text in the body must not contain the NUL character (U+0000)');
+  return value;
 }
 
 export class ApiRoutes {
@@ -78,6 +101,9 @@ export class ApiRoutes {
       const principal = await resolvePrincipal(c, this.deps);
       c.set('principal', principal);
       enforceRule(def.auth, principal);
+      if (Object.values(c.req.param() as Record<string, string>).some((v) => v.includes('\u0000'))) {
+        throw badRequest('invalid_path', 'The path must not contain the NUL character (U+0000)');
+      }
       let query: unknown = undefined;
       if (def.query) {
         const parsed = def.query.safeParse(c.req.query());

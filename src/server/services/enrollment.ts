@@ -11,7 +11,7 @@ import { newDeviceToken } from '../auth/principal';
 import { hashSecret, newEnrollmentCode, newId, normaliseEnrollmentCode } from '../auth/tokens';
 import { claimEnrollmentCode, findEnrollmentCode, insertEnrollmentCode } from '../repositories/enrollment-codes';
 import { insertDevice } from '../repositories/devices';
-import { countLoginFailures, recordLoginFailure } from '../repositories/login-failures';
+import { countLoginFailures, deleteLoginFailure, recordLoginFailure } from '../repositories/login-failures';
 import { audit } from './audit-trail';
 
 export const ENROLLMENT_CODE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -60,12 +60,17 @@ export async function enrollDevice(
   const now = deps.now();
   const since = new Date(now.getTime() - ENROLL_WINDOW_MS).toISOString();
   const who = { principal: undefined, ip };
-  if ((await countLoginFailures(deps.db, ENROLL_FAILURE_KEY, ip, since)) >= ENROLL_MAX_FAILURES) {
+  // Recorded as a failure before it is counted (as sign-ins are, see auth/login.ts), so that a
+  // burst of parallel guesses cannot all pass the count; removed again if it succeeds.
+  const attempt = newId();
+  await recordLoginFailure(deps.db, { id: attempt, username: ENROLL_FAILURE_KEY, ip, at: now.toISOString() });
+  if ((await countLoginFailures(deps.db, ENROLL_FAILURE_KEY, ip, since)) > ENROLL_MAX_FAILURES) {
+    await deleteLoginFailure(deps.db, attempt);
     await audit(deps, who, { action: 'device.enroll', outcome: 'failure', detail: { reason: 'rate-limited' } });
     throw new ApiError(429, 'too_many_attempts', 'Too many wrong codes; try again later', {}, { 'Retry-After': String(ENROLL_WINDOW_MS / 1000) });
   }
   const fail = async (reason: string, codeId: string | null, error: ApiError): Promise<never> => {
-    await recordLoginFailure(deps.db, { id: newId(), username: ENROLL_FAILURE_KEY, ip, at: now.toISOString() });
+    // The row recorded above stays: it is this failure.
     await audit(deps, who, { action: 'device.enroll', outcome: 'failure', target: codeId, detail: { reason } });
     throw error;
   };
@@ -94,5 +99,6 @@ export async function enrollDevice(
     return true;
   });
   if (!claimed) return fail('used', row.id, new ApiError(410, 'enrollment_code_used', 'This enrollment code has already been used'));
+  await deleteLoginFailure(deps.db, attempt);
   return { deviceId, token, communeCode: row.commune_code, provinceCode: row.province_code };
 }

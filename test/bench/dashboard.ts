@@ -1,0 +1,99 @@
+/**
+ * Province dashboard at national scale: seed 3,321 communes × 3 periods × 2 revisions (see
+ * dashboard-seed.ts), start the real server on that database, sign in as admin, then request
+ * GET /api/v1/provinces/{code}/summary for every province in turn, one request at a time:
+ * 3 untimed warm-up requests, then 5 timed rounds (2 with --quick), cut short after 90 s (40 s)
+ * of requests. Reports p50/p95/max of the full request (client side, body read). SQLite and
+ * PostgreSQL, each on its own freshly seeded database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SQLITE_FILE } from '../../src/server/db/connect';
+import { getJson, signIn } from './api';
+import { seedNational } from './dashboard-seed';
+import { reference } from './fixture';
+import { kb, ms, type Part, type PartContext, type Row } from './report';
+import { startPostgres } from './postgres';
+import { startServer } from './server-process';
+import { median, percentile } from './stats';
+
+const ADMIN_PASSWORD = 'bench-admin-password-1';
+const WARM_UP = 3;
+const BUDGET = 'p95 ≤ 100 ms';
+const figureOf = (dialect: string) => `province dashboard summary at national scale, ${dialect}`;
+
+async function measure(ctx: PartContext, dialect: 'sqlite' | 'postgres'): Promise<Row> {
+  const dataDir = mkdtempSync(join(tmpdir(), `xaso-bench-dash-${dialect}-`));
+  ctx.defer(() => rmSync(dataDir, { recursive: true, force: true }));
+  let databaseUrl: string | undefined;
+  if (dialect === 'postgres') {
+    const pg = await startPostgres();
+    ctx.defer(pg.stop);
+    databaseUrl = pg.url;
+  }
+  const seedStart = Date.now();
+  const rowsWritten = await seedNational(databaseUrl ? { databaseUrl } : { sqliteFile: join(dataDir, SQLITE_FILE) }, ctx.signal);
+  const seedSeconds = (Date.now() - seedStart) / 1000;
+  ctx.log(`${dialect}: seeded ${rowsWritten} revisions in ${seedSeconds.toFixed(0)} s`);
+
+  const server = await startServer({ root: ctx.root, dataDir, databaseUrl, adminPassword: ADMIN_PASSWORD });
+  ctx.defer(server.stop);
+  const token = await signIn(server.url, 'admin', ADMIN_PASSWORD);
+  const provinces = reference().adminUnits.provinces.map((p) => p.code);
+  const rounds = ctx.quick ? 2 : 5;
+  const wanted = rounds * provinces.length;
+  // Bounded: timing stops at the deadline even if not every round is done.
+  const deadline = Date.now() + (ctx.quick ? 40 : 90) * 1000;
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = -WARM_UP; i < wanted && Date.now() < deadline; i++) {
+    if (ctx.signal.aborted) throw new Error('timed out');
+    const code = provinces[(i + provinces.length) % provinces.length] as string;
+    const t0 = performance.now();
+    const res = await getJson(server.url, `/api/v1/provinces/${code}/summary`, token);
+    const elapsed = performance.now() - t0;
+    if (res.status !== 200) throw new Error(`summary of province ${code}: HTTP ${res.status}`);
+    if (i >= 0) {
+      times.push(elapsed);
+      bytes = Math.max(bytes, res.bytes);
+    }
+  }
+  if (times.length === 0) throw new Error('no summary request finished within the time budget');
+  const peak = server.peakRss();
+  await server.stop();
+  const p95 = percentile(times, 95);
+  return {
+    figure: figureOf(dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'),
+    value: `p95 ${ms(p95)} (p50 ${ms(median(times))}, max ${ms(Math.max(...times))}; ${times.length} requests)`,
+    budget: BUDGET,
+    pass: p95 <= 100,
+    note:
+      `${rowsWritten.toLocaleString('en')} revisions (${(rowsWritten / 2).toLocaleString('en')} assessments) seeded in ${seedSeconds.toFixed(0)} s; ` +
+      `the 34 provinces asked in turn, one request at a time, after ${WARM_UP} warm-up requests: ${times.length} of ${wanted} planned requests done within the time budget; ` +
+      `largest response ${kb(bytes)} (uncompressed); server peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB.`,
+    fix:
+      `p95 is ${(p95 / 100).toFixed(1)}× the budget with ${(rowsWritten / 2).toLocaleString('en')} assessments in the country. Each summary request re-reads and re-parses the latest submission of every assessment nationwide (for the national comparison) and the payloads of the province: ` +
+      'keep the national averages computed once per new submission (or cached until the next one), read only the latest assessment per commune, and keep per-revision layer/group scores and component statuses in columns or a small table instead of parsing JSON per request.',
+  };
+}
+
+export const dashboardPart: Part = {
+  name: 'dashboard',
+  limitMs: { full: 480_000, quick: 300_000 },
+  figures: [
+    { figure: figureOf('SQLite'), budget: BUDGET },
+    { figure: figureOf('PostgreSQL'), budget: BUDGET },
+  ],
+  run: async (ctx) => {
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      try {
+        ctx.report(await measure(ctx, dialect));
+      } catch (error) {
+        ctx.log(`${dialect}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+        ctx.report({ figure: figureOf(label), value: `not measured: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300), budget: BUDGET, pass: null });
+      }
+    }
+  },
+};

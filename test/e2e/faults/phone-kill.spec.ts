@@ -1,0 +1,126 @@
+/**
+ * P1 — the page is killed right after N edits: every edit is on disk when the phone comes back.
+ * No graceful close: one frame after the last edit, every process of the Chromium profile gets
+ * SIGKILL (battery pulled), so no pagehide, visibilitychange or unload code can run. The same
+ * profile is then started again. offline.spec.ts checks a graceful close after "Đã lưu".
+ */
+import fs from 'node:fs';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { launchOptions, phone } from '../env';
+import { ChecklistPage } from '../pages/checklist';
+import { backupWith, expect, readStore, restore, test, uuid } from './fixtures';
+
+/** Every process whose command line names this profile folder: the browser and its children. */
+function profileProcesses(profile: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes(`--user-data-dir=${profile}`)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+async function killProfile(profile: string): Promise<void> {
+  const pids = profileProcesses(profile);
+  expect(pids.length).toBeGreaterThan(0);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await expect.poll(() => profileProcesses(profile).length, { timeout: 10_000 }).toBe(0);
+}
+
+const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+
+test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: all N edits are there when it is opened again', async ({ baseURL }) => {
+  test.setTimeout(90_000);
+  const profile = test.info().outputPath('profile');
+  const open = () => chromium.launchPersistentContext(profile, { ...launchOptions, ...phone, baseURL, serviceWorkers: 'allow' });
+  const id = uuid(0x1001);
+  // Status edits on seven cards, then a note on an eighth: N = 8 edits, none waited for.
+  const statuses: [string, 0 | 1 | 2 | 3][] = [
+    ['HTS6', 3],
+    ['HTS7', 2],
+    ['HTS8', 1],
+    ['HTS10', 0],
+    ['HTS11', 3],
+    ['HTS12', 2],
+    ['HTS13', 1],
+  ];
+
+  let context: BrowserContext = await open();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const settings = await restore(page, backupWith([{ id }]));
+    await expect(settings.importReport).toBeVisible();
+    const checklist = new ChecklistPage(page);
+    await checklist.goto(id, 'HTS6');
+    await checklist.openGroup('HTS');
+    for (const [code, status] of statuses) await checklist.statusRadio(code, status).check();
+    // The note is left (blur) as the officer moves on; text still being typed: see the next test.
+    await checklist.note('HTS6').fill('Wifi phủ toàn bộ trụ sở');
+    await checklist.note('HTS6').blur();
+    await nextFrame(page);
+    await killProfile(profile);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+
+  context = await open();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('./');
+    const answers = await readStore<{ code: string; status: unknown; note?: string }>(page, 'answers');
+    expect(Object.fromEntries(answers.map((a) => [a.code, a.status]))).toEqual(Object.fromEntries(statuses));
+    expect(answers.find((a) => a.code === 'HTS6')?.note).toBe('Wifi phủ toàn bộ trụ sở');
+    // And the officer sees them.
+    const checklist = new ChecklistPage(page);
+    await checklist.goto(id, 'HTS6');
+    for (const [code, status] of statuses) await expect(checklist.statusRadio(code, status)).toBeChecked();
+    await expect(checklist.note('HTS6')).toHaveValue('Wifi phủ toàn bộ trụ sở');
+  } finally {
+    await context.close();
+  }
+});
+
+test('[P1] text still being typed when the browser is killed is on disk too', async ({ baseURL }) => {
+  // KNOWN DEFECT (src/ui/screens/Checklist/card-saver.ts, screens helper): typed text waits for a
+  // 250 ms pause (DEBOUNCE_MS) before it is written; the product brief wants every change in
+  // IndexedDB before the next frame. Remove test.fail() once the checklist saves text at once.
+  test.fail();
+  test.setTimeout(60_000);
+  const profile = test.info().outputPath('profile');
+  const open = () => chromium.launchPersistentContext(profile, { ...launchOptions, ...phone, baseURL, serviceWorkers: 'allow' });
+  const id = uuid(0x1002);
+  let context: BrowserContext = await open();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await expect((await restore(page, backupWith([{ id }]))).importReport).toBeVisible();
+    const checklist = new ChecklistPage(page);
+    await checklist.goto(id, 'HTS6');
+    await checklist.statusRadio('HTS6', 3).check();
+    await expect(checklist.saveState('HTS6')).toBeVisible();
+    await checklist.note('HTS6').fill('Đang gõ dở thì hết pin');
+    await nextFrame(page);
+    await killProfile(profile);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  context = await open();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('./');
+    const answers = await readStore<{ code: string; note?: string }>(page, 'answers');
+    expect(answers.find((a) => a.code === 'HTS6')?.note).toBe('Đang gõ dở thì hết pin');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,222 @@
+/**
+ * No one gets in (A1, A2): the authorization matrix over every API route the server registers
+ * and six callers — anonymous, the phone of commune A, the phone of commune B (same province),
+ * the reviewer of province X (A's), the reviewer of province Y, the admin — and the credentials
+ * that must stop working: revoked device tokens, expired and signed-out sessions, used, expired
+ * and raced enrollment codes. A denied call must also change nothing.
+ * Single cells are already checked in test/server/{enrollment,review,submissions,accounts}.test.ts;
+ * this file makes sure no cell of the whole matrix is forgotten, including routes added later.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submission } from '../server/fixtures';
+import { DB_KINDS, serverPerTest, TestServer, usePostgresWhen, type ApiResponse } from '../server/harness';
+import { ASSESSMENT_A, buildWorld, COMMUNE_A, COMMUNE_B, PROVINCE_X, snapshot, type World } from './support/world';
+import { REPO_ROOT } from './support/server-process';
+
+const ROLES = ['anonymous', 'device A', 'device B', 'reviewer X', 'reviewer Y', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+/** 'ok': let in (a 2xx for a well-formed request); 401/403: refused. */
+type Expect = 'ok' | 401 | 403;
+
+interface Cell {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface RouteCase {
+  /** Builds the request; may create what the call consumes (a fresh code, a throwaway device). */
+  request: (s: TestServer, w: World, role: Role) => Promise<Cell>;
+  expect: Record<Role, Expect>;
+}
+
+const PUBLIC: Record<Role, Expect> = { anonymous: 'ok', 'device A': 'ok', 'device B': 'ok', 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' };
+const ANYONE_KNOWN: Record<Role, Expect> = { ...PUBLIC, anonymous: 401 };
+const ADMIN_ONLY: Record<Role, Expect> = { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 403, 'reviewer Y': 403, admin: 'ok' };
+const PROVINCE_X_STAFF: Record<Role, Expect> = { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 403, admin: 'ok' };
+const READ_ASSESSMENT_A: Record<Role, Expect> = { ...PROVINCE_X_STAFF, 'device A': 'ok' };
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${counter++}`;
+
+/** Every route of the API, keyed as "METHOD /path" (OpenAPI style, relative to /api/v1). */
+const MATRIX: Record<string, RouteCase> = {
+  'GET /health': { request: async () => ({ method: 'GET', path: '/health' }), expect: PUBLIC },
+  'GET /openapi.json': { request: async () => ({ method: 'GET', path: '/openapi.json' }), expect: PUBLIC },
+  'POST /sessions': {
+    request: async () => ({ method: 'POST', path: '/sessions', body: { username: 'reviewer-x', password: 'reviewer-password-1' } }),
+    expect: PUBLIC,
+  },
+  'GET /sessions/current': { request: async () => ({ method: 'GET', path: '/sessions/current' }), expect: ANYONE_KNOWN },
+  'DELETE /sessions/current': {
+    request: async () => ({ method: 'DELETE', path: '/sessions/current' }),
+    expect: { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' },
+  },
+  'GET /users': { request: async () => ({ method: 'GET', path: '/users' }), expect: ADMIN_ONLY },
+  'POST /users': {
+    request: async () => ({ method: 'POST', path: '/users', body: { username: `new-${unique()}`, password: 'a-long-password-1', provinceCode: PROVINCE_X } }),
+    expect: ADMIN_ONLY,
+  },
+  'POST /communes/{communeCode}/enrollment-codes': {
+    request: async () => ({ method: 'POST', path: `/communes/${COMMUNE_A}/enrollment-codes` }),
+    expect: PROVINCE_X_STAFF,
+  },
+  'POST /enrollments': {
+    // Whoever holds a code may enroll a phone with it.
+    request: async (s, w) => ({ method: 'POST', path: '/enrollments', body: { code: await s.issueCode(w.reviewerX, COMMUNE_A) } }),
+    expect: PUBLIC,
+  },
+  'GET /communes/{communeCode}/devices': { request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/devices` }), expect: PROVINCE_X_STAFF },
+  'DELETE /devices/{id}': {
+    // Another phone of commune A: its own province and the admin may revoke it, nobody else.
+    request: async (s, w) => ({ method: 'DELETE', path: `/devices/${(await s.enroll(w.reviewerX, COMMUNE_A)).deviceId}` }),
+    expect: PROVINCE_X_STAFF,
+  },
+  'PUT /assessments/{id}': {
+    request: async () => ({ method: 'PUT', path: `/assessments/${ASSESSMENT_A}`, body: submission(COMMUNE_A) }),
+    expect: { anonymous: 401, 'device A': 'ok', 'device B': 403, 'reviewer X': 403, 'reviewer Y': 403, admin: 403 },
+  },
+  'GET /assessments/{id}': { request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}` }), expect: READ_ASSESSMENT_A },
+  'GET /assessments/{id}/revisions': { request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}/revisions` }), expect: READ_ASSESSMENT_A },
+  'POST /assessments/{id}/reviews': {
+    request: async () => ({ method: 'POST', path: `/assessments/${ASSESSMENT_A}/reviews`, body: { verdict: 'accepted' } }),
+    expect: PROVINCE_X_STAFF,
+  },
+  'GET /provinces': { request: async () => ({ method: 'GET', path: '/provinces' }), expect: ADMIN_ONLY },
+  'GET /provinces/{provinceCode}/communes': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes` }), expect: PROVINCE_X_STAFF },
+  'GET /provinces/{provinceCode}/summary': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/summary` }), expect: PROVINCE_X_STAFF },
+  'GET /provinces/{provinceCode}/communes.csv': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes.csv` }), expect: PROVINCE_X_STAFF },
+  'GET /provinces/{provinceCode}/coverage.csv': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/coverage.csv` }), expect: PROVINCE_X_STAFF },
+};
+
+/** The caller's token; a fresh session for sign-out, so that the cast keeps theirs. */
+async function tokenOf(s: TestServer, w: World, role: Role, route: string): Promise<string | undefined> {
+  const fresh = route === 'DELETE /sessions/current';
+  switch (role) {
+    case 'anonymous':
+      return undefined;
+    case 'device A':
+      return w.deviceA.token;
+    case 'device B':
+      return w.deviceB.token;
+    case 'reviewer X':
+      return fresh ? s.login('reviewer-x', 'reviewer-password-1') : w.reviewerX;
+    case 'reviewer Y':
+      return fresh ? s.login('reviewer-y', 'reviewer-password-1') : w.reviewerY;
+    case 'admin':
+      return fresh ? s.adminToken() : w.admin;
+  }
+}
+
+function outcome(res: ApiResponse): Expect | number {
+  return res.status >= 200 && res.status < 300 ? 'ok' : res.status;
+}
+
+describe('authorization matrix (sqlite)', () => {
+  let s: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    s = await TestServer.start('sqlite');
+    world = await buildWorld(s);
+  });
+  afterAll(() => s?.close());
+
+  it('[A1] every route × anonymous, device of commune A, device of commune B, reviewer of province X, reviewer of province Y, admin: every cell that must be denied is denied, and changes nothing', async () => {
+    const registered = s.xaso.routes.defs.map((d) => `${d.method.toUpperCase()} ${d.path}`).sort();
+    // A route added without its row here fails: nobody forgets to decide who may call it.
+    expect(Object.keys(MATRIX).sort()).toEqual(registered);
+
+    const observed: Record<string, Record<Role, Expect | number>> = {};
+    const wrong: string[] = [];
+    for (const [route, c] of Object.entries(MATRIX)) {
+      observed[route] = {} as Record<Role, Expect | number>;
+      for (const role of ROLES) {
+        const cell = await c.request(s, world, role);
+        const token = await tokenOf(s, world, role, route);
+        const before = await snapshot(s.db);
+        const res = await s.request(cell.method, `/api/v1${cell.path}`, { token, ...(cell.body === undefined ? {} : { body: cell.body }) });
+        const got = outcome(res);
+        observed[route][role] = got;
+        if (got !== c.expect[role]) wrong.push(`${route} as ${role}: expected ${c.expect[role]}, got ${res.status} ${res.text.slice(0, 120)}`);
+        if (got !== 'ok') {
+          expect(res.json?.error?.code, `${route} as ${role}`).toMatch(/^(unauthorized|forbidden)$/);
+          if ((await snapshot(s.db)) !== before) wrong.push(`${route} as ${role}: refused but changed stored data`);
+        }
+      }
+    }
+    writeMatrix(observed);
+    expect(wrong).toEqual([]);
+  });
+});
+
+/** The observed matrix, embedded in RELIABILITY.md by test/faults/report.ts. */
+function writeMatrix(observed: Record<string, Record<Role, Expect | number>>): void {
+  const show = (v: Expect | number) => (v === 'ok' ? '✅ allowed' : `⛔ ${v}`);
+  const lines = [
+    `| route | ${ROLES.join(' | ')} |`,
+    `|---|${ROLES.map(() => '---').join('|')}|`,
+    ...Object.entries(observed).map(([route, cells]) => `| \`${route}\` | ${ROLES.map((r) => show(cells[r])).join(' | ')} |`),
+  ];
+  const dir = path.join(REPO_ROOT, '.tmp', 'test-results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'authz-matrix.md'), `${lines.join('\n')}\n`);
+}
+
+describe.each(DB_KINDS)('credentials that must stop working (%s)', (kind) => {
+  usePostgresWhen(kind);
+  const server = serverPerTest(kind);
+
+  it(`[A2] revoked device tokens, expired or signed-out sessions, used, expired or raced enrollment codes are refused everywhere (${kind})`, async () => {
+    const s = server();
+    const world = await buildWorld(s);
+    // One well-formed request per non-public route (refused calls consume nothing, so they are reused).
+    const cells: Cell[] = [];
+    for (const def of s.xaso.routes.defs.filter((d) => d.auth !== 'public')) {
+      const cell = await MATRIX[`${def.method.toUpperCase()} ${def.path}`]?.request(s, world, 'admin');
+      if (!cell) throw new Error(`no matrix row for ${def.path}`);
+      cells.push(cell);
+    }
+    const everywhere = async (token: string, label: string) => {
+      const before = await snapshot(s.db);
+      for (const cell of cells) {
+        const res = await s.request(cell.method, `/api/v1${cell.path}`, { token, ...(cell.body === undefined ? {} : { body: cell.body }) });
+        expect(res.status, `${label}: ${cell.method} ${cell.path}`).toBe(401);
+      }
+      expect(await snapshot(s.db), label).toBe(before);
+    };
+
+    // A revoked phone (lost, or reassigned) is a stranger at every door, even its own commune's.
+    const lost = await s.enroll(world.reviewerX, COMMUNE_A);
+    expect((await s.request('PUT', '/api/v1/assessments/lost-phone-0001', { token: lost.token, body: submission(COMMUNE_A) })).status).toBe(200);
+    expect((await s.request('DELETE', `/api/v1/devices/${lost.deviceId}`, { token: world.reviewerX })).status).toBe(204);
+    await everywhere(lost.token, 'revoked device');
+
+    // A signed-out session.
+    const signedOut = await s.login('reviewer-x', 'reviewer-password-1');
+    expect((await s.request('DELETE', '/api/v1/sessions/current', { token: signedOut })).status).toBe(204);
+    await everywhere(signedOut, 'signed-out session');
+
+    // Forged tokens of the right shape.
+    await everywhere(`s.${'A'.repeat(43)}`, 'forged session');
+    await everywhere(`d.${world.deviceA.token.slice(2, -1)}x`, 'forged device token');
+
+    // Codes: one use only, even when ten phones race with the same code; not after 7 days.
+    const code = await s.issueCode(world.reviewerX, COMMUNE_B);
+    const race = await Promise.all(Array.from({ length: 10 }, () => s.request('POST', '/api/v1/enrollments', { body: { code } })));
+    expect(race.map((r) => r.status).sort()).toEqual([201, ...Array<number>(9).fill(410)]);
+    expect((await s.request('POST', '/api/v1/enrollments', { body: { code } })).json.error.code).toBe('enrollment_code_used');
+    const late = await s.issueCode(world.reviewerX, COMMUNE_B);
+    s.advance(7 * 24 * 3600_000);
+    const expired = await s.request('POST', '/api/v1/enrollments', { body: { code: late } });
+    expect(expired.status).toBe(410);
+    expect(expired.json.error.code).toBe('enrollment_code_expired');
+    const devices = await s.db.selectFrom('devices').selectAll().where('commune_code', '=', COMMUNE_B).execute();
+    expect(devices).toHaveLength(2); // the cast's phone B and the one winner of the race
+
+    // Every session of the cast is past its 12 hours by now.
+    await everywhere(world.reviewerX, 'expired session');
+    await everywhere(world.admin, 'expired admin session');
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * Every fault scenario of the reliability issue: what it claims, what the test does to prove it,
+ * where it lives, and which older tests cover a part of it. A test belongs to a scenario by the
+ * "[ID]" at the start of its title. test/faults/report.ts joins this list with the last Vitest and
+ * Playwright results into RELIABILITY.md; a scenario without a test result shows as "not run".
+ */
+export interface Scenario {
+  id: string;
+  /** The requirement, as the issue states it. */
+  claim: string;
+  /** What the test does to prove it, against what. */
+  proves: string;
+  /** The test file(s), relative to the repository root. */
+  files: string[];
+  /** Older tests that prove a part of it (not repeated here). */
+  related?: string[];
+}
+
+export interface Area {
+  title: string;
+  scenarios: Scenario[];
+}
+
+export const AREAS: Area[] = [
+  {
+    title: '1. Phone, no loss',
+    scenarios: [
+      {
+        id: 'P1',
+        claim: 'The page is killed right after N edits: all N are there on reopen.',
+        proves:
+          'Real app in Chromium with a profile on disk; 7 status edits and a note, then, one frame later, SIGKILL to every process of the profile (no unload, no pagehide). The same profile started again: all 8 edits in IndexedDB and on screen. A second test kills while a note is still being typed (known open defect, see below).',
+        files: ['test/e2e/faults/phone-kill.spec.ts'],
+        related: ['test/e2e/offline.spec.ts (graceful close of the profile after "Đã lưu")', 'test/db/answers.test.ts'],
+      },
+      {
+        id: 'P2',
+        claim: 'A new app version is activated while an edit is in progress: nothing lost, user prompted.',
+        proves:
+          "The spec's server hosts a private copy of dist/ whose sw.js is changed to publish a version. Another tab takes the update while this tab is typing: this tab shows “Tải lại”, is not reloaded, keeps and saves the note. Then an update accepted in the same tab mid-typing: the text is on disk after the reload.",
+        files: ['test/e2e/faults/phone-update.spec.ts'],
+        related: ['test/sw/policy.test.ts'],
+      },
+      {
+        id: 'P3',
+        claim: 'A schema upgrade while an older tab holds the database: handled (the old tab is told to reload), no corruption.',
+        proves:
+          'A second tab opens the real IndexedDB one schema version up (as a newer build does). The upgrade is not blocked; the old tab shows the reload notice; an edit there is refused with the reason and writes nothing; every row is intact; after the reload the tab works on the upgraded database.',
+        files: ['test/e2e/faults/phone-tabs.spec.ts'],
+        related: ['test/db/migrations.test.ts (fake IndexedDB: versionchange and blocked events)'],
+      },
+      {
+        id: 'P4',
+        claim: 'Two tabs edit the same assessment: both edits kept (or the later per component), never a broken record.',
+        proves:
+          'Two tabs of the real app on one checklist, interleaved edits on different components and on the same one. Every edit on a distinct component is kept, the later one wins on the shared component, every row is whole, both tabs agree after a reload.',
+        files: ['test/e2e/faults/phone-tabs.spec.ts'],
+      },
+      {
+        id: 'P5',
+        claim: 'Import of a truncated or malicious backup file: refused, nothing partially imported.',
+        proves:
+          'Through Settings → “Khôi phục từ tệp” on a phone holding data: a truncated file, status 7, an over-long note, an unknown code, a __proto__ key, script in an id, a foreign file, a newer format and a 21 MB file — each refused with its message, the valid first assessment of the file not imported either, the phone’s data byte-identical, no prototype polluted, no page error.',
+        files: ['test/e2e/faults/phone-storage.spec.ts'],
+        related: ['test/db/backup.test.ts', 'test/domain/backup.test.ts', 'test/e2e/backup.spec.ts (truncated file on an empty phone)'],
+      },
+      {
+        id: 'P6',
+        claim: 'Storage write failure (quota): the user is told, earlier answers intact.',
+        proves:
+          'IndexedDB in Chromium refuses writes with QuotaExceededError (injected at the IndexedDB API, since Chromium offers no working quota override): the card says the phone is full, nothing is written, earlier answers are intact, and “Thử lưu lại” saves the edit once space is back.',
+        files: ['test/e2e/faults/phone-storage.spec.ts'],
+        related: ['test/db/write-failures.test.ts (store level, fake IndexedDB)'],
+      },
+    ],
+  },
+  {
+    title: '2. Sync, exactly once',
+    scenarios: [
+      {
+        id: 'S1',
+        claim: 'Server down: queued, and delivered after it comes back.',
+        proves: 'The real sync client (store on fake-indexeddb) against the real server process, stopped then restarted on the same port and data: queued, kept, frozen while down; delivered once after; the server holds exactly the phone’s answers.',
+        files: ['test/faults/sync.test.ts'],
+        related: ['test/sync/outbox.test.ts (fake server)'],
+      },
+      {
+        id: 'S2',
+        claim: 'The connection drops after the server stored a submission but before the phone saw the answer: the retry stores nothing new.',
+        proves: 'A proxy forwards the PUT, lets the real server commit, then cuts the phone’s socket — three times. The fourth try gets the replay: one revision, one audit row.',
+        files: ['test/faults/sync.test.ts'],
+        related: ['test/sync/end-to-end.test.ts (in process)'],
+      },
+      {
+        id: 'S3',
+        claim: 'The server process is killed (SIGKILL) under load: every submission it acknowledged is there after restart.',
+        proves: '12 phones submit revisions 1 and 2 concurrently to the real server process; SIGKILL after 40 acknowledgements with requests in flight; after a restart every acknowledged revision is stored with the acknowledged content hash, no assessment points at a missing revision, and resending everything adds nothing. On SQLite and on PostgreSQL.',
+        files: ['test/faults/crash.test.ts'],
+      },
+      {
+        id: 'S4',
+        claim: '5xx: retried with backoff.',
+        proves: 'A gateway answers 503 four times: each retry waits the documented, growing backoff and nothing is sent before it is due. Then a real 500 from the real server (its SQLite locked by another process): retried too, then delivered once.',
+        files: ['test/faults/sync.test.ts'],
+        related: ['test/sync/backoff.test.ts', 'test/sync/outbox.test.ts'],
+      },
+      {
+        id: 'S5',
+        claim: '4xx: not retried, reason shown, answers kept, other queued items still delivered.',
+        proves: 'The real server refuses one of three queued submissions (422: a note longer than its limit): the two others go, the refused one keeps its answers and the reason naming the component, and is not retried days later; after “Sửa lại” it goes. A revoked token (401) is handled the same way.',
+        files: ['test/faults/sync.test.ts'],
+        related: ['test/sync/outbox.test.ts', 'test/sync/reasons.test.ts'],
+      },
+      {
+        id: 'S6',
+        claim: 'Two phones of one commune submit different content for one assessment: 409, nothing overwritten, both visible.',
+        proves: 'Two phones with the same assessment (restored from one backup) edit it apart and submit: the second gets 409, its answers untouched, the first’s revision unchanged; sent again as the newest it becomes revision 2 on 1, and the reviewer sees both revisions and what differs.',
+        files: ['test/faults/sync.test.ts'],
+        related: ['test/server/submissions.test.ts (409 rules)'],
+      },
+      {
+        id: 'S7',
+        claim: 'Offline for days (clock moved): delivered.',
+        proves: 'A phone offline for five days of its own clock (20 failed tries, the backoff capped at 30 min) delivers when the connection returns; the reviewer sees the five-day sync lag. A phone whose clock is a year ahead is not refused.',
+        files: ['test/faults/sync.test.ts'],
+      },
+      {
+        id: 'S8',
+        claim: 'A returned assessment edited offline: resubmitted as a new revision.',
+        proves: 'Returned by the reviewer, pulled by the phone, edited and submitted with no connection, delivered later as revision 2 on base 1 with exactly the edited answer as the difference.',
+        files: ['test/faults/sync.test.ts'],
+        related: ['test/sync/end-to-end.test.ts (online)', 'test/server/review.test.ts'],
+      },
+    ],
+  },
+  {
+    title: '3. Bad input never hurts',
+    scenarios: [
+      {
+        id: 'F1',
+        claim: 'Property-based fuzzing of every endpoint: malformed JSON, wrong types, … → a 4xx with a clear JSON error, never a 5xx, nothing stored.',
+        proves: 'fast-check over every route the server registers (read from its route table), with a caller the route lets in: broken and truncated JSON, any JSON, the right keys with hostile values (NUL, lone surrogates, injections, prototype keys, huge strings), hostile path segments, queries and content types. Every refusal is a JSON {error:{code,message}} and leaves every data table unchanged. SQLite and PostgreSQL.',
+        files: ['test/faults/fuzz.test.ts'],
+      },
+      {
+        id: 'F2',
+        claim: 'Unknown or non-applicable codes, statuses out of range, N/A where not allowed, huge notes, script and SQL injection strings.',
+        proves: 'fast-check mutates a valid submission (1–3 mutations) and compares the server with the shared domain rules: accepted exactly when the rules say valid, otherwise 400/403/409/413/422 with a JSON error and nothing stored. SQLite and PostgreSQL.',
+        files: ['test/faults/fuzz.test.ts'],
+        related: ['test/server/submissions.test.ts (named cases)', 'test/domain/submission.test.ts'],
+      },
+      {
+        id: 'F3',
+        claim: '10 MB bodies.',
+        proves: 'Over a real socket to the real server process, with and without Content-Length, on every route that reads a body: 413 with a JSON error within seconds, nothing stored, the server healthy. And the largest valid submission (every text at its limit, all area types) is accepted.',
+        files: ['test/faults/http.test.ts'],
+      },
+      {
+        id: 'F4',
+        claim: 'NFD vs NFC text.',
+        proves: 'Limits count characters after NFC (2000 NFC characters sent as 4000 NFD code points pass, one more fails); text is stored NFC and trimmed; the same revision resent in the other normal form is a replay, not a conflict. SQLite and PostgreSQL.',
+        files: ['test/faults/fuzz.test.ts'],
+      },
+      {
+        id: 'F5',
+        claim: 'Stored notes are shown escaped in the dashboard and the printable report.',
+        proves: 'A submission whose note, N/A reason, open name, period and helpers carry <script>, onerror and javascript: payloads is shown as text in the reviewer’s commune table, submission and dashboard, and on the phone’s checklist and printable report: the exact text visible, no element injected, nothing run, no CSP violation; the CSV defuses a formula.',
+        files: ['test/e2e/faults/escape.spec.ts'],
+      },
+    ],
+  },
+  {
+    title: '4. No one gets in',
+    scenarios: [
+      {
+        id: 'A1',
+        claim: 'Authorization matrix over every endpoint and role: every cell that must be denied is denied.',
+        proves: 'Every registered route × anonymous, device of commune A, device of commune B, reviewer of province X, reviewer of province Y, admin: the observed matrix (below) equals the expected one, denied calls change nothing, and a route added without a row fails the test.',
+        files: ['test/faults/authz.test.ts'],
+        related: ['test/server/review.test.ts', 'test/server/submissions.test.ts', 'test/server/enrollment.test.ts'],
+      },
+      {
+        id: 'A2',
+        claim: 'Revoked device tokens and used or expired enrollment codes are refused.',
+        proves: 'A revoked device token, a signed-out session, forged tokens of the right shape and 12-hour-old sessions get 401 on every non-public route and change nothing; ten phones racing with one code: exactly one enrolled; a used and an expired code: 410. SQLite and PostgreSQL.',
+        files: ['test/faults/authz.test.ts'],
+        related: ['test/server/enrollment.test.ts', 'test/server/accounts.test.ts'],
+      },
+      {
+        id: 'A3',
+        claim: 'Passwords stored only as scrypt/argon2 hashes.',
+        proves: 'Every users row holds a salted scrypt hash (distinct salts); the raw bytes of the SQLite database and its WAL contain no password, session token, device token or enrollment code.',
+        files: ['test/faults/http.test.ts'],
+        related: ['test/server/accounts.test.ts'],
+      },
+      {
+        id: 'A4',
+        claim: 'Login rate-limited.',
+        proves: '30 parallel wrong passwords from one address: at most 5 are checked, the rest 429, then even the right password is refused with Retry-After; another address is not affected; the lock survives a server restart. 40 parallel wrong enrollment codes: at most 20 checked.',
+        files: ['test/faults/http.test.ts'],
+        related: ['test/server/accounts.test.ts (sequential attempts)', 'test/server/enrollment.test.ts'],
+      },
+      {
+        id: 'A5',
+        claim: 'Security headers set (CSP without inline script, frame-ancestors none, nosniff, referrer policy).',
+        proves: 'Over a real socket: the page, a deep link, an asset, the worker, a missing file, HEAD, API 200/401/404/413/415/422 all carry the CSP (script-src self only, frame-ancestors none), nosniff, no-referrer and DENY. In Chromium: the built app runs every screen of both sides under that CSP with no violation, and index.html has no inline script or handler.',
+        files: ['test/faults/http.test.ts', 'test/e2e/faults/escape.spec.ts'],
+        related: ['test/server/health.test.ts', 'test/server/static.test.ts'],
+      },
+      {
+        id: 'A6',
+        claim: 'The audit log records every sign-in, enrollment, submission and review with who, when and from where; no secret or token appears in any log.',
+        proves: 'Over a real socket: failed and successful sign-ins, enrollment and a reused code, a refused and an accepted submission, a review — each audited with actor, time and the real client address; no password, token or code in the audit table or in everything the server process printed.',
+        files: ['test/faults/http.test.ts'],
+        related: ['test/server/accounts.test.ts', 'test/server/enrollment.test.ts', 'test/server/review.test.ts'],
+      },
+    ],
+  },
+];
+
+export interface Defect {
+  id: string;
+  scenario: string;
+  found: string;
+  status: 'fixed' | 'open';
+  fix: string;
+}
+
+/** What the suite found in the product, and what became of it. */
+export const DEFECTS: Defect[] = [
+  {
+    id: 'D1',
+    scenario: 'F1',
+    found: 'On PostgreSQL a U+0000 (NUL) in a body or path — a username, an enrollment label, a review comment, the period, a device id — made the insert or lookup fail: HTTP 500.',
+    status: 'fixed',
+    fix: 'src/server/routes/registry.ts: a body whose strings or keys contain U+0000 is refused with 400 `invalid_body`, a path parameter with it with 400 `invalid_path`, on both databases alike.',
+  },
+  {
+    id: 'D2',
+    scenario: 'F4',
+    found: 'The server stored and hashed text as received: NFD notes and an untrimmed period (" 2026 ") were kept, and the same revision resent in NFD was a 409 conflict.',
+    status: 'fixed',
+    fix: 'src/domain/submission.ts: parseSubmission returns every free text (note, N/A reason, name, period, helpers) NFC and trimmed, as the phone stores it; stored, hashed and shown normalised.',
+  },
+  {
+    id: 'D3',
+    scenario: 'A4',
+    found: 'Sign-in and enrollment limits counted failures before recording them: 30 parallel guesses were all checked against the password (limit 5); parallel enrollment guesses likewise.',
+    status: 'fixed',
+    fix: 'src/server/auth/login.ts, src/server/services/enrollment.ts (+ deleteLoginFailure in repositories/login-failures.ts): each attempt is recorded before it is counted and checked, and the record removed on success or refusal; at most 5 (20) are ever checked per window.',
+  },
+  {
+    id: 'D4',
+    scenario: 'F3',
+    found: 'The 256 KB body limit refused valid submissions: one with long Vietnamese notes on every component (865 KB) got 413, a refusal the phone does not retry.',
+    status: 'fixed',
+    fix: 'src/server/app.ts: MAX_BODY_BYTES 4 MB (the largest valid submission is under 2 MB); README and OpenAPI text updated.',
+  },
+  {
+    id: 'D5',
+    scenario: 'A5',
+    found: 'Every load of the sync, backup and reviewer chunks filed a CSP violation (script-src eval): zod probes `new Function` when a schema is created; the CSP blocked it.',
+    status: 'fixed',
+    fix: 'src/ui/App/zod-jitless.ts, imported first by src/main.tsx: zod runs "jitless" in the browser (no eval probe, no zod bytes in the first bundle).',
+  },
+  {
+    id: 'D6',
+    scenario: 'P1',
+    found: 'A note typed less than 250 ms before the browser is killed is lost: the checklist waits for a pause in typing before it writes text (the brief: every change in IndexedDB before the next frame). Status changes are written at once.',
+    status: 'open',
+    fix: 'To fix in src/ui/screens/Checklist/card-saver.ts (screens helper): write text without the 250 ms debounce. The test is marked test.fail() until then.',
+  },
+];

@@ -1,0 +1,147 @@
+/**
+ * The real server (src/server/main.ts) as a child process on loopback, started exactly as
+ * `npm start` starts it (`node --import tsx src/server/main.ts`): its own port, its own data
+ * directory (or DATABASE_URL), and everything it prints kept for the log checks. The fault tests
+ * stop it gracefully, kill it with SIGKILL and start it again on the same port and data.
+ * Used by the Vitest fault tests and the Playwright fault specs alike (no test-runner imports).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const ADMIN_PASSWORD = 'fault-admin-password-7Q';
+
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `xaso-faults-${prefix}-`));
+}
+
+export interface ServerOptions {
+  /** SQLite folder (also holds the "no static" path); a fresh temp folder, removed on dispose, when not given. */
+  dataDir?: string;
+  /** PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** A built PWA to host; the API only when absent. */
+  staticDir?: string;
+  port?: number;
+  adminPassword?: string;
+  /** Extra environment (e.g. XASO_TRUST_PROXY). */
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class ServerProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> = Promise.resolve();
+  private log = '';
+  private readonly ownDataDir: boolean;
+  readonly dataDir: string;
+
+  private constructor(
+    readonly port: number,
+    private readonly options: ServerOptions,
+  ) {
+    this.ownDataDir = !options.dataDir;
+    this.dataDir = options.dataDir ?? tempDir('data');
+  }
+
+  static async start(options: ServerOptions = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(options.port ?? (await freePort()), options);
+    await server.launch();
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  /** Everything the server printed on stdout and stderr, over every start. */
+  output(): string {
+    return this.log;
+  }
+
+  private async launch(): Promise<void> {
+    if (this.child) throw new Error('already running');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(this.port),
+      HOST: '127.0.0.1',
+      XASO_DATA_DIR: this.dataDir,
+      XASO_ADMIN_PASSWORD: this.options.adminPassword ?? ADMIN_PASSWORD,
+      // A folder that does not exist means "API only" (see src/server/main.ts).
+      XASO_STATIC_DIR: this.options.staticDir ?? path.join(this.dataDir, 'no-static'),
+      ...this.options.env,
+    };
+    delete env.DATABASE_URL;
+    if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    child.stdout?.on('data', (d: Buffer) => (this.log += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (this.log += d.toString()));
+    this.exited = new Promise((resolve) => {
+      child.once('exit', () => {
+        if (this.child === child) this.child = undefined;
+        resolve();
+      });
+    });
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 30_000);
+    while (Date.now() < deadline) {
+      if (!this.child) throw new Error(`server exited during start:\n${this.log}`);
+      try {
+        const res = await fetch(`${this.url}/api/v1/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(50);
+    }
+    await this.kill();
+    throw new Error(`server did not start within the timeout:\n${this.log}`);
+  }
+
+  /** SIGKILL: no shutdown code runs, as when the machine loses power or the OOM killer strikes. */
+  async kill(): Promise<void> {
+    this.child?.kill('SIGKILL');
+    await this.exited;
+  }
+
+  /** SIGTERM: the graceful stop of src/server/main.ts. */
+  async stop(): Promise<void> {
+    this.child?.kill('SIGTERM');
+    await this.exited;
+  }
+
+  /** Start again with the same port, data and options. */
+  async restart(): Promise<void> {
+    await this.launch();
+  }
+
+  async dispose(): Promise<void> {
+    await this.kill();
+    if (this.ownDataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
