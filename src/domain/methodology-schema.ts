@@ -4,27 +4,9 @@
  * is what keeps a replacement file from silently breaking the scoring module's assumptions.
  */
 import { z } from 'zod';
-import type { GroupCode, Methodology } from './types';
+import { GROUP_CODES, nfcText } from './schemas';
+import type { Methodology } from './types';
 
-const nfcText = z
-  .string()
-  .min(1)
-  .refine((s) => s === s.normalize('NFC'), { message: 'not NFC' });
-
-const GROUP_CODES = [
-  'HTS',
-  'ANM',
-  'DL',
-  'NTL',
-  'ƯDCQS',
-  'NVCQS',
-  'ƯDKTS',
-  'NVKTS',
-  'ƯDXHS',
-  'NVXHS',
-  'KTT',
-  'ĐLHQ',
-] as const satisfies readonly GroupCode[];
 
 const LAYERS = [1, 2, 3, 4] as const;
 const LayerIdSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

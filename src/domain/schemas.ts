@@ -8,12 +8,12 @@ import type { AREA_TYPES, Catalogue, CatalogueTranslation, GroupCode, LayerId } 
 import type { AdminUnits } from './admin-units';
 
 /** Text shown to people must be NFC so that equal words compare equal. */
-const nfcText = z
+export const nfcText = z
   .string()
   .min(1)
   .refine((s) => s === s.normalize('NFC'), { message: 'not NFC' });
 
-const GROUP_CODES = [
+export const GROUP_CODES = [
   'HTS',
   'ANM',
   'DL',
