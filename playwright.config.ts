@@ -17,7 +17,12 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  // The JSON results feed RELIABILITY.md (test/faults/report.ts, run by `npm test`).
+  reporter: [
+    ['list'],
+    ['json', { outputFile: '.tmp/test-results/playwright.json' }],
+    ...(process.env.CI ? [['html', { open: 'never' }] as const] : []),
+  ],
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',

@@ -29,7 +29,7 @@ export const AREAS: Area[] = [
         id: 'P1',
         claim: 'The page is killed right after N edits: all N are there on reopen.',
         proves:
-          'Real app in Chromium with a profile on disk; 7 status edits and a note, then, one frame later, SIGKILL to every process of the profile (no unload, no pagehide). The same profile started again: all 8 edits in IndexedDB and on screen. A second test kills while a note is still being typed (known open defect, see below).',
+          'Real app in Chromium with a profile on disk; 7 status edits and a note, then, one frame later, SIGKILL to every process of the profile (no unload, no pagehide). The same profile started again: all 8 edits in IndexedDB and on screen. A second test kills one frame after a note was typed, without leaving the field (defect D6, fixed).',
         files: ['test/e2e/faults/phone-kill.spec.ts'],
         related: ['test/e2e/offline.spec.ts (graceful close of the profile after "Đã lưu")', 'test/db/answers.test.ts'],
       },
@@ -267,7 +267,7 @@ export const DEFECTS: Defect[] = [
     id: 'D6',
     scenario: 'P1',
     found: 'A note typed less than 250 ms before the browser is killed is lost: the checklist waits for a pause in typing before it writes text (the brief: every change in IndexedDB before the next frame). Status changes are written at once.',
-    status: 'open',
-    fix: 'To fix in src/ui/screens/Checklist/card-saver.ts (screens helper): write text without the 250 ms debounce. The test is marked test.fail() until then.',
+    status: 'fixed',
+    fix: 'src/ui/screens/Checklist/card-saver.ts: typed text is written at once; while a save of the card is in flight only the newest draft waits, and goes out the moment that save settles. No timer.',
   },
 ];

@@ -65,18 +65,3 @@ export function niceMax(values: readonly number[], step = 5): number {
   return Math.max(step, Math.ceil(max / step) * step);
 }
 
-/** Splits a long axis label into lines of at most `max` characters, at spaces. */
-export function wrapLabel(text: string, max = 18): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}

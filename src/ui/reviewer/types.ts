@@ -1,12 +1,14 @@
 /**
  * The reviewer API's shapes, mirroring src/server/schemas/*.ts (the source of truth) without
- * importing server code into the browser bundle.
+ * importing server code into the browser bundle. What the domain already defines (a submission,
+ * its result, a verdict) comes from src/domain/submission.ts — types only, no runtime import.
  */
-import type { Answer, AreaType, ScoreResult, Status } from '../../domain/types';
+import type { ReviewState, ReviewVerdict, Submission, SubmissionResult } from '../../domain/submission';
+import type { AreaType, Status } from '../../domain/types';
 
+export type { ReviewState, ReviewVerdict, Submission };
 export type Role = 'admin' | 'reviewer';
-export type ReviewState = 'submitted' | 'accepted' | 'returned';
-export type Verdict = 'accepted' | 'returned';
+export type Verdict = ReviewVerdict['verdict'];
 
 export interface SessionUser {
   id?: string;
@@ -67,39 +69,10 @@ export interface CommuneList {
   communes: CommuneRow[];
 }
 
-export interface ReviewVerdict {
-  verdict: Verdict;
-  revision: number;
-  comment: string;
-  componentComments: Record<string, string>;
-  reviewedAt: string;
-}
-
 export type ReviewEntry = ReviewVerdict & { reviewer: string };
 
-export interface Submission {
-  revision: number;
-  baseRevision: number | null;
-  communeCode: string;
-  areaTypes: AreaType[];
-  period: string;
-  catalogueVersion: string;
-  methodologyId: string;
-  helpers?: string;
-  submittedAt: string;
-  answers: Answer[];
-}
-
 /** GET /assessments/{id}: the latest revision, its server score and every verdict so far. */
-export interface AssessmentView {
-  assessmentId: string;
-  revision: number;
-  latestRevision: number;
-  contentHash: string;
-  receivedAt: string;
-  score: ScoreResult;
-  reviewState: ReviewState;
-  review: ReviewVerdict | null;
+export interface AssessmentView extends SubmissionResult {
   communeCode: string;
   provinceCode: string;
   submission: Submission;

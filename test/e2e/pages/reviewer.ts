@@ -126,7 +126,7 @@ export class ReviewerApp {
   /** The tile "1/124 xã/phường đã gửi kết quả (0,8%)". */
   get submittedTile(): Locator {
     const words = literal(t('dashboard.submitted', { share: '§' })).replace('§', '.+');
-    return this.page.getByRole('paragraph').filter({ hasText: new RegExp(`^\\d+/\\d+\\s*${words}$`) });
+    return this.page.getByRole('paragraph').filter({ hasText: new RegExp(`^\\d+/\\d+\\s+${words}$`) });
   }
 
   async expectSubmitted(submitted: number, total: number): Promise<void> {

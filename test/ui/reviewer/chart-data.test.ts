@@ -7,7 +7,6 @@ import {
   niceMax,
   submissionRatio,
   weakestFirst,
-  wrapLabel,
 } from '../../../src/ui/reviewer/chart-data';
 import type { CoverageRow } from '../../../src/ui/reviewer/types';
 
@@ -58,10 +57,4 @@ describe('chart data', () => {
     expect(niceMax([10], 10)).toBe(10);
   });
 
-  it('wraps long axis labels at spaces', () => {
-    expect(wrapLabel('Lớp 1. Hạ tầng số và an ninh mạng', 18)).toEqual(['Lớp 1. Hạ tầng số', 'và an ninh mạng']);
-    expect(wrapLabel('Dữ liệu', 18)).toEqual(['Dữ liệu']);
-    expect(wrapLabel('Siêudàikhôngcókhoảngtrắng', 5)).toEqual(['Siêudàikhôngcókhoảngtrắng']);
-    expect(wrapLabel('  ')).toEqual([]);
-  });
 });

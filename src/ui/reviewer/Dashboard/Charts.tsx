@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BarHandle, BarInput } from './charts';
+import { useLazyChart } from '../../charts/use-lazy-chart';
+import type { BarInput } from './charts';
+
+const loadBars = () => import('./charts').then((m) => m.drawBars);
 
 /**
  * One bar chart, drawn once Chart.js has been fetched. Decorative for assistive technology
@@ -7,31 +9,7 @@ import type { BarHandle, BarInput } from './charts';
  * is drawn and the table still says everything.
  */
 export function BarChart({ input, label }: { input: BarInput; label: string }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const handle = useRef<BarHandle | undefined>(undefined);
-  const latest = useRef(input);
-  latest.current = input;
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    import('./charts').then(
-      ({ drawBars }) => {
-        if (live && canvas.current) handle.current = drawBars(canvas.current, latest.current);
-      },
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-      handle.current?.destroy();
-      handle.current = undefined;
-    };
-  }, []);
-
-  useEffect(() => {
-    handle.current?.update(input);
-  }, [input]);
-
+  const { canvas, failed } = useLazyChart(loadBars, input);
   if (failed) return null;
   return (
     <div class="rv-chart">

@@ -5,7 +5,8 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { navigate } from '../../router';
 import { api } from '../api';
-import { layerSeries, levelCounts, niceMax, submissionRatio, wrapLabel, LAYERS, LEVELS } from '../chart-data';
+import { wrapLabel } from '../../charts/wrap-label';
+import { layerSeries, levelCounts, niceMax, submissionRatio, LAYERS, LEVELS } from '../chart-data';
 import { CsvButton } from '../CsvButton';
 import { formatIndex, formatShare } from '../format';
 import { LoadFailed } from '../LoadFailed';
@@ -42,7 +43,7 @@ export function Dashboard({ province, areaType, admin }: { province: string; are
   const layerInput = useMemo(() => {
     const series = layerSeries(s?.layers ?? []);
     return {
-      labels: LAYERS.map((l) => wrapLabel(t('score.layer', { n: l, name: layerName(ref, l) }))),
+      labels: LAYERS.map((l) => wrapLabel(t('score.layer', { n: l, name: layerName(ref, l) }), 18)),
       series: [
         { label: t('dashboard.province'), values: series.province, color: PROVINCE_COLOR },
         { label: t('dashboard.national'), values: series.national, color: NATIONAL_COLOR },
@@ -80,11 +81,11 @@ export function Dashboard({ province, areaType, admin }: { province: string; are
             <p class="rv-dash__tile card">
               <span class="rv-dash__big">
                 {s.communes.submitted}/{s.communes.total}
-              </span>
+              </span>{' '}
               <span>{t('dashboard.submitted', { share: formatShare(submissionRatio(s.communes), lang) })}</span>
             </p>
             <p class="rv-dash__tile card">
-              <span class="rv-dash__big">{formatIndex(s.averageIndex, lang)}</span>
+              <span class="rv-dash__big">{formatIndex(s.averageIndex, lang)}</span>{' '}
               <span>{t('dashboard.averageIndex', { national: formatIndex(s.nationalAverageIndex, lang) })}</span>
             </p>
           </div>

@@ -1,7 +1,8 @@
 import { useLanguage, useT } from '../../../i18n';
 import type { ScoreResult } from '../../../domain/types';
 import { formatIndex } from '../format';
-import { layerName, levelName, scoreGroupName, type Reference } from '../use-reference';
+import { LayerGroupTable } from '../LayerGroupTable';
+import { levelName, type Reference } from '../use-reference';
 
 /** The server's score: index, level (and the gate that capped it), completeness, layer/group table. */
 export function ScorePanel({ score, reference }: { score: ScoreResult; reference: Reference | undefined }) {
@@ -39,38 +40,18 @@ export function ScorePanel({ score, reference }: { score: ScoreResult; reference
           essentialTotal: c.essentialTotal,
         })}
       </p>
-      <div class="rv-table-wrap">
-        <table class="rv-table">
-          <caption>{t('score.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('score.part')}</th>
-              <th scope="col" class="rv-num">{t('score.score')}</th>
-              <th scope="col" class="rv-num">{t('score.answered')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {score.layers.map((l) => [
-              <tr key={`l${l.layer}`} class="rv-layer-row">
-                <th scope="row">{t('score.layer', { n: l.layer, name: layerName(reference, l.layer) })}</th>
-                <td class="rv-num">{formatIndex(l.score, lang)}</td>
-                <td />
-              </tr>,
-              ...score.groups
-                .filter((g) => g.layer === l.layer)
-                .map((g) => (
-                  <tr key={`g${g.id}`}>
-                    <th scope="row" class="rv-group-cell">
-                      {scoreGroupName(reference, g.id)}
-                    </th>
-                    <td class="rv-num">{g.score === null ? t('score.notApplicable') : formatIndex(g.score, lang)}</td>
-                    <td class="rv-num">{t('score.answeredOf', { answered: g.answered, total: g.applicable })}</td>
-                  </tr>
-                )),
-            ])}
-          </tbody>
-        </table>
-      </div>
+      <LayerGroupTable
+        caption={t('score.caption')}
+        columns={[t('score.score'), t('score.answered')]}
+        layers={score.layers}
+        groups={score.groups}
+        layerCells={(l) => [formatIndex(l.score, lang), null]}
+        groupCells={(g) => [
+          g.score === null ? t('score.notApplicable') : formatIndex(g.score, lang),
+          t('score.answeredOf', { answered: g.answered, total: g.applicable }),
+        ]}
+        reference={reference}
+      />
     </section>
   );
 }

@@ -80,7 +80,7 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
     if (this.props.readOnly) return;
     const draft = { ...this.state.draft, [field]: value };
     this.setState({ draft });
-    this.saver.saveLater(draft);
+    this.saver.saveTyped(draft);
   };
 
   private flush = () => {

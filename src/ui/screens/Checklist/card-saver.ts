@@ -1,14 +1,18 @@
 /**
  * Saving one card's answer. Every save sends the card's whole draft, so the latest
  * save to succeed holds everything the user had typed by then; the state shown is
- * the outcome of the latest save. Status changes go out at once; text goes out after
- * a short pause in typing (DEBOUNCE_MS) or when the field loses focus (flush).
- * "saved" is reported only after the store's promise resolved.
+ * the outcome of the latest save. "saved" is reported only after the store's promise
+ * resolved.
+ *
+ * Nothing waits on a timer: a phone can die (battery, the OS killing the tab) at any
+ * moment, and text typed a quarter of a second earlier must already be in IndexedDB
+ * (defect D6 of the reliability suite). A status change goes out at once. Typed text
+ * goes out at once too when no save of this card is in flight; while one is, only the
+ * newest draft waits and goes out the moment it settles. So a burst of keystrokes
+ * costs at most one transaction in flight plus one queued, never one per key.
  * No DOM and no Preact: the card owns one CardSaver and renders its state.
  */
 import type { Answer, Status } from '../../../domain/types';
-
-export const DEBOUNCE_MS = 250;
 
 export interface Draft {
   status: Status | null;
@@ -37,7 +41,6 @@ export interface CardSaverOptions {
   onSaved: (a: Answer) => void;
   /** Which text fields this component has: an open name only for "…khác" items. */
   fields: { naReason: boolean; openName: boolean };
-  delay?: number;
 }
 
 export function draftFromAnswer(a: Answer | undefined): Draft {
@@ -60,7 +63,7 @@ export function patchFromDraft(d: Draft, fields: CardSaverOptions['fields']): An
 
 export class CardSaver {
   private seq = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight = 0;
   private waiting: Draft | undefined;
   private disposed = false;
 
@@ -68,23 +71,24 @@ export class CardSaver {
 
   /** Save the draft now (a status change, a retry). Supersedes a waiting text save. */
   saveNow(draft: Draft): Promise<void> {
-    this.clearTimer();
     this.waiting = undefined;
     return this.send(draft);
   }
 
-  /** Save the draft after a pause in typing. */
-  saveLater(draft: Draft): void {
+  /** Save typed text: at once, or right after the save in flight if there is one. */
+  saveTyped(draft: Draft): void {
+    if (this.inFlight === 0) {
+      this.waiting = undefined;
+      void this.send(draft);
+      return;
+    }
     this.waiting = draft;
-    this.clearTimer();
     this.emit({ kind: 'pending' });
-    this.timer = setTimeout(() => void this.flush(), this.opts.delay ?? DEBOUNCE_MS);
   }
 
   /** Send a waiting text save now (blur, page hidden, leaving the screen). */
   flush(): Promise<void> {
     const d = this.waiting;
-    this.clearTimer();
     this.waiting = undefined;
     return d ? this.send(d) : Promise.resolve();
   }
@@ -101,6 +105,7 @@ export class CardSaver {
 
   private async send(draft: Draft): Promise<void> {
     const mine = ++this.seq;
+    this.inFlight++;
     this.emit({ kind: 'saving' });
     try {
       const answer = await this.opts.save(patchFromDraft(draft, this.opts.fields));
@@ -108,15 +113,14 @@ export class CardSaver {
       if (mine === this.seq && !this.waiting) this.emit({ kind: 'saved' });
     } catch (error) {
       if (mine === this.seq) this.emit({ kind: 'error', error });
+    } finally {
+      this.inFlight--;
+      // The newest typed draft goes out as soon as nothing of this card is in flight.
+      if (this.inFlight === 0 && this.waiting) void this.flush();
     }
   }
 
   private emit(s: SaveState): void {
     if (!this.disposed) this.opts.onState(s);
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
   }
 }

@@ -71,7 +71,7 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
   const save = useCallback((code: string, patch: AnswerPatch) => saveAnswer(id, code, patch), [id]);
   const onSaved = useCallback((a: Answer) => setAnswers((prev) => ({ ...prev, [a.code]: a })), []);
 
-  // Text waiting for its debounce goes to IndexedDB when the page is hidden or closed.
+  // Text waiting behind a save in flight goes to IndexedDB at once when the page is hidden or closed.
   const flushers = useRef(new Set<() => void>());
   const registerFlush = useCallback((f: () => void) => {
     flushers.current.add(f);

@@ -3,8 +3,8 @@
  * screen shows it. If the chunk cannot load (offline before it was ever cached) the score
  * table above still says everything.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RadarHandle, RadarInput } from '../../charts/radar';
+import type { RadarInput } from '../../charts/radar';
+import { useLazyChart } from '../../charts/use-lazy-chart';
 
 interface Props {
   input: RadarInput;
@@ -12,32 +12,10 @@ interface Props {
   caption: string;
 }
 
+const loadRadar = () => import('../../charts/radar').then((m) => m.drawRadar);
+
 export function RadarChart({ input, ariaLabel, caption }: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const handle = useRef<RadarHandle | undefined>(undefined);
-  const [failed, setFailed] = useState(false);
-  const latest = useRef(input);
-  latest.current = input;
-
-  useEffect(() => {
-    let live = true;
-    import('../../charts/radar').then(
-      ({ drawRadar }) => {
-        if (live && canvas.current) handle.current = drawRadar(canvas.current, latest.current);
-      },
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-      handle.current?.destroy();
-      handle.current = undefined;
-    };
-  }, []);
-
-  useEffect(() => {
-    handle.current?.update(input);
-  }, [input]);
-
+  const { canvas, failed } = useLazyChart(loadRadar, input);
   if (failed) return null;
   return (
     <figure class="radar">

@@ -17,7 +17,8 @@ import { Headline } from './Headline';
 import { RadarChart } from './RadarChart';
 import { ScoreTable } from './ScoreTable';
 import { useResult } from './use-result';
-import { gapRows, radarSeries, wrapLabel } from './view-model';
+import { wrapLabel } from '../../charts/wrap-label';
+import { gapRows, radarSeries } from './view-model';
 import './style.css';
 
 const GAPS_SHOWN = 10;
@@ -37,7 +38,7 @@ function SummaryBody({ data }: { data: AssessmentData }) {
   const series = useMemo(() => radarSeries(score, m, lang), [score, m, lang]);
   const radarInput = useMemo(
     () => ({
-      labels: series.labels.map((l) => wrapLabel(l)),
+      labels: series.labels.map((l) => wrapLabel(l, 14)),
       values: series.values,
       seriesLabel: t('radar.series'),
       locale: localeOf(lang),

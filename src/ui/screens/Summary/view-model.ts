@@ -65,21 +65,6 @@ export function gateNotices(result: ScoreResult, m: Methodology, gaps: readonly 
     });
 }
 
-/** Splits a long axis label into lines of at most `max` characters, at spaces. */
-export function wrapLabel(label: string, max = 14): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 export interface RadarSeries {
   labels: string[];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../../../src/domain/types';
-import { CardSaver, DEBOUNCE_MS, draftFromAnswer, patchFromDraft } from '../../../../src/ui/screens/Checklist/card-saver';
+import { CardSaver, draftFromAnswer, patchFromDraft } from '../../../../src/ui/screens/Checklist/card-saver';
 import type { AnswerPatch, Draft, SaveState } from '../../../../src/ui/screens/Checklist/card-saver';
 
 interface Call {
@@ -26,10 +26,12 @@ const draft = (d: Partial<Draft> = {}): Draft => ({ status: null, note: '', naRe
 const answer = (code = 'HTS7'): Answer => ({ code, status: 2, updatedAt: '2026-01-01T00:00:00.000Z' });
 const flushPromises = () => new Promise((r) => setImmediate(r));
 
+// Fake timers prove that no save waits on a timer: time never moves in these tests.
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
 afterEach(() => {
+  expect(vi.getTimerCount()).toBe(0);
   vi.useRealTimers();
 });
 
@@ -64,37 +66,66 @@ describe('CardSaver', () => {
     expect(h.saved).toHaveLength(1);
   });
 
-  it('waits for a pause in typing, then sends the latest text once', async () => {
+  it('writes typed text at once when nothing is in flight (no pause to lose on a crash)', () => {
     const h = harness();
-    h.saver.saveLater(draft({ note: 'a' }));
-    vi.advanceTimersByTime(DEBOUNCE_MS - 1);
-    h.saver.saveLater(draft({ note: 'ab' }));
-    vi.advanceTimersByTime(DEBOUNCE_MS - 1);
-    expect(h.calls).toHaveLength(0);
-    expect(h.states).toEqual(['pending', 'pending']);
-    vi.advanceTimersByTime(1);
-    expect(h.calls.map((c) => c.patch.note)).toEqual(['ab']);
+    h.saver.saveTyped(draft({ note: 'a' }));
+    expect(h.calls.map((c) => c.patch.note)).toEqual(['a']);
+    expect(h.states).toEqual(['saving']);
+  });
+
+  it('while a save is in flight, keeps only the newest typed draft and sends it when that save settles', async () => {
+    const h = harness();
+    h.saver.saveTyped(draft({ note: 'a' }));
+    h.saver.saveTyped(draft({ note: 'ab' }));
+    h.saver.saveTyped(draft({ note: 'abc' }));
+    expect(h.calls.map((c) => c.patch.note)).toEqual(['a']);
+    expect(h.saver.hasWaiting).toBe(true);
+    expect(h.states.at(-1)).toBe('pending');
+    h.calls[0]?.resolve(answer());
+    await flushPromises();
+    expect(h.calls.map((c) => c.patch.note)).toEqual(['a', 'abc']);
+    expect(h.states.at(-1)).toBe('saving');
+    h.calls[1]?.resolve(answer());
+    await flushPromises();
+    expect(h.calls).toHaveLength(2);
+    expect(h.states.at(-1)).toBe('saved');
+  });
+
+  it('sends the waiting text even when the save in flight failed', async () => {
+    const h = harness();
+    h.saver.saveTyped(draft({ note: 'a' }));
+    h.saver.saveTyped(draft({ note: 'ab' }));
+    h.calls[0]?.reject(new Error('busy'));
+    await flushPromises();
+    expect(h.calls.map((c) => c.patch.note)).toEqual(['a', 'ab']);
+    h.calls[1]?.resolve(answer());
+    await flushPromises();
+    expect(h.states.at(-1)).toBe('saved');
   });
 
   it('sends waiting text at once on flush (blur, page hidden)', () => {
     const h = harness();
-    h.saver.saveLater(draft({ note: 'x' }));
+    void h.saver.saveNow(draft({ status: 1 }));
+    h.saver.saveTyped(draft({ status: 1, note: 'x' }));
     expect(h.saver.hasWaiting).toBe(true);
     void h.saver.flush();
-    expect(h.calls).toHaveLength(1);
+    expect(h.calls).toHaveLength(2);
     expect(h.saver.hasWaiting).toBe(false);
-    vi.advanceTimersByTime(DEBOUNCE_MS * 2);
-    expect(h.calls).toHaveLength(1);
     void h.saver.flush(); // nothing waiting: no call
-    expect(h.calls).toHaveLength(1);
+    expect(h.calls).toHaveLength(2);
   });
 
-  it('a status change carries the text typed so far and cancels the waiting save', () => {
+  it('a status change carries the text typed so far and supersedes the waiting save', async () => {
     const h = harness();
-    h.saver.saveLater(draft({ note: 'typed' }));
+    h.saver.saveTyped(draft({ note: 't' }));
+    h.saver.saveTyped(draft({ note: 'typed' }));
     void h.saver.saveNow(draft({ note: 'typed', status: 3 }));
-    vi.advanceTimersByTime(DEBOUNCE_MS * 2);
-    expect(h.calls.map((c) => c.patch)).toEqual([{ status: 3, note: 'typed', naReason: '', openName: '' }]);
+    h.calls[0]?.resolve(answer());
+    await flushPromises();
+    expect(h.calls.map((c) => c.patch)).toEqual([
+      { note: 't', naReason: '', openName: '' },
+      { status: 3, note: 'typed', naReason: '', openName: '' },
+    ]);
   });
 
   it('shows an error when the latest save fails, and recovers on retry', async () => {
@@ -124,11 +155,11 @@ describe('CardSaver', () => {
   it('does not claim "saved" while newer text is still waiting', async () => {
     const h = harness();
     void h.saver.saveNow(draft({ status: 1 }));
-    h.saver.saveLater(draft({ status: 1, note: 'more' }));
+    h.saver.saveTyped(draft({ status: 1, note: 'more' }));
+    expect(h.states).toEqual(['saving', 'pending']);
     h.calls[0]?.resolve(answer());
     await flushPromises();
-    expect(h.states).toEqual(['saving', 'pending']);
-    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.states).toEqual(['saving', 'pending', 'saving']);
     h.calls[1]?.resolve(answer());
     await flushPromises();
     expect(h.states.at(-1)).toBe('saved');
@@ -136,12 +167,14 @@ describe('CardSaver', () => {
 
   it('on dispose sends what is waiting and reports nothing more', async () => {
     const h = harness();
-    h.saver.saveLater(draft({ note: 'last words' }));
+    void h.saver.saveNow(draft({ status: 2 }));
+    h.saver.saveTyped(draft({ status: 2, note: 'last words' }));
     h.saver.dispose();
-    expect(h.calls.map((c) => c.patch.note)).toEqual(['last words']);
+    expect(h.calls.map((c) => c.patch.note)).toEqual(['', 'last words']);
     h.calls[0]?.resolve(answer());
+    h.calls[1]?.resolve(answer());
     await flushPromises();
-    expect(h.states).toEqual(['pending', 'saving']);
+    expect(h.states).toEqual(['saving', 'pending', 'saving']);
     expect(h.saved).toEqual([]);
   });
 });

@@ -13,7 +13,6 @@ import {
   radarSeries,
   scoreGroupLabel,
   statusName,
-  wrapLabel,
 } from '../../../../src/ui/screens/Summary/view-model';
 
 const catalogue = catalogueJson as unknown as Catalogue;
@@ -72,11 +71,6 @@ describe('radar series', () => {
     expect(s.values).toEqual(methodology.scoreGroups.map(() => 100));
   });
 
-  it('wraps long axis labels at spaces', () => {
-    expect(wrapLabel('Ứng dụng và nghiệp vụ', 14)).toEqual(['Ứng dụng và', 'nghiệp vụ']);
-    expect(wrapLabel('Dữ liệu')).toEqual(['Dữ liệu']);
-    expect(wrapLabel('Supercalifragilistic word', 5)).toEqual(['Supercalifragilistic', 'word']);
-  });
 });
 
 describe('gap rows', () => {
