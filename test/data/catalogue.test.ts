@@ -1,6 +1,7 @@
 // Checks data/catalogue/2026.1 against the Vietnamese source text itself, parsed here
 // independently of how the JSON was written, so a mistyped label or tier cannot slip in.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -40,8 +41,24 @@ function tierOfHeading(line: string): Tier | undefined {
   return undefined;
 }
 
+// The source text, vendored under data/ (see data/catalogue/README.md) and pinned by its hash.
+const SOURCE_SHA256 = '1de181cb8c0b5594d9cadb3457d09f255b234f82d0c856390d96236fc9e7fe30';
+const sourceBytes = readFileSync(path.resolve(repoRoot, 'data/catalogue/sources/004_a10824c7ed3eda32.txt'));
+const briefCopy = path.resolve(repoRoot, '../shared/seeds/004_a10824c7ed3eda32.txt');
+
+describe('the vendored source text', () => {
+  it('is the brief\'s file, unchanged (by hash)', () => {
+    expect(createHash('sha256').update(sourceBytes).digest('hex')).toBe(SOURCE_SHA256);
+  });
+
+  // Only where the project brief sits beside the repository (not on a bare clone).
+  it.runIf(existsSync(briefCopy))('is byte-identical to shared/seeds/004_a10824c7ed3eda32.txt', () => {
+    expect(sourceBytes.equals(readFileSync(briefCopy))).toBe(true);
+  });
+});
+
 function parseSource(): { title: string; items: SourceItem[] } {
-  const text = readFileSync(path.resolve(repoRoot, '../shared/seeds/004_a10824c7ed3eda32.txt'), 'utf8');
+  const text = sourceBytes.toString('utf8');
   const lines = text.normalize('NFC').split(/\r?\n/);
   const start = lines.findIndex((l) => l.trim() === SECTION_HEADING);
   const end = lines.findIndex((l, i) => i > start && l.startsWith(SECTION_END));

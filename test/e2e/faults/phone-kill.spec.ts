@@ -40,10 +40,35 @@ async function killProfile(profile: string): Promise<void> {
 
 const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
 
-test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: all N edits are there when it is opened again', async ({ baseURL }) => {
-  test.setTimeout(90_000);
+/**
+ * Opens a Chromium profile on disk, runs `edit` in its page, SIGKILLs every process of the
+ * profile one frame later, then starts the same profile again and runs `check` in its page.
+ */
+async function crashAndReopen(baseURL: string | undefined, edit: (page: Page) => Promise<void>, check: (page: Page) => Promise<void>) {
   const profile = test.info().outputPath('profile');
   const open = () => chromium.launchPersistentContext(profile, { ...launchOptions, ...phone, baseURL, serviceWorkers: 'allow' });
+  const firstPage = (context: BrowserContext) => context.pages()[0] ?? context.newPage();
+  let context = await open();
+  try {
+    const page = await firstPage(context);
+    await edit(page);
+    await nextFrame(page);
+    await killProfile(profile);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  context = await open();
+  try {
+    const page = await firstPage(context);
+    await page.goto('./');
+    await check(page);
+  } finally {
+    await context.close();
+  }
+}
+
+test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: all N edits are there when it is opened again', async ({ baseURL }) => {
+  test.setTimeout(90_000);
   const id = uuid(0x1001);
   // Status edits on seven cards, then a note on an eighth: N = 8 edits, none waited for.
   const statuses: [string, 0 | 1 | 2 | 3][] = [
@@ -55,69 +80,50 @@ test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: a
     ['HTS12', 2],
     ['HTS13', 1],
   ];
-
-  let context: BrowserContext = await open();
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const settings = await restore(page, backupWith([{ id }]));
-    await expect(settings.importReport).toBeVisible();
-    const checklist = new ChecklistPage(page);
-    await checklist.goto(id, 'HTS6');
-    await checklist.openGroup('HTS');
-    for (const [code, status] of statuses) await checklist.statusRadio(code, status).check();
-    // The note is left (blur) as the officer moves on; text still being typed: see the next test.
-    await checklist.note('HTS6').fill('Wifi phủ toàn bộ trụ sở');
-    await checklist.note('HTS6').blur();
-    await nextFrame(page);
-    await killProfile(profile);
-  } finally {
-    await context.close().catch(() => undefined);
-  }
-
-  context = await open();
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('./');
-    const answers = await readStore<{ code: string; status: unknown; note?: string }>(page, 'answers');
-    expect(Object.fromEntries(answers.map((a) => [a.code, a.status]))).toEqual(Object.fromEntries(statuses));
-    expect(answers.find((a) => a.code === 'HTS6')?.note).toBe('Wifi phủ toàn bộ trụ sở');
-    // And the officer sees them.
-    const checklist = new ChecklistPage(page);
-    await checklist.goto(id, 'HTS6');
-    for (const [code, status] of statuses) await expect(checklist.statusRadio(code, status)).toBeChecked();
-    await expect(checklist.note('HTS6')).toHaveValue('Wifi phủ toàn bộ trụ sở');
-  } finally {
-    await context.close();
-  }
+  await crashAndReopen(
+    baseURL,
+    async (page) => {
+      const settings = await restore(page, backupWith([{ id }]));
+      await expect(settings.importReport).toBeVisible();
+      const checklist = new ChecklistPage(page);
+      await checklist.goto(id, 'HTS6');
+      await checklist.openGroup('HTS');
+      for (const [code, status] of statuses) await checklist.statusRadio(code, status).check();
+      // The note is left (blur) as the officer moves on; text still being typed: see the next test.
+      await checklist.note('HTS6').fill('Wifi phủ toàn bộ trụ sở');
+      await checklist.note('HTS6').blur();
+    },
+    async (page) => {
+      const answers = await readStore<{ code: string; status: unknown; note?: string }>(page, 'answers');
+      expect(Object.fromEntries(answers.map((a) => [a.code, a.status]))).toEqual(Object.fromEntries(statuses));
+      expect(answers.find((a) => a.code === 'HTS6')?.note).toBe('Wifi phủ toàn bộ trụ sở');
+      // And the officer sees them.
+      const checklist = new ChecklistPage(page);
+      await checklist.goto(id, 'HTS6');
+      for (const [code, status] of statuses) await expect(checklist.statusRadio(code, status)).toBeChecked();
+      await expect(checklist.note('HTS6')).toHaveValue('Wifi phủ toàn bộ trụ sở');
+    },
+  );
 });
 
 test('[P1] text still being typed when the browser is killed is on disk too', async ({ baseURL }) => {
   // Defect D6, fixed: typed text used to wait for a 250 ms pause in typing before it was written.
   test.setTimeout(60_000);
-  const profile = test.info().outputPath('profile');
-  const open = () => chromium.launchPersistentContext(profile, { ...launchOptions, ...phone, baseURL, serviceWorkers: 'allow' });
   const id = uuid(0x1002);
-  let context: BrowserContext = await open();
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await expect((await restore(page, backupWith([{ id }]))).importReport).toBeVisible();
-    const checklist = new ChecklistPage(page);
-    await checklist.goto(id, 'HTS6');
-    await checklist.statusRadio('HTS6', 3).check();
-    await expect(checklist.saveState('HTS6')).toBeVisible();
-    await checklist.note('HTS6').fill('Đang gõ dở thì hết pin');
-    await nextFrame(page);
-    await killProfile(profile);
-  } finally {
-    await context.close().catch(() => undefined);
-  }
-  context = await open();
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('./');
-    const answers = await readStore<{ code: string; note?: string }>(page, 'answers');
-    expect(answers.find((a) => a.code === 'HTS6')?.note).toBe('Đang gõ dở thì hết pin');
-  } finally {
-    await context.close();
-  }
+  await crashAndReopen(
+    baseURL,
+    async (page) => {
+      await expect((await restore(page, backupWith([{ id }]))).importReport).toBeVisible();
+      const checklist = new ChecklistPage(page);
+      await checklist.goto(id, 'HTS6');
+      await checklist.statusRadio('HTS6', 3).check();
+      await expect(checklist.saveState('HTS6')).toBeVisible();
+      // No blur, no pause: the battery dies one frame after the text was typed.
+      await checklist.note('HTS6').fill('Đang gõ dở thì hết pin');
+    },
+    async (page) => {
+      const answers = await readStore<{ code: string; note?: string }>(page, 'answers');
+      expect(answers.find((a) => a.code === 'HTS6')?.note).toBe('Đang gõ dở thì hết pin');
+    },
+  );
 });
