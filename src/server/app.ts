@@ -3,8 +3,8 @@
  * tests call `app.request()` in-process against a fresh database.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
+import { limitBody } from './body-limit';
 import type { AppDeps, AppEnv } from './context';
 import type { DialectName } from './db/connect';
 import type { Database } from './db/schema';
@@ -58,10 +58,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   };
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `Request body over ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413) }),
-  );
+  app.use(`${API_PREFIX}/*`, limitBody(MAX_BODY_BYTES));
 
   const routes = new ApiRoutes(app, deps);
   registerHealthRoutes(routes, deps, API_VERSION);

@@ -1,7 +1,8 @@
 /**
  * The entry: reads the environment, opens and migrates the database, makes sure an admin exists,
  * listens, and shuts down gracefully on SIGTERM/SIGINT (finish requests, then close the database).
- * Run with `node --import tsx src/server/main.ts`.
+ * Production runs it bundled (`npm start`: node dist-server/main.js, built by build.ts); from the
+ * sources: `node --import tsx src/server/main.ts`.
  */
 import fs from 'node:fs';
 import { serve } from '@hono/node-server';

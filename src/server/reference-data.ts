@@ -22,7 +22,18 @@ export interface ReferenceData {
   current: { catalogueVersion: string; methodologyId: string };
 }
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+/**
+ * The repository's data/ folder, found by walking up from this module: the same code runs from
+ * src/server/ (tsx, tests) and bundled into dist-server/main.js (npm start), at different depths.
+ */
+function findDataDir(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'data', 'catalogue'))) return path.join(dir, 'data');
+    if (path.dirname(dir) === dir) throw new Error(`no data/catalogue folder above ${fileURLToPath(import.meta.url)}`);
+  }
+}
+
+export const DEFAULT_DATA_DIR = findDataDir();
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -3,7 +3,9 @@
  * assessment for each of 3 periods, each with 2 revisions (19,926 revision rows with full
  * payloads and server scores), written straight into the server's tables through its own
  * connection and migrations (src/server/db). Scores come from the shared scoring module; the
- * content hash is the domain's canonical hash, computed with node:crypto for speed.
+ * content hash is the domain's canonical hash, computed with node:crypto for speed. The dashboard
+ * table commune_scores is filled by the server's own recordCommuneScore with each assessment's
+ * latest revision, as a real submission does, so the seed cannot drift from what the server stores.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -14,6 +16,7 @@ import type { Answer, AreaType } from '../../src/domain/types';
 import { openPostgres, openSqlite } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import type { AssessmentRevisionsTable, AssessmentsTable, Database } from '../../src/server/db/schema';
+import { recordCommuneScore, type CommuneScoreSource } from '../../src/server/repositories/commune-scores';
 import { fullAnswers, fullSubmission, reference } from './fixture';
 import { pick, seededRandom } from './stats';
 
@@ -39,7 +42,13 @@ function contentHash(s: Submission): string {
 type AssessmentRow = AssessmentsTable;
 type RevisionRow = AssessmentRevisionsTable;
 
-function rowsForCommune(c: Commune, provinceCode: string, seed: number): { assessments: AssessmentRow[]; revisions: RevisionRow[] } {
+interface CommuneRows {
+  assessments: AssessmentRow[];
+  revisions: RevisionRow[];
+  latest: CommuneScoreSource[];
+}
+
+function rowsForCommune(c: Commune, provinceCode: string, seed: number): CommuneRows {
   const ref = reference();
   const catalogue = ref.catalogues.get(ref.current.catalogueVersion);
   const methodology = ref.methodologies.get(ref.current.methodologyId);
@@ -48,6 +57,7 @@ function rowsForCommune(c: Commune, provinceCode: string, seed: number): { asses
   const areaTypes = areaTypesOf(c, provinceCode, random);
   const assessments: AssessmentRow[] = [];
   const revisions: RevisionRow[] = [];
+  const latest: CommuneScoreSource[] = [];
   PERIODS.forEach((period, p) => {
     const id = `bench-${c.code}-${period}`;
     let answers: Answer[] = fullAnswers(ref, { seed: seed * 7 + p, areaTypes, noteShare: 0.25 });
@@ -61,7 +71,7 @@ function rowsForCommune(c: Commune, provinceCode: string, seed: number): { asses
       };
       const score = scoreAssessment({ catalogue, methodology, areaTypes, answers: Object.fromEntries(submission.answers.map((a) => [a.code, a])) });
       const receivedAt = new Date(day + revision * 86_400_000 + 90_000).toISOString();
-      revisions.push({
+      const stored: RevisionRow = {
         assessment_id: id,
         revision,
         base_revision: revision === 1 ? null : revision - 1,
@@ -75,8 +85,10 @@ function rowsForCommune(c: Commune, provinceCode: string, seed: number): { asses
         area_types: JSON.stringify(areaTypes),
         submitted_at: submission.submittedAt,
         received_at: receivedAt,
-      });
+      };
+      revisions.push(stored);
       if (revision === 2) {
+        latest.push({ revision: stored, provinceCode, communeCode: c.code, submission, score, catalogue, methodology });
         const state = pick(['submitted', 'accepted', 'accepted', 'returned'] as const, random);
         assessments.push({
           id,
@@ -91,7 +103,7 @@ function rowsForCommune(c: Commune, provinceCode: string, seed: number): { asses
       }
     }
   });
-  return { assessments, revisions };
+  return { assessments, revisions, latest };
 }
 
 /** Seeds the database; returns the number of revision rows written. */
@@ -108,9 +120,11 @@ export async function seedNational(target: { sqliteFile?: string; databaseUrl?: 
       const parts = communes.slice(i, i + batch).map(({ c, provinceCode }, k) => rowsForCommune(c, provinceCode, i + k + 1));
       const assessments = parts.flatMap((p) => p.assessments);
       const revisions = parts.flatMap((p) => p.revisions);
+      const latest = parts.flatMap((p) => p.latest);
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('assessments').values(assessments).execute();
         for (let r = 0; r < revisions.length; r += 60) await trx.insertInto('assessment_revisions').values(revisions.slice(r, r + 60)).execute();
+        for (const source of latest) await recordCommuneScore(trx, source);
       });
       written += revisions.length;
     }

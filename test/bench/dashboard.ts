@@ -73,8 +73,9 @@ async function measure(ctx: PartContext, dialect: 'sqlite' | 'postgres'): Promis
       `the 34 provinces asked in turn, one request at a time, after ${WARM_UP} warm-up requests: ${times.length} of ${wanted} planned requests done within the time budget; ` +
       `largest response ${kb(bytes)} (uncompressed); server peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB.`,
     fix:
-      `p95 is ${(p95 / 100).toFixed(1)}× the budget with ${(rowsWritten / 2).toLocaleString('en')} assessments in the country. Each summary request re-reads and re-parses the latest submission of every assessment nationwide (for the national comparison) and the payloads of the province: ` +
-      'keep the national averages computed once per new submission (or cached until the next one), read only the latest assessment per commune, and keep per-revision layer/group scores and component statuses in columns or a small table instead of parsing JSON per request.',
+      `p95 is ${(p95 / 100).toFixed(1)}× the budget with ${(rowsWritten / 2).toLocaleString('en')} assessments in the country. A summary is three queries on commune_scores (one row per commune, kept with each stored revision): ` +
+      "the province's sums, its communes' levels and coverage marks, and the national sums, which aggregate every commune's row (about 3,300) on each request. " +
+      'If the machine was not busy (see the load average), next steps are fewer aggregated columns (layer/group scores as integer tenths in fewer columns) or national sums cached per instance against a change counter that every stored revision bumps.',
   };
 }
 

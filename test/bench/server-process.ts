@@ -1,13 +1,49 @@
 /**
- * The real server (src/server/main.ts) as a child process on 127.0.0.1, started exactly as
- * `npm start` starts it (node --import tsx), with its own data directory or DATABASE_URL.
+ * The real server as a child process on 127.0.0.1, started as `npm start` starts it: the server
+ * bundled by src/server/build.ts (the build step of `npm run build`), run by plain node, with its
+ * own data directory or DATABASE_URL. The bundle is built once per bench process into its own
+ * folder under .tmp/ (inside the repository, where it finds data/ and node_modules/), so the bench
+ * always measures the current sources and never races another process writing dist-server/.
  * Its memory is read from /proc/<pid>/status: VmHWM is the peak resident set since start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { buildServer } from '../../src/server/build';
 import { sleep } from './stats';
+
+const bundles = new Map<string, Promise<string>>();
+const BUNDLE_PREFIX = 'bench-server-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The server bundle for this repository root, built on first use and removed when the process
+ * exits; folders left by bench processes that died without their exit handlers go first.
+ */
+function serverBundle(root: string): Promise<string> {
+  let bundle = bundles.get(root);
+  if (!bundle) {
+    const tmp = join(root, '.tmp');
+    for (const name of existsSync(tmp) ? readdirSync(tmp) : []) {
+      const pid = Number(name.slice(BUNDLE_PREFIX.length));
+      if (name.startsWith(BUNDLE_PREFIX) && Number.isInteger(pid) && !alive(pid)) rmSync(join(tmp, name), { recursive: true, force: true });
+    }
+    const dir = join(tmp, `${BUNDLE_PREFIX}${process.pid}`);
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    bundle = buildServer(join(dir, 'main.js'));
+    bundles.set(root, bundle);
+  }
+  return bundle;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,8 +109,8 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function startServer(opts: StartOptions): Promise<ServerHandle> {
-  const main = join(opts.root, 'src/server/main.ts');
-  if (!existsSync(main)) throw new Error('src/server/main.ts does not exist yet');
+  if (!existsSync(join(opts.root, 'src/server/main.ts'))) throw new Error('src/server/main.ts does not exist yet');
+  const main = await serverBundle(opts.root);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -87,7 +123,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-  const child = spawn(process.execPath, ['--import', 'tsx', main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000);

@@ -69,6 +69,42 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
     expect((await listAudit(s.db)).filter((r) => r.action === 'assessment.submit')).toHaveLength(1);
   });
 
+  it('answers a replay of a superseded revision with its own stored result and the latest revision number', async () => {
+    const s = server();
+    const token = await phone(s);
+    const first = submission(MOUNTAIN_COMMUNE);
+    const stored = await put(s, token, first);
+    s.advance(60_000);
+    expect((await put(s, token, submission(MOUNTAIN_COMMUNE, { revision: 2, baseRevision: 1, status: () => 2 }))).status).toBe(200);
+    const replay = await put(s, token, first);
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.json).toEqual({ ...stored.json, latestRevision: 2 });
+    expect(await countRevisions(s.db)).toBe(2);
+  });
+
+  it('answers a replay with the newest verdict on that revision', async () => {
+    const s = server();
+    const reviewer = await s.reviewer(realReference().communes.get(MOUNTAIN_COMMUNE)!.province.code, 'rev-verdicts');
+    const token = (await s.enroll(reviewer, MOUNTAIN_COMMUNE)).token;
+    const body = submission(MOUNTAIN_COMMUNE);
+    expect((await put(s, token, body)).status).toBe(200);
+    for (const [verdict, comment] of [
+      ['returned', 'Cần bổ sung minh chứng'],
+      ['accepted', 'Đã đủ'],
+    ] as const) {
+      s.advance(60_000);
+      const res = await s.request('POST', `/api/v1/assessments/${ID}/reviews`, { token: reviewer, body: { verdict, comment } });
+      expect(res.status).toBe(201);
+    }
+    const replay = await put(s, token, body);
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.json).toMatchObject({ revision: 1, latestRevision: 1, reviewState: 'accepted', review: { verdict: 'accepted', revision: 1, comment: 'Đã đủ' } });
+    const viewed = await s.request('GET', `/api/v1/assessments/${ID}`, { token });
+    expect(replay.json.review).toEqual(viewed.json.review);
+  });
+
   it('refuses the same revision with different content (409) and keeps the stored one', async () => {
     const s = server();
     const token = await phone(s);

@@ -5,9 +5,11 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import * as m001 from './migrations/001_init';
+import * as m002 from './migrations/002_commune_scores';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
+  '002_commune_scores': m002,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

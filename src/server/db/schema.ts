@@ -118,6 +118,34 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** Score-group slots: a methodology has at most one score group per catalogue group code (12). */
+export type ScoreGroupSlot = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+
+/**
+ * One row per commune that has sent anything: the figures of the assessment that represents it on
+ * the dashboards (its latest received, latest revision), flattened so that they aggregate in SQL
+ * instead of parsing JSON (migration 002). Derived data, written in the transaction that stores
+ * the revision by repositories/commune-scores.ts, which also documents the coverage marks.
+ */
+export type CommuneScoresTable = {
+  commune_code: string;
+  province_code: string;
+  assessment_id: string;
+  revision: number;
+  received_at: string;
+  /** JSON array of area types, as in assessment_revisions. */
+  area_types: string;
+  catalogue_version: string;
+  methodology_id: string;
+  score_index: number;
+  level: number;
+  /** One character per component of the catalogue, in catalogue order. */
+  coverage: string;
+} & { [K in `layer_${1 | 2 | 3 | 4}`]: number | null } & {
+  /** group_k = the score of the k-th score group of methodology_id (null: none, or no score). */
+  [K in `group_${ScoreGroupSlot}`]: number | null;
+};
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -127,5 +155,6 @@ export interface Database {
   assessments: AssessmentsTable;
   assessment_revisions: AssessmentRevisionsTable;
   reviews: ReviewsTable;
+  commune_scores: CommuneScoresTable;
   audit_log: AuditLogTable;
 }

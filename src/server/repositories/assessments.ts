@@ -3,22 +3,99 @@
  * the assessment row only points at the latest revision and carries the review state.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { AssessmentRevisionsTable, AssessmentsTable, Database, ReviewState } from '../db/schema';
+import type { ReviewRow } from './reviews';
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
 export type RevisionRow = Selectable<AssessmentRevisionsTable>;
 
-export function findAssessment(db: Kysely<Database>, id: string): Promise<AssessmentRow | undefined> {
-  return db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+// The submission path runs these on every request: prepared (see ../db/prepared.ts).
+const assessmentById = prepared((db, v: { id: string }) => db.selectFrom('assessments').selectAll().where('id', '=', v.id));
+
+const revisionById = prepared((db, v: { id: string; revision: number }) =>
+  db.selectFrom('assessment_revisions').selectAll().where('assessment_id', '=', v.id).where('revision', '=', v.revision),
+);
+
+// An assessment with one of its revisions and that revision's newest verdict, in one query: a
+// revision's reviews all join the same row, so ordering them picks the newest (and with no review
+// there is a single row of NULLs, wherever a dialect sorts NULLs).
+const submissionStateById = prepared((db, v: { id: string; revision: number }) =>
+  db
+    .selectFrom('assessments')
+    .leftJoin('assessment_revisions as r', (join) => join.onRef('r.assessment_id', '=', 'assessments.id').on('r.revision', '=', v.revision))
+    .leftJoin('reviews as v', (join) => join.onRef('v.assessment_id', '=', 'r.assessment_id').onRef('v.revision', '=', 'r.revision'))
+    .selectAll('assessments')
+    .select(['r.revision as r_revision', 'r.content_hash as r_content_hash', 'r.received_at as r_received_at', 'r.score as r_score'])
+    .select(['v.id as v_id', 'v.verdict as v_verdict', 'v.comment as v_comment', 'v.component_comments as v_comments'])
+    .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at'])
+    .where('assessments.id', '=', v.id)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(1),
+);
+
+const insertAssessment = prepared((db, v: AssessmentRow) => db.insertInto('assessments').values(v), {
+  id: true,
+  commune_code: true,
+  province_code: true,
+  latest_revision: true,
+  review_state: true,
+  reviewed_revision: true,
+  created_at: true,
+  updated_at: true,
+});
+
+const insertRevision = prepared((db, v: RevisionRow) => db.insertInto('assessment_revisions').values(v), {
+  assessment_id: true,
+  revision: true,
+  base_revision: true,
+  device_id: true,
+  content_hash: true,
+  payload: true,
+  score: true,
+  score_index: true,
+  level: true,
+  period: true,
+  area_types: true,
+  submitted_at: true,
+  received_at: true,
+});
+
+const moveToRevision = prepared((db, v: { id: string; revision: number; at: string }) =>
+  db.updateTable('assessments').set({ latest_revision: v.revision, review_state: 'submitted', updated_at: v.at }).where('id', '=', v.id),
+);
+
+export async function findAssessment(db: Kysely<Database>, id: string): Promise<AssessmentRow | undefined> {
+  return (await assessmentById(db, { id }))[0];
 }
 
-export function findRevision(db: Kysely<Database>, id: string, revision: number): Promise<RevisionRow | undefined> {
-  return db
-    .selectFrom('assessment_revisions')
-    .selectAll()
-    .where('assessment_id', '=', id)
-    .where('revision', '=', revision)
-    .executeTakeFirst();
+export async function findRevision(db: Kysely<Database>, id: string, revision: number): Promise<RevisionRow | undefined> {
+  return (await revisionById(db, { id, revision }))[0];
+}
+
+/** What the submission path reads before it validates: see findSubmissionState. */
+export interface SubmissionState {
+  assessment: AssessmentRow;
+  /** The revision asked for, when it exists (the large payload is not read). */
+  revision?: Pick<RevisionRow, 'revision' | 'content_hash' | 'received_at' | 'score'>;
+  /** The newest verdict on that revision, when there is one. */
+  review?: ReviewRow;
+}
+
+/** The assessment, one revision of it and that revision's newest verdict, in one query. */
+export async function findSubmissionState(db: Kysely<Database>, id: string, revision: number): Promise<SubmissionState | undefined> {
+  const row = (await submissionStateById(db, { id, revision }))[0];
+  if (!row) return undefined;
+  const { r_revision, r_content_hash, r_received_at, r_score, v_id, v_verdict, v_comment, v_comments, v_reviewer_id, v_created_at, ...assessment } = row;
+  const state: SubmissionState = { assessment };
+  if (r_revision !== null && r_content_hash !== null && r_received_at !== null && r_score !== null) {
+    state.revision = { revision: r_revision, content_hash: r_content_hash, received_at: r_received_at, score: r_score };
+  }
+  if (v_id !== null && v_verdict !== null && v_comment !== null && v_comments !== null && v_reviewer_id !== null && v_created_at !== null) {
+    state.review = { id: v_id, assessment_id: id, revision, verdict: v_verdict, comment: v_comment, component_comments: v_comments, reviewer_id: v_reviewer_id, created_at: v_created_at };
+  }
+  return state;
 }
 
 export function listRevisions(db: Kysely<Database>, id: string): Promise<RevisionRow[]> {
@@ -30,36 +107,34 @@ export async function countRevisions(db: Kysely<Database>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Appends a revision and moves the assessment to it (creating the assessment on revision 1). */
+/**
+ * Appends a revision and moves the assessment to it (creating the assessment on revision 1).
+ * Returns the assessment row as written, so the caller need not read it back.
+ */
 export async function appendRevision(
   db: Kysely<Database>,
   revision: RevisionRow,
-  assessment: { communeCode: string; provinceCode: string; exists: boolean },
-): Promise<void> {
+  assessment: { communeCode: string; provinceCode: string; existing: AssessmentRow | undefined },
+): Promise<AssessmentRow> {
+  const moved = { latest_revision: revision.revision, review_state: 'submitted' as const, updated_at: revision.received_at };
+  const { existing } = assessment;
+  if (!existing) {
+    const created: AssessmentRow = {
+      id: revision.assessment_id,
+      commune_code: assessment.communeCode,
+      province_code: assessment.provinceCode,
+      reviewed_revision: null,
+      created_at: revision.received_at,
+      ...moved,
+    };
+    await insertAssessment(db, created);
+    await insertRevision(db, revision);
+    return created;
+  }
   // Insert the revision first: its primary key is what refuses a racing duplicate.
-  if (!assessment.exists) {
-    await db
-      .insertInto('assessments')
-      .values({
-        id: revision.assessment_id,
-        commune_code: assessment.communeCode,
-        province_code: assessment.provinceCode,
-        latest_revision: revision.revision,
-        review_state: 'submitted',
-        reviewed_revision: null,
-        created_at: revision.received_at,
-        updated_at: revision.received_at,
-      })
-      .execute();
-  }
-  await db.insertInto('assessment_revisions').values(revision).execute();
-  if (assessment.exists) {
-    await db
-      .updateTable('assessments')
-      .set({ latest_revision: revision.revision, review_state: 'submitted', updated_at: revision.received_at })
-      .where('id', '=', revision.assessment_id)
-      .execute();
-  }
+  await insertRevision(db, revision);
+  await moveToRevision(db, { id: revision.assessment_id, revision: revision.revision, at: revision.received_at });
+  return { ...existing, ...moved };
 }
 
 export async function setReviewState(

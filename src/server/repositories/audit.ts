@@ -3,6 +3,7 @@
  * tokens, passwords and enrollment codes never reach this table.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { AuditLogTable, Database } from '../db/schema';
 
 export type AuditRow = Selectable<AuditLogTable>;
@@ -20,22 +21,33 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+// Every stored submission writes one: prepared (see ../db/prepared.ts).
+const insertAudit = prepared((db, v: AuditRow) => db.insertInto('audit_log').values(v), {
+  id: true,
+  at: true,
+  actor_kind: true,
+  actor_id: true,
+  actor_name: true,
+  action: true,
+  outcome: true,
+  target: true,
+  ip: true,
+  detail: true,
+});
+
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: entry.id,
-      at: entry.at,
-      actor_kind: entry.actorKind,
-      actor_id: entry.actorId ?? null,
-      actor_name: entry.actorName ?? null,
-      action: entry.action,
-      outcome: entry.outcome,
-      target: entry.target ?? null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .execute();
+  await insertAudit(db, {
+    id: entry.id,
+    at: entry.at,
+    actor_kind: entry.actorKind,
+    actor_id: entry.actorId ?? null,
+    actor_name: entry.actorName ?? null,
+    action: entry.action,
+    outcome: entry.outcome,
+    target: entry.target ?? null,
+    ip: entry.ip ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  });
 }
 
 export function listAudit(db: Kysely<Database>, limit = 200): Promise<AuditRow[]> {

@@ -1,5 +1,6 @@
 /** Enrolled phones: each holds a revocable token bound to one commune. */
 import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { Database, DevicesTable } from '../db/schema';
 
 export type DeviceRow = Selectable<DevicesTable>;
@@ -8,13 +9,13 @@ export async function insertDevice(db: Kysely<Database>, device: DeviceRow): Pro
   await db.insertInto('devices').values(device).execute();
 }
 
-export function findActiveDeviceByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<DeviceRow | undefined> {
-  return db
-    .selectFrom('devices')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+// Every device request runs it: prepared (see ../db/prepared.ts).
+const activeDeviceByTokenHash = prepared((db, v: { tokenHash: string }) =>
+  db.selectFrom('devices').selectAll().where('token_hash', '=', v.tokenHash).where('revoked_at', 'is', null),
+);
+
+export async function findActiveDeviceByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<DeviceRow | undefined> {
+  return (await activeDeviceByTokenHash(db, { tokenHash }))[0];
 }
 
 export function findDevice(db: Kysely<Database>, id: string): Promise<DeviceRow | undefined> {

@@ -1,5 +1,6 @@
 /** Reviewers' verdicts on assessment revisions; appended, never edited. */
 import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { Database, ReviewsTable } from '../db/schema';
 
 export type ReviewRow = Selectable<ReviewsTable>;
@@ -8,16 +9,21 @@ export async function insertReview(db: Kysely<Database>, review: ReviewRow): Pro
   await db.insertInto('reviews').values(review).execute();
 }
 
-/** The newest verdict on one revision. */
-export function latestReviewOf(db: Kysely<Database>, assessmentId: string, revision: number): Promise<ReviewRow | undefined> {
-  return db
+// Every replayed submission runs it: prepared (see ../db/prepared.ts).
+const latestReview = prepared((db, v: { assessmentId: string; revision: number }) =>
+  db
     .selectFrom('reviews')
     .selectAll()
-    .where('assessment_id', '=', assessmentId)
-    .where('revision', '=', revision)
+    .where('assessment_id', '=', v.assessmentId)
+    .where('revision', '=', v.revision)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .executeTakeFirst();
+    .limit(1),
+);
+
+/** The newest verdict on one revision. */
+export async function latestReviewOf(db: Kysely<Database>, assessmentId: string, revision: number): Promise<ReviewRow | undefined> {
+  return (await latestReview(db, { assessmentId, revision }))[0];
 }
 
 export function listReviews(db: Kysely<Database>, assessmentId: string): Promise<ReviewRow[]> {

@@ -1,9 +1,11 @@
 /** The reviewer's province views (JSON and CSV) and the admin's national overview. */
 import type { Province } from '../../domain/admin-units';
+import type { AreaType } from '../../domain/types';
 import { assertProvinceAccess } from '../auth/guards';
 import type { AppContext, AppDeps } from '../context';
 import { notFound } from '../errors';
 import { listLatestSubmissions } from '../repositories/assessments';
+import { countedRows, scoreTotals } from '../repositories/commune-scores';
 import { ProvinceCodeSchema } from '../schemas/common';
 import { CommuneListSchema, ProvinceOverviewSchema, ProvinceSummarySchema, SummaryQuerySchema } from '../schemas/provinces';
 import { toCsv } from '../services/csv';
@@ -29,12 +31,16 @@ async function provinceLatest(deps: AppDeps, province: Province, withPayload = f
   return latestPerCommune(await listLatestSubmissions(deps.db, { provinceCode: province.code, withPayload }));
 }
 
-async function summaryOf(c: AppContext, deps: AppDeps, province: Province, areaType: Parameters<typeof provinceSummary>[4]) {
-  const [local, national] = await Promise.all([
-    provinceLatest(deps, province, true),
-    listLatestSubmissions(deps.db, {}).then(latestPerCommune),
+/** Three small queries on commune_scores (one row per commune); none reads a payload or parses JSON. */
+async function summaryOf(deps: AppDeps, province: Province, areaType: AreaType | undefined) {
+  const local = { provinceCode: province.code, areaType };
+  const slots = Math.max(0, ...[...deps.reference.methodologies.values()].map((m) => m.scoreGroups.length));
+  const [localTotals, national, counted] = await Promise.all([
+    scoreTotals(deps.db, local, slots),
+    scoreTotals(deps.db, { areaType }, slots),
+    countedRows(deps.db, local),
   ]);
-  return provinceSummary(province, local, national, deps.reference, areaType);
+  return provinceSummary(province, { local: localTotals, national, counted }, deps.reference, areaType);
 }
 
 export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
@@ -54,7 +60,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
           name: p.name,
           communes: { total: p.communes.length, submitted: entries.length },
           averageIndex: averages.index,
-          levels: levelCounts(entries, levels),
+          levels: levelCounts(entries.map((e) => e.row.level), levels),
           layers: [1, 2, 3, 4].map((layer) => ({ layer, score: averages.layers.get(layer) ?? null })),
         };
       });
@@ -88,7 +94,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
       query: SummaryQuerySchema,
       responses: { 200: { description: 'Summary', schema: ProvinceSummarySchema }, 404: { description: 'Unknown province' } },
     },
-    async (c, { query }) => c.json(await summaryOf(c, deps, provinceParam(c, deps), query.areaType)),
+    async (c, { query }) => c.json(await summaryOf(deps, provinceParam(c, deps), query.areaType)),
   );
 
   api.add(
@@ -124,7 +130,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     async (c, { query }) => {
       const province = provinceParam(c, deps);
-      const summary = await summaryOf(c, deps, province, query.areaType);
+      const summary = await summaryOf(deps, province, query.areaType);
       const header = ['code', 'group', 'tier', 'area_type', 'name', 'communes_counted', 'communes_covered', 'share_percent'];
       const body = toCsv(
         header,

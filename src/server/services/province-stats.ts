@@ -8,13 +8,14 @@
  *   a group no counted commune has (score null) is left out of its mean;
  * - coverage of a component = communes at status 2 or 3 / communes for which the component
  *   counts (applicable to their area types, not N/A, "…khác" only when named), weakest first.
+ * The summary reads these from commune_scores (scores and coverage marks kept per commune
+ * when a revision is stored) rather than from the stored JSON, see repositories/commune-scores.ts.
  */
-import { applicableComponents } from '../../domain/catalogue';
 import type { Province } from '../../domain/admin-units';
-import { componentWeight, round1 } from '../../domain/scoring';
-import type { Submission } from '../../domain/submission';
+import { round1 } from '../../domain/scoring';
 import type { AreaType, CatalogueComponent, ScoreResult } from '../../domain/types';
 import type { LatestSubmissionRow } from '../repositories/assessments';
+import { MARK, type CountedRow, type ScoreTotals, type Total } from '../repositories/commune-scores';
 import type { ReferenceData } from '../reference-data';
 import type { CommuneRow, CoverageRow, ProvinceSummary } from '../schemas/provinces';
 
@@ -65,16 +66,8 @@ export function communeRows(province: Province, latest: Map<string, CommuneLates
   });
 }
 
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : round1(values.reduce((s, v) => s + v, 0) / values.length);
-}
-
-export function filterByArea(entries: Iterable<CommuneLatest>, areaType: AreaType | undefined): CommuneLatest[] {
-  return [...entries].filter((e) => areaType === undefined || e.areaTypes.includes(areaType));
-}
-
-export function levelCounts(entries: readonly CommuneLatest[], levels: readonly number[]): { level: number; count: number }[] {
-  return levels.map((level) => ({ level, count: entries.filter((e) => e.row.level === level).length }));
+export function levelCounts(values: readonly number[], levels: readonly number[]): { level: number; count: number }[] {
+  return levels.map((level) => ({ level, count: values.filter((v) => v === level).length }));
 }
 
 interface ScoreAverages {
@@ -83,37 +76,72 @@ interface ScoreAverages {
   groups: Map<string, number | null>;
 }
 
-export function scoreAverages(entries: readonly CommuneLatest[]): ScoreAverages {
-  const scores = entries.map((e) => JSON.parse(e.row.score) as ScoreResult);
-  const layerValues = new Map<number, number[]>();
-  const groupValues = new Map<string, number[]>();
-  for (const s of scores) {
-    for (const l of s.layers) layerValues.set(l.layer, [...(layerValues.get(l.layer) ?? []), l.score]);
-    for (const g of s.groups) if (g.score !== null) groupValues.set(g.id, [...(groupValues.get(g.id) ?? []), g.score]);
+/** Sums and counts; the mean is taken once at the end, so parts (methodologies) combine exactly. */
+class Sums {
+  readonly index: Total = { sum: 0, count: 0 };
+  readonly layers = new Map<number, Total>();
+  readonly groups = new Map<string, Total>();
+
+  static add<K>(into: Map<K, Total>, key: K, t: Total): void {
+    const seen = into.get(key);
+    if (seen) {
+      seen.sum += t.sum;
+      seen.count += t.count;
+    } else if (t.count > 0) into.set(key, { ...t });
   }
-  return {
-    index: mean(entries.map((e) => e.row.score_index)),
-    layers: new Map([...layerValues].map(([k, v]) => [k, mean(v)])),
-    groups: new Map([...groupValues].map(([k, v]) => [k, mean(v)])),
-  };
+
+  means(): ScoreAverages {
+    const mean = (t: Total) => (t.count === 0 ? null : round1(t.sum / t.count));
+    return {
+      index: mean(this.index),
+      layers: new Map([...this.layers].map(([k, t]) => [k, mean(t)])),
+      groups: new Map([...this.groups].map(([k, t]) => [k, mean(t)])),
+    };
+  }
 }
 
-export function coverage(entries: readonly CommuneLatest[], reference: ReferenceData): CoverageRow[] {
+/** Means of the stored JSON scores of the given communes (the national overview). */
+export function scoreAverages(entries: readonly CommuneLatest[]): ScoreAverages {
+  const sums = new Sums();
+  for (const e of entries) {
+    const s = JSON.parse(e.row.score) as ScoreResult;
+    sums.index.sum += e.row.score_index;
+    sums.index.count++;
+    for (const l of s.layers) Sums.add(sums.layers, l.layer, { sum: l.score, count: 1 });
+    for (const g of s.groups) if (g.score !== null) Sums.add(sums.groups, g.id, { sum: g.score, count: 1 });
+  }
+  return sums.means();
+}
+
+/** The same means from commune_scores' SQL totals: group slots map back to their methodology's ids. */
+export function averagesOf(totals: readonly ScoreTotals[], reference: ReferenceData): ScoreAverages {
+  const sums = new Sums();
+  for (const t of totals) {
+    sums.index.sum += t.index.sum;
+    sums.index.count += t.index.count;
+    for (const [layer, total] of t.layers) Sums.add(sums.layers, layer, total);
+    const defs = reference.methodologies.get(t.methodologyId)?.scoreGroups ?? [];
+    t.groups.forEach((total, slot) => {
+      const id = defs[slot]?.id;
+      if (id !== undefined) Sums.add(sums.groups, id, total);
+    });
+  }
+  return sums.means();
+}
+
+export function coverage(rows: readonly CountedRow[], reference: ReferenceData): CoverageRow[] {
   const tally = new Map<string, { component: CatalogueComponent; order: number; counted: number; covered: number }>();
-  for (const entry of entries) {
-    const submission = JSON.parse(entry.row.payload ?? '{}') as Submission;
-    const catalogue = reference.catalogues.get(submission.catalogueVersion);
-    const methodology = reference.methodologies.get(submission.methodologyId);
-    if (!catalogue || !methodology) continue;
-    const answers = new Map(submission.answers.map((a) => [a.code, a]));
-    for (const component of applicableComponents(catalogue, submission.areaTypes)) {
-      const answer = answers.get(component.code);
-      if (componentWeight(component, answer, methodology) === 0) continue;
+  for (const row of rows) {
+    const catalogue = reference.catalogues.get(row.catalogue_version);
+    if (!catalogue || !reference.methodologies.has(row.methodology_id)) continue;
+    for (let order = 0; order < row.coverage.length; order++) {
+      const mark = row.coverage[order];
+      const component = catalogue.components[order];
+      if (mark === MARK.notCounted || !component) continue;
       // Ties are listed in catalogue order, whichever commune first brought the component in.
-      const order = catalogue.components.indexOf(component);
       const t = tally.get(component.code) ?? { component, order, counted: 0, covered: 0 };
       t.counted++;
-      if (typeof answer?.status === 'number' && answer.status >= 2) t.covered++;
+      if (mark === MARK.covered) t.covered++;
       tally.set(component.code, t);
     }
   }
@@ -132,16 +160,17 @@ export function coverage(entries: readonly CommuneLatest[], reference: Reference
     }));
 }
 
-export function provinceSummary(
-  province: Province,
-  provinceLatest: Map<string, CommuneLatest>,
-  nationalLatest: Map<string, CommuneLatest>,
-  reference: ReferenceData,
-  areaType: AreaType | undefined,
-): ProvinceSummary {
-  const counted = filterByArea(provinceLatest.values(), areaType);
-  const national = scoreAverages(filterByArea(nationalLatest.values(), areaType));
-  const local = scoreAverages(counted);
+/** What the summary reads from commune_scores: the province's and the country's figures. */
+export interface SummaryInput {
+  local: readonly ScoreTotals[];
+  national: readonly ScoreTotals[];
+  /** The province's representative rows, after the area-type filter. */
+  counted: readonly CountedRow[];
+}
+
+export function provinceSummary(province: Province, input: SummaryInput, reference: ReferenceData, areaType: AreaType | undefined): ProvinceSummary {
+  const national = averagesOf(input.national, reference);
+  const local = averagesOf(input.local, reference);
   const methodology = reference.methodologies.get(reference.current.methodologyId);
   const levels = methodology?.levels.map((l) => l.level) ?? [1, 2, 3, 4, 5];
   const scoreGroups = methodology?.scoreGroups ?? [];
@@ -149,10 +178,10 @@ export function provinceSummary(
     provinceCode: province.code,
     provinceName: province.name,
     areaType: areaType ?? null,
-    communes: { total: province.communes.length, submitted: counted.length },
+    communes: { total: province.communes.length, submitted: input.counted.length },
     averageIndex: local.index,
     nationalAverageIndex: national.index,
-    levels: levelCounts(counted, levels),
+    levels: levelCounts(input.counted.map((r) => r.level), levels),
     layers: [1, 2, 3, 4].map((layer) => ({
       layer,
       province: local.layers.get(layer) ?? null,
@@ -164,6 +193,6 @@ export function provinceSummary(
       province: local.groups.get(g.id) ?? null,
       national: national.groups.get(g.id) ?? null,
     })),
-    coverage: coverage(counted, reference),
+    coverage: coverage(input.counted, reference),
   };
 }

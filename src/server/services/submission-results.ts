@@ -18,7 +18,11 @@ export function verdictOf(review: ReviewRow): ReviewVerdict {
  * The result of one revision. Only stored facts go in, so a replay of the same revision gets
  * the same answer (until a reviewer gives a verdict on it, which the phone should then see).
  */
-export function submissionResult(assessment: AssessmentRow, revision: RevisionRow, review: ReviewRow | undefined): SubmissionResult {
+export function submissionResult(
+  assessment: AssessmentRow,
+  revision: Pick<RevisionRow, 'revision' | 'content_hash' | 'received_at' | 'score'>,
+  review: ReviewRow | undefined,
+): SubmissionResult {
   return {
     assessmentId: assessment.id,
     revision: revision.revision,

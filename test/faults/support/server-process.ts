@@ -1,8 +1,11 @@
 /**
- * The real server (src/server/main.ts) as a child process on loopback, started exactly as
- * `npm start` starts it (`node --import tsx src/server/main.ts`): its own port, its own data
- * directory (or DATABASE_URL), and everything it prints kept for the log checks. The fault tests
- * stop it gracefully, kill it with SIGKILL and start it again on the same port and data.
+ * The real server as a child process on loopback, started as `npm start` starts it: the server
+ * bundled by src/server/build.ts (the build step of `npm run build`) run by plain node. The bundle
+ * is built from the current sources once per process, into its own folder under .tmp/ (inside the
+ * repository, where it finds data/ and node_modules/), so the tests never run a stale dist-server/
+ * nor race another process rebuilding it. Each server gets its own port, its own data directory
+ * (or DATABASE_URL), and everything it prints is kept for the log checks. The fault tests stop it
+ * gracefully, kill it with SIGKILL and start it again on the same port and data.
  * Used by the Vitest fault tests and the Playwright fault specs alike (no test-runner imports).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,8 +14,42 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../../src/server/build';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+let bundle: Promise<string> | undefined;
+
+const BUNDLE_PREFIX = 'faults-server-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The server bundle of this process, built on first use and removed when the process exits.
+ * Test runners may end a worker without its exit handlers, so folders of dead processes go first.
+ */
+function serverBundle(): Promise<string> {
+  if (!bundle) {
+    const tmp = path.join(REPO_ROOT, '.tmp');
+    fs.mkdirSync(tmp, { recursive: true });
+    for (const name of fs.readdirSync(tmp)) {
+      const pid = Number(name.slice(BUNDLE_PREFIX.length).split('-')[0]);
+      if (name.startsWith(BUNDLE_PREFIX) && Number.isInteger(pid) && !alive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+    }
+    // Test runners may load this module in several workers of one process: one folder each.
+    const dir = fs.mkdtempSync(path.join(tmp, `${BUNDLE_PREFIX}${process.pid}-`));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    bundle = buildServer(path.join(dir, 'main.js'));
+  }
+  return bundle;
+}
 export const ADMIN_PASSWORD = 'fault-admin-password-7Q';
 
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -98,7 +135,7 @@ export class ServerProcess {
     };
     delete env.DATABASE_URL;
     if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [await serverBundle()], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.stdout?.on('data', (d: Buffer) => (this.log += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.log += d.toString()));

@@ -1,0 +1,75 @@
+/**
+ * The canonical content hash of a submission, for the server. The domain's submissionContentHash
+ * (src/domain/submission.ts) hashes canonicalJson of the submission (keys sorted, undefined members
+ * dropped; answers sorted by code, area types sorted) with a pure-TypeScript SHA-256, so that it
+ * runs anywhere; on the server the two were a sixth of the CPU of a submission. This module writes
+ * the SAME text faster and hashes it with node:crypto, so every hash equals the domain's and the
+ * ones already stored; test/server/content-hash.test.ts proves it on generated submissions.
+ *
+ * How: a parsed submission holds only the members SubmissionSchema declares (zod drops the rest),
+ * so the members of each object can be listed once, sorted, from the schema, and written in that
+ * order; leaves are written by JSON.stringify, as canonicalJson writes them (it also escapes lone
+ * surrogates, so the UTF-8 bytes hashed are the same). A schema member this cannot list (a record,
+ * a transform…) makes the module throw at start-up rather than hash part of the content.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { SubmissionSchema, type Submission } from '../../domain/submission';
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+type Plan = { kind: 'leaf' } | { kind: 'array'; item: Plan } | { kind: 'object'; members: { key: string; label: string; plan: Plan }[] };
+
+const LEAVES = new Set(['string', 'number', 'int', 'boolean', 'null', 'literal', 'enum']);
+const LEAF: Plan = { kind: 'leaf' };
+
+function planOf(schema: z.ZodType): Plan {
+  const def = schema.def as unknown as Def;
+  if (LEAVES.has(def.type)) return LEAF;
+  if ((def.type === 'optional' || def.type === 'nullable') && def.innerType) return planOf(def.innerType);
+  if (def.type === 'array' && def.element) return { kind: 'array', item: planOf(def.element) };
+  if (def.type === 'union' && (def.options ?? []).every((o) => planOf(o) === LEAF)) return LEAF;
+  if (def.type === 'object' && def.shape) {
+    // Sorted as canonicalJson sorts keys (UTF-16 code units, also Array.prototype.sort's default).
+    const keys = Object.keys(def.shape).sort();
+    return { kind: 'object', members: keys.map((key) => ({ key, label: `${JSON.stringify(key)}:`, plan: planOf(def.shape?.[key] as z.ZodType) })) };
+  }
+  throw new Error(`content hash: cannot write a "${def.type}" member of SubmissionSchema canonically`);
+}
+
+const PLAN = planOf(SubmissionSchema);
+
+function write(value: unknown, plan: Plan): string {
+  if (plan.kind === 'leaf' || value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (plan.kind === 'array') {
+    const items = value as unknown[];
+    let out = '[';
+    for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',') + (items[i] === undefined ? 'null' : write(items[i], plan.item));
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const member of plan.members) {
+    const v = record[member.key];
+    if (v === undefined) continue;
+    out += (out.length === 1 ? '' : ',') + member.label + write(v, member.plan);
+  }
+  return `${out}}`;
+}
+
+const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** The canonical text the domain hashes (canonicalJson of the order-free submission). */
+export function canonicalSubmissionText(payload: Submission): string {
+  return write({ ...payload, areaTypes: [...payload.areaTypes].sort(), answers: [...payload.answers].sort(byCode) }, PLAN);
+}
+
+export function contentHash(payload: Submission): string {
+  return createHash('sha256').update(canonicalSubmissionText(payload), 'utf8').digest('hex');
+}

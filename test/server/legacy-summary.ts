@@ -1,0 +1,79 @@
+/**
+ * The province summary recomputed the slow, obvious way, straight from the source of truth (the
+ * stored payloads and JSON scores of assessment_revisions), as the server computed it before
+ * latest_scores existed. The tests hold the server's answer from latest_scores against this.
+ */
+import type { Kysely } from 'kysely';
+import type { Province } from '../../src/domain/admin-units';
+import { applicableComponents } from '../../src/domain/catalogue';
+import { componentWeight, round1 } from '../../src/domain/scoring';
+import type { Submission } from '../../src/domain/submission';
+import type { AreaType, ScoreResult } from '../../src/domain/types';
+import type { Database } from '../../src/server/db/schema';
+import type { ReferenceData } from '../../src/server/reference-data';
+import { listLatestSubmissions, type LatestSubmissionRow } from '../../src/server/repositories/assessments';
+
+/** One row per commune: the first of the newest-first rows (latest received, smallest id on ties). */
+function perCommune(rows: LatestSubmissionRow[]): LatestSubmissionRow[] {
+  const seen = new Map<string, LatestSubmissionRow>();
+  for (const row of rows) if (!seen.has(row.commune_code)) seen.set(row.commune_code, row);
+  return [...seen.values()];
+}
+
+function mean(values: number[]): number | null {
+  return values.length === 0 ? null : round1(values.reduce((s, v) => s + v, 0) / values.length);
+}
+
+function averages(rows: LatestSubmissionRow[]) {
+  const layers = new Map<number, number[]>();
+  const groups = new Map<string, number[]>();
+  for (const row of rows) {
+    const score = JSON.parse(row.score) as ScoreResult;
+    for (const l of score.layers) layers.set(l.layer, [...(layers.get(l.layer) ?? []), l.score]);
+    for (const g of score.groups) if (g.score !== null) groups.set(g.id, [...(groups.get(g.id) ?? []), g.score]);
+  }
+  return { index: mean(rows.map((r) => r.score_index)), layer: (l: number) => mean(layers.get(l) ?? []), group: (id: string) => mean(groups.get(id) ?? []) };
+}
+
+function coverage(rows: LatestSubmissionRow[], reference: ReferenceData) {
+  const tally = new Map<string, { order: number; counted: number; covered: number; row: Record<string, unknown> }>();
+  for (const row of rows) {
+    const submission = JSON.parse(row.payload ?? '{}') as Submission;
+    const catalogue = reference.catalogues.get(submission.catalogueVersion);
+    const methodology = reference.methodologies.get(submission.methodologyId);
+    if (!catalogue || !methodology) continue;
+    const answers = new Map(submission.answers.map((a) => [a.code, a]));
+    for (const c of applicableComponents(catalogue, submission.areaTypes)) {
+      const answer = answers.get(c.code);
+      if (componentWeight(c, answer, methodology) === 0) continue;
+      const t = tally.get(c.code) ?? { order: catalogue.components.indexOf(c), counted: 0, covered: 0, row: { code: c.code, group: c.group, tier: c.tier, areaType: c.areaType ?? null, vi: c.vi } };
+      t.counted++;
+      if (typeof answer?.status === 'number' && answer.status >= 2) t.covered++;
+      tally.set(c.code, t);
+    }
+  }
+  return [...tally.values()]
+    .map((t) => ({ ...t, share: Math.round((t.covered / t.counted) * 1000) / 1000 }))
+    .sort((a, b) => a.share - b.share || a.order - b.order)
+    .map((t) => ({ ...t.row, counted: t.counted, covered: t.covered, share: t.share }));
+}
+
+export async function legacySummary(db: Kysely<Database>, reference: ReferenceData, province: Province, areaType: AreaType | undefined) {
+  const counts = (rows: LatestSubmissionRow[]) => rows.filter((r) => areaType === undefined || (JSON.parse(r.area_types) as string[]).includes(areaType));
+  const local = counts(perCommune(await listLatestSubmissions(db, { provinceCode: province.code, withPayload: true })));
+  const nationalRows = counts(perCommune(await listLatestSubmissions(db, {})));
+  const [mine, country] = [averages(local), averages(nationalRows)];
+  const methodology = reference.methodologies.get(reference.current.methodologyId);
+  return {
+    provinceCode: province.code,
+    provinceName: province.name,
+    areaType: areaType ?? null,
+    communes: { total: province.communes.length, submitted: local.length },
+    averageIndex: mine.index,
+    nationalAverageIndex: country.index,
+    levels: (methodology?.levels ?? []).map((l) => ({ level: l.level, count: local.filter((r) => r.level === l.level).length })),
+    layers: [1, 2, 3, 4].map((layer) => ({ layer, province: mine.layer(layer), national: country.layer(layer) })),
+    groups: (methodology?.scoreGroups ?? []).map((g) => ({ id: g.id, layer: g.layer, province: mine.group(g.id), national: country.group(g.id) })),
+    coverage: coverage(local, reference),
+  };
+}
