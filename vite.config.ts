@@ -2,7 +2,9 @@
 // in "injectManifest" mode: we write the worker ourselves; the plugin only injects the list of
 // built files into it. Registration is ours too (src/ui/App/sw-bridge.ts, workbox-window).
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -33,6 +35,39 @@ function langOf(moduleIds: readonly string[]): string | undefined {
   return lang && lang !== 'vi' ? lang : undefined;
 }
 
+/**
+ * Writes `<file>.br` and `<file>.gz` next to every text file of the build, so that the server
+ * (src/server/static.ts) sends compressed files without compressing them at run time: brotli at
+ * its best quality is too slow to do per request. The server checks each twin against its file.
+ * The service worker, written by vite-plugin-pwa after this runs, is compressed by the server.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'xaso-precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      // The same rules the server uses, so that a twin exists exactly where it is wanted.
+      const { compress, isCompressible } = await import('./src/server/static-cache');
+      const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && isCompressible(f.name));
+      await Promise.all(
+        files.map(async (f) => {
+          const file = path.join(f.parentPath, f.name);
+          const data = await readFile(file);
+          for (const [coding, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
+            const packed = await compress(coding, data, true);
+            if (packed.byteLength < data.byteLength) await writeFile(file + ext, packed);
+          }
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the same build works from the server's root or from a sub-path.
   base: './',
@@ -56,6 +91,7 @@ export default defineConfig({
   },
   plugins: [
     preact({ prerender: { enabled: false }, reactAliasesEnabled: false }),
+    precompress(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

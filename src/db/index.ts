@@ -17,7 +17,7 @@ export type { StorageFailure } from './errors';
 export { createAssessment, deleteAssessment, getAssessment, listAssessments, updateAssessment } from './assessments';
 export type { AssessmentPatch, NewAssessmentInput } from './assessments';
 export { getAnswers, saveAnswer } from './answers';
-export type { AnswerPatch } from './answers';
+export type { AnswerPatch, SaveAnswerOptions } from './answers';
 export { ensureDeviceId, getSetting, setSetting } from './settings';
 export type { EnrollmentSetting, PersistOutcome, SettingKey, SettingValues } from './settings';
 export { requestPersistence, storageEstimate } from './persistence';

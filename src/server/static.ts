@@ -3,13 +3,17 @@
  * service worker and index.html are revalidated on every load so that an update is seen at once.
  * Unknown paths without a file extension get index.html (client-side routes such as /#/enroll
  * are hash-based, but a deep link must still open the app).
+ *
+ * Text files go out brotli- or gzip-compressed when the client accepts it (static-cache.ts keeps
+ * each file and its compressed forms in memory), with `Vary: Accept-Encoding` so that caches keep
+ * the forms apart, and an ETag per form. Images and fonts are already compressed: sent as they are.
+ * HEAD is answered by Hono from the GET handler, headers included.
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './context';
 import { API_PREFIX } from './routes/registry';
+import { isCompressible, negotiate, StaticCache, type Variant } from './static-cache';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,31 +44,48 @@ export function cacheControlFor(relativePath: string): string {
   return REVALIDATE;
 }
 
-async function readFile(root: string, relativePath: string): Promise<{ data: Buffer; mtime: Date } | undefined> {
-  const file = path.resolve(root, relativePath);
-  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return undefined;
-    return { data: await fs.readFile(file), mtime: stat.mtime };
-  } catch {
-    return undefined;
-  }
+/** If-None-Match: a list of ETags (weak comparison, as RFC 9110 asks for GET) or `*`. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
 }
 
-function send(c: Context<AppEnv>, relativePath: string, file: { data: Buffer }): Response {
-  const etag = `"${createHash('sha1').update(file.data).digest('base64url')}"`;
-  const headers = {
+async function send(c: Context<AppEnv>, cache: StaticCache, file: string, relativePath: string): Promise<Response | undefined> {
+  const entry = await cache.get(file);
+  if (!entry) return undefined;
+  const compressible = isCompressible(relativePath);
+  let variant: Variant = entry.identity;
+  for (const coding of compressible ? negotiate(c.req.header('accept-encoding')) : []) {
+    const v = await cache.encoded(file, entry, coding);
+    if (v) {
+      variant = v;
+      break;
+    }
+  }
+  const headers: Record<string, string> = {
     'Content-Type': CONTENT_TYPES[path.extname(relativePath).toLowerCase()] ?? 'application/octet-stream',
     'Cache-Control': cacheControlFor(relativePath),
-    ETag: etag,
+    ETag: variant.etag,
   };
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-  return c.body(new Uint8Array(file.data), 200, headers);
+  // Every answer for a compressible file depends on Accept-Encoding, the plain one and 304s too.
+  if (compressible) headers.Vary = 'Accept-Encoding';
+  if (matches(c.req.header('if-none-match'), variant.etag)) return c.body(null, 304, headers);
+  if (variant.coding) headers['Content-Encoding'] = variant.coding;
+  headers['Content-Length'] = String(variant.body.byteLength);
+  return c.body(variant.body, 200, headers);
 }
 
 export function serveStaticApp(app: Hono<AppEnv>, staticDir: string): void {
   const root = path.resolve(staticDir);
+  const cache = new StaticCache();
+  /** The absolute path of a file under root, or undefined for anything that escapes it. */
+  const inside = (relativePath: string): string | undefined => {
+    const file = path.resolve(root, relativePath);
+    return file !== root && !file.startsWith(root + path.sep) ? undefined : file;
+  };
   app.get('*', async (c, next) => {
     const pathname = new URL(c.req.url).pathname;
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`) || pathname.startsWith('/api/')) return next();
@@ -76,11 +97,11 @@ export function serveStaticApp(app: Hono<AppEnv>, staticDir: string): void {
     }
     if (relative.includes('\0')) return next();
     if (relative === '' || relative.endsWith('/')) relative += 'index.html';
-    const file = await readFile(root, relative);
-    if (file) return send(c, relative, file);
+    const file = inside(relative);
+    const sent = file && (await send(c, cache, file, relative));
+    if (sent) return sent;
     // A missing asset is a 404; a missing page is the app (SPA fallback).
     if (path.extname(relative) !== '') return next();
-    const index = await readFile(root, 'index.html');
-    return index ? send(c, 'index.html', index) : next();
+    return (await send(c, cache, path.join(root, 'index.html'), 'index.html')) ?? next();
   });
 }

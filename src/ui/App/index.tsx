@@ -1,6 +1,9 @@
 /**
- * The app shell: header, app-level notices, and the screen for the current hash route.
+ * The app shell: header, the screen for the current hash route, and app-level notices.
  * Home is in the first bundle; every other screen is its own chunk (lazyScreen).
+ * The notices come AFTER the screen and stick to the bottom of the viewport (style.css): they
+ * appear seconds after the first paint (the worker installs), and in that place they push
+ * nothing down (no layout shift, issue #4) and, scrolled to the end, cover nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { onDbBlockedOrStale, type DbAlert } from '../../db';
@@ -134,8 +137,8 @@ export function App() {
   return (
     <>
       <Header route={route} />
-      <Notices />
       <Screen key={route.path} route={route} />
+      <Notices />
     </>
   );
 }

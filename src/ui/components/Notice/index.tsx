@@ -14,7 +14,8 @@ export interface NoticeProps {
 }
 
 /**
- * A banner under the header for app-level news: ready offline, update available, database opened
+ * A banner pinned to the bottom of the viewport, so nothing on screen shifts when it appears
+ * (layout shift, CLS), for app-level news: ready offline, update available, database opened
  * elsewhere. It does not speak by itself (a region mounted with its text is not announced):
  * call announce() when showing one that matters.
  */

@@ -13,7 +13,8 @@ interface Props {
   problems: readonly AnswerProblem[];
   unnamed: boolean;
   limits: { note: number; naReason: number; openName: number };
-  onText: (field: Field, value: string) => void;
+  /** `at`: the input event's timeStamp, for the save timing. */
+  onText: (field: Field, value: string, at: number) => void;
   onBlur: () => void;
 }
 
@@ -25,7 +26,7 @@ export function CardFields({ id, open, draft, readOnly, problems, unnamed, limit
   const nameError = msg('open-name-too-long', limits.openName) || (unnamed ? t('checklist.openName.unnamed') : '');
   const reasonError = reasonMissing ? t('checklist.problem.na-reason-required') : msg('na-reason-too-long', limits.naReason);
   const noteError = msg('note-too-long', limits.note);
-  const input = (f: Field) => (e: Event) => onText(f, (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value);
+  const input = (f: Field) => (e: Event) => onText(f, (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value, e.timeStamp);
 
   return (
     <div class="card-fields">

@@ -20,8 +20,9 @@ interface Props {
   readOnly: boolean;
   draft: Draft;
   save: SaveState;
-  onStatus: (s: Status) => void;
-  onText: (field: 'note' | 'naReason' | 'openName', value: string) => void;
+  /** `at`: the event's timeStamp, when the change was made. */
+  onStatus: (s: Status, at: number) => void;
+  onText: (field: 'note' | 'naReason' | 'openName', value: string, at: number) => void;
   onBlur: () => void;
   onRetry: () => void;
 }

@@ -8,6 +8,7 @@ import type { Answer, CatalogueComponent, Methodology, Status } from '../../../d
 import { CardSaver, draftFromAnswer } from './card-saver';
 import type { AnswerPatch, Draft, SaveState } from './card-saver';
 import { CardView } from './CardView';
+import { handledAt } from './save-timing';
 
 export interface ComponentCardProps {
   component: CatalogueComponent;
@@ -20,7 +21,8 @@ export interface ComponentCardProps {
   methodology: Methodology;
   readOnly: boolean;
   /** Stable callbacks (the same function on every render). */
-  save: (code: string, patch: AnswerPatch) => Promise<Answer>;
+  /** `onCommit`: told when IndexedDB committed (performance.now() clock), for the save timing. */
+  save: (code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void) => Promise<Answer>;
   onSaved: (a: Answer) => void;
   registerFlush: (flush: () => void) => () => void;
 }
@@ -41,7 +43,7 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
     this.state = { draft: draftFromAnswer(props.answer), save: { kind: 'idle' } };
     const c = props.component;
     this.saver = new CardSaver({
-      save: (patch) => this.props.save(c.code, patch),
+      save: (patch, onCommit) => this.props.save(c.code, patch, onCommit),
       onState: (save) => this.setState({ save }),
       onSaved: (a) => this.props.onSaved(a),
       fields: { naReason: props.choices.includes('na'), openName: c.open },
@@ -69,18 +71,21 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
     );
   }
 
-  private setStatus = (status: Status) => {
+  // Save first, then setState: the store's transaction is queued before the re-render, so
+  // nothing runs on the main thread between the tap and the start of the write (issue #4).
+  // `at` is the event's timestamp, the start of the save's timing (save-timing.ts).
+  private setStatus = (status: Status, at?: number) => {
     if (this.props.readOnly) return;
     const draft = { ...this.state.draft, status };
+    void this.saver.saveNow(draft, handledAt(at));
     this.setState({ draft });
-    void this.saver.saveNow(draft);
   };
 
-  private setText = (field: TextField, value: string) => {
+  private setText = (field: TextField, value: string, at?: number) => {
     if (this.props.readOnly) return;
     const draft = { ...this.state.draft, [field]: value };
+    this.saver.saveTyped(draft, handledAt(at));
     this.setState({ draft });
-    this.saver.saveTyped(draft);
   };
 
   private flush = () => {

@@ -1,7 +1,10 @@
 /**
  * One catalogue group as a collapsible section with its progress. Cards are mounted only
  * once the group has been opened, so a cheap phone renders a handful, not seventy, at start.
+ * Memoised, with only stable props besides its counts: a save re-renders the checklist, and
+ * then only a group whose count changed renders again, not all twenty (issue #4).
  */
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import { componentLabel, groupLabel } from '../../../domain/catalogue';
 import type { Answer, CatalogueTranslation, Methodology, Status } from '../../../domain/types';
@@ -16,8 +19,8 @@ interface Props {
   initiallyOpen: boolean;
   answered: number;
   total: number;
-  /** Answers when the screen loaded: a card's initial draft. */
-  answers: Readonly<Record<string, Answer>>;
+  /** The latest stored answer of a component (a stable function): a card's draft when it mounts. */
+  answerFor: (code: string) => Answer | undefined;
   choicesFor: (code: string) => readonly Status[];
   translation: CatalogueTranslation | undefined;
   methodology: Methodology;
@@ -28,7 +31,19 @@ interface Props {
   registerFlush: ComponentCardProps['registerFlush'];
 }
 
-export function GroupSection(p: Props) {
+/** memo() without preact/compat (kept out of the bundle): re-render only when a prop changed. */
+export class GroupSection extends Component<Props> {
+  override shouldComponentUpdate(next: Props) {
+    const prev: Props = this.props;
+    return (Object.keys(next) as (keyof Props)[]).some((k) => next[k] !== prev[k]);
+  }
+
+  override render() {
+    return <GroupSectionView {...this.props} />;
+  }
+}
+
+function GroupSectionView(p: Props) {
   const t = useT('assess');
   const [mounted, setMounted] = useState(p.initiallyOpen);
   const g = p.section.group;
@@ -62,7 +77,7 @@ export function GroupSection(p: Props) {
               <ComponentCard
                 key={c.code}
                 component={c}
-                answer={p.answers[c.code]}
+                answer={p.answerFor(c.code)}
                 label={componentLabel(c, p.translation)}
                 labelLang={translated ? (p.translation?.lang ?? 'vi') : 'vi'}
                 lang={p.lang}

@@ -14,7 +14,8 @@ interface Props {
   value: Status | null;
   labelFor: (s: Status) => string;
   disabled: boolean;
-  onChange: (s: Status) => void;
+  /** `at`: the change event's timeStamp (performance.now() clock), for the save timing. */
+  onChange: (s: Status, at: number) => void;
 }
 
 export function StatusPicker({ idBase, legend, choices, value, labelFor, disabled, onChange }: Props) {
@@ -34,7 +35,7 @@ export function StatusPicker({ idBase, legend, choices, value, labelFor, disable
                 name={`${idBase}-status`}
                 value={key}
                 checked={checked}
-                onChange={() => onChange(s)}
+                onChange={(e) => onChange(s, e.timeStamp)}
               />
               {s !== 'na' && (
                 <span class="status-num" aria-hidden="true">

@@ -10,9 +10,15 @@
  * goes out at once too when no save of this card is in flight; while one is, only the
  * newest draft waits and goes out the moment it settles. So a burst of keystrokes
  * costs at most one transaction in flight plus one queued, never one per key.
+ *
+ * A save calls the store BEFORE it reports "saving": the store opens its IndexedDB transaction
+ * in a microtask, and a state report queues the card's re-render as one too; in this order the
+ * transaction starts first and the re-render runs while IndexedDB works (issue #4).
+ * Each save is timed from the moment its change was handled to the commit (save-timing.ts).
  * No DOM and no Preact: the card owns one CardSaver and renders its state.
  */
 import type { Answer, Status } from '../../../domain/types';
+import { handledAt, measureSave } from './save-timing';
 
 export interface Draft {
   status: Status | null;
@@ -36,7 +42,8 @@ export type SaveState =
   | { kind: 'error'; error: unknown };
 
 export interface CardSaverOptions {
-  save: (patch: AnswerPatch) => Promise<Answer>;
+  /** Resolves once committed; may first report when the commit happened (for the timing). */
+  save: (patch: AnswerPatch, onCommit: (committedAt: number) => void) => Promise<Answer>;
   onState: (s: SaveState) => void;
   onSaved: (a: Answer) => void;
   /** Which text fields this component has: an open name only for "…khác" items. */
@@ -65,23 +72,31 @@ export class CardSaver {
   private seq = 0;
   private inFlight = 0;
   private waiting: Draft | undefined;
+  /** When the oldest change in the waiting draft was handled. */
+  private waitingSince = 0;
   private disposed = false;
 
   constructor(private readonly opts: CardSaverOptions) {}
 
-  /** Save the draft now (a status change, a retry). Supersedes a waiting text save. */
-  saveNow(draft: Draft): Promise<void> {
+  /**
+   * Save the draft now (a status change, a retry). Supersedes a waiting text save.
+   * `at`: when the change was handled (performance.now() clock), for the timing.
+   */
+  saveNow(draft: Draft, at = handledAt()): Promise<void> {
+    // The draft carries the waiting text too: time it from the older of the two changes.
+    const since = this.waiting ? Math.min(this.waitingSince, at) : at;
     this.waiting = undefined;
-    return this.send(draft);
+    return this.send(draft, since);
   }
 
   /** Save typed text: at once, or right after the save in flight if there is one. */
-  saveTyped(draft: Draft): void {
+  saveTyped(draft: Draft, at = handledAt()): void {
     if (this.inFlight === 0) {
       this.waiting = undefined;
-      void this.send(draft);
+      void this.send(draft, at);
       return;
     }
+    if (!this.waiting) this.waitingSince = at;
     this.waiting = draft;
     this.emit({ kind: 'pending' });
   }
@@ -90,7 +105,7 @@ export class CardSaver {
   flush(): Promise<void> {
     const d = this.waiting;
     this.waiting = undefined;
-    return d ? this.send(d) : Promise.resolve();
+    return d ? this.send(d, this.waitingSince) : Promise.resolve();
   }
 
   get hasWaiting(): boolean {
@@ -103,12 +118,16 @@ export class CardSaver {
     this.disposed = true;
   }
 
-  private async send(draft: Draft): Promise<void> {
+  private async send(draft: Draft, at: number): Promise<void> {
     const mine = ++this.seq;
     this.inFlight++;
+    // The store first, then the report (see the top of this file).
+    let committedAt: number | undefined;
+    const pending = this.callStore(draft, (t) => (committedAt = handledAt(t)));
     this.emit({ kind: 'saving' });
     try {
-      const answer = await this.opts.save(patchFromDraft(draft, this.opts.fields));
+      const answer = await pending;
+      measureSave(at, committedAt);
       if (!this.disposed) this.opts.onSaved(answer);
       if (mine === this.seq && !this.waiting) this.emit({ kind: 'saved' });
     } catch (error) {
@@ -117,6 +136,15 @@ export class CardSaver {
       this.inFlight--;
       // The newest typed draft goes out as soon as nothing of this card is in flight.
       if (this.inFlight === 0 && this.waiting) void this.flush();
+    }
+  }
+
+  /** The store's promise; a store that throws at once becomes a rejected promise. */
+  private callStore(draft: Draft, onCommit: (committedAt: number) => void): Promise<Answer> {
+    try {
+      return this.opts.save(patchFromDraft(draft, this.opts.fields), onCommit);
+    } catch (error) {
+      return Promise.reject(error);
     }
   }
 

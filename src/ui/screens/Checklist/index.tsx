@@ -68,8 +68,12 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
     return () => cancelAnimationFrame(frame);
   }, [start]);
 
-  const save = useCallback((code: string, patch: AnswerPatch) => saveAnswer(id, code, patch), [id]);
+  const save = useCallback((code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void) => saveAnswer(id, code, patch, undefined, { onCommit }), [id]);
   const onSaved = useCallback((a: Answer) => setAnswers((prev) => ({ ...prev, [a.code]: a })), []);
+  // Read through a ref so that GroupSection gets the same function on every render (it is memoised).
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  const answerFor = useCallback((code: string) => answersRef.current[code], []);
 
   // Text waiting behind a save in flight goes to IndexedDB at once when the page is hidden or closed.
   const flushers = useRef(new Set<() => void>());
@@ -108,7 +112,7 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
                 initiallyOpen={g.group.code === start.group}
                 answered={pr?.answered ?? 0}
                 total={pr?.total ?? g.components.length}
-                answers={answers}
+                answerFor={answerFor}
                 choicesFor={choicesFor}
                 translation={translation}
                 methodology={methodology}
