@@ -7,43 +7,13 @@
  * Its memory is read from /proc/<pid>/status: VmHWM is the peak resident set since start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { buildServer } from '../../src/server/build';
+import { buildThrowawayServer } from '../../src/server/build';
 import { sleep } from './stats';
 
-const bundles = new Map<string, Promise<string>>();
-const BUNDLE_PREFIX = 'bench-server-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * The server bundle for this repository root, built on first use and removed when the process
- * exits; folders left by bench processes that died without their exit handlers go first.
- */
-function serverBundle(root: string): Promise<string> {
-  let bundle = bundles.get(root);
-  if (!bundle) {
-    const tmp = join(root, '.tmp');
-    for (const name of existsSync(tmp) ? readdirSync(tmp) : []) {
-      const pid = Number(name.slice(BUNDLE_PREFIX.length));
-      if (name.startsWith(BUNDLE_PREFIX) && Number.isInteger(pid) && !alive(pid)) rmSync(join(tmp, name), { recursive: true, force: true });
-    }
-    const dir = join(tmp, `${BUNDLE_PREFIX}${process.pid}`);
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    bundle = buildServer(join(dir, 'main.js'));
-    bundles.set(root, bundle);
-  }
-  return bundle;
-}
+const serverBundle = () => buildThrowawayServer('bench-server-');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -110,7 +80,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   if (!existsSync(join(opts.root, 'src/server/main.ts'))) throw new Error('src/server/main.ts does not exist yet');
-  const main = await serverBundle(opts.root);
+  const main = await serverBundle();
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

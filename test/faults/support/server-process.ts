@@ -14,42 +14,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from '../../../src/server/build';
+import { buildThrowawayServer } from '../../../src/server/build';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-let bundle: Promise<string> | undefined;
+const serverBundle = () => buildThrowawayServer('faults-server-');
 
-const BUNDLE_PREFIX = 'faults-server-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * The server bundle of this process, built on first use and removed when the process exits.
- * Test runners may end a worker without its exit handlers, so folders of dead processes go first.
- */
-function serverBundle(): Promise<string> {
-  if (!bundle) {
-    const tmp = path.join(REPO_ROOT, '.tmp');
-    fs.mkdirSync(tmp, { recursive: true });
-    for (const name of fs.readdirSync(tmp)) {
-      const pid = Number(name.slice(BUNDLE_PREFIX.length).split('-')[0]);
-      if (name.startsWith(BUNDLE_PREFIX) && Number.isInteger(pid) && !alive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
-    }
-    // Test runners may load this module in several workers of one process: one folder each.
-    const dir = fs.mkdtempSync(path.join(tmp, `${BUNDLE_PREFIX}${process.pid}-`));
-    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    bundle = buildServer(path.join(dir, 'main.js'));
-  }
-  return bundle;
-}
 export const ADMIN_PASSWORD = 'fault-admin-password-7Q';
 
 export function freePort(host = '127.0.0.1'): Promise<number> {
