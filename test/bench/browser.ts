@@ -125,8 +125,8 @@ export const browserPart: Part = {
         `IndexedDB requests between click and commit: ${requests} (median). ${cpuNote}`,
       fix:
         `A save takes ${ms(median(figureMs))} median to commit where one bare IndexedDB transaction takes ${ms(median(floor))}: ` +
-        `the save makes ${requests} IndexedDB requests (awaited one after another in saveAnswer) before it commits; fewer round trips (reads in parallel, write the assessment row read in the same transaction instead of update()), ` +
-        'and no re-render on the main thread between the click and the start of the transaction.',
+        `saveAnswer makes ${requests} IndexedDB requests in two round trips (the answer and its assessment read together, then both written together), and on a throttled phone the browser renders a frame between the read results and the writes. ` +
+        'Under 16 ms would take one round trip: writes issued without reading first (the card already holds the answer; the assessment touch kept in its own row written blindly), which changes the store schema and how two tabs merge, so it needs its own migration and fault tests.',
     });
   },
 };
