@@ -13,7 +13,7 @@ import { SQLITE_FILE } from '../../src/server/db/connect';
 import { getJson, signIn } from './api';
 import { seedNational } from './dashboard-seed';
 import { reference } from './fixture';
-import { kb, ms, type Part, type PartContext, type Row } from './report';
+import { kb, ms, reportNotMeasured, type Part, type PartContext, type Row } from './report';
 import { startPostgres } from './postgres';
 import { startServer } from './server-process';
 import { median, percentile } from './stats';
@@ -91,9 +91,8 @@ export const dashboardPart: Part = {
       try {
         ctx.report(await measure(ctx, dialect));
       } catch (error) {
-        ctx.log(`${dialect}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-        ctx.report({ figure: figureOf(label), value: `not measured: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300), budget: BUDGET, pass: null });
+        reportNotMeasured(ctx, dialect, [{ figure: figureOf(label), budget: BUDGET }], error);
       }
     }
   },

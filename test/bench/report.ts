@@ -66,6 +66,12 @@ export function notMeasured(figures: Part['figures'], reason: string): Row[] {
   return figures.map((f) => ({ ...f, value: `not measured: ${oneLine}`, pass: null }));
 }
 
+/** One database's run of a part failed: its stack to the log, its rows as "not measured". */
+export function reportNotMeasured(ctx: PartContext, what: string, figures: Part['figures'], error: unknown): void {
+  ctx.log(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  for (const row of notMeasured(figures, error instanceof Error ? error.message : String(error))) ctx.report(row);
+}
+
 function verdict(pass: boolean | null): string {
   if (pass === true) return 'pass';
   if (pass === false) return '**FAIL**';

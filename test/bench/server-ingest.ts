@@ -13,7 +13,7 @@ import { enrollDevice, signIn, type Device } from './api';
 import { reference } from './fixture';
 import { runLoad, type LoadResult } from './ingest-load';
 import { startPostgres } from './postgres';
-import { mb, ms, type Part, type PartContext, type Row } from './report';
+import { mb, ms, reportNotMeasured, type Part, type PartContext, type Row } from './report';
 import { startServer } from './server-process';
 
 const CONNECTIONS = 50;
@@ -127,8 +127,7 @@ export const ingestPart: Part = {
         idles.push(`${label} ${mb(run.idleRss)}`);
         worst = Math.max(worst, run.peakRss);
       } catch (error) {
-        ctx.log(`${dialect}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        ctx.report({ figure: figureOf(label), value: `not measured: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300), budget: BUDGET, pass: null });
+        reportNotMeasured(ctx, dialect, [{ figure: figureOf(label), budget: BUDGET }], error);
       }
     }
     ctx.report(

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, naAllowed } from '../../src/domain/answer-rules';
 import { applicableComponents } from '../../src/domain/catalogue';
@@ -46,15 +45,6 @@ function sqliteFiles(): Buffer {
   return Buffer.concat([base, `${base}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
 }
 
-function serverDb<T>(read: (db: SqliteDatabase.Database) => T): T {
-  const db = new SqliteDatabase(path.join(server.dataDir, SQLITE_FILE), { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
 describe('the real server over a real socket', () => {
   it('[F3] 10 MB bodies, with and without Content-Length, on every route that reads a body: a JSON 413, nothing stored, the server unharmed; the largest valid submission still fits', async () => {
     const admin = await api.adminToken();
@@ -68,7 +58,7 @@ describe('the real server over a real socket', () => {
       { method: 'POST', path: '/api/v1/assessments/huge-body-0001/reviews', token: reviewer },
     ];
     const countRows = () =>
-      serverDb((db) => ['users', 'devices', 'assessments', 'assessment_revisions', 'reviews'].map((t) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n));
+      server.readSqlite((db) => ['users', 'devices', 'assessments', 'assessment_revisions', 'reviews'].map((t) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n));
     const before = countRows();
     // A 10 MB submission that is otherwise valid: a note the size of a film.
     const hugeNote = submission(COMMUNE);
@@ -209,7 +199,7 @@ describe('the real server over a real socket', () => {
     const enrolled = await api.request('POST', '/api/v1/enrollments', { body: { code } });
     expect(enrolled.status).toBe(201);
 
-    const users = serverDb((db) => db.prepare('select username, password_hash from users').all() as { username: string; password_hash: string }[]);
+    const users = server.readSqlite((db) => db.prepare('select username, password_hash from users').all() as { username: string; password_hash: string }[]);
     expect(users.length).toBeGreaterThanOrEqual(2);
     for (const u of users) expect(u.password_hash, u.username).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
     // A random salt each: the same password never gives the same hash.
@@ -246,7 +236,7 @@ describe('the real server over a real socket', () => {
     // An internal error on the way, to see what the server prints then.
     await api.request('GET', '/api/v1/assessments/%E0%A4%A', { token: reviewer });
 
-    const rows = serverDb(
+    const rows = server.readSqlite(
       (db) => db.prepare('select * from audit_log where at >= ? order by at, id').all(since) as Record<string, string | null>[],
     );
     const find = (action: string, outcome: string) => rows.filter((r) => r.action === action && r.outcome === outcome);
@@ -274,7 +264,7 @@ describe('the real server over a real socket', () => {
     expect(find('device.enroll', 'success').some((r) => r.target === enrolled.json.deviceId)).toBe(true);
 
     const secrets = [ADMIN_PASSWORD, REVIEWER_PASSWORD, 'wrong-password-for-audit', admin, reviewer, device, code];
-    const everything = JSON.stringify(serverDb((db) => db.prepare('select * from audit_log').all())) + server.output();
+    const everything = JSON.stringify(server.readSqlite((db) => db.prepare('select * from audit_log').all())) + server.output();
     for (const secret of secrets) {
       expect(everything.includes(secret), `a secret (${secret.slice(0, 4)}…) is in the logs`).toBe(false);
       if (secret.length > 20) expect(everything.includes(secret.slice(2)), 'a token body is in the logs').toBe(false);

@@ -60,18 +60,8 @@ function revisions(id: string) {
   return api.request('GET', `/api/v1/assessments/${id}/revisions`, { token: reviewer });
 }
 
-/** Reads the server's own SQLite file, read-only, while it runs (WAL lets readers in). */
-function serverDb<T>(read: (db: SqliteDatabase.Database) => T): T {
-  const db = new SqliteDatabase(path.join(server.dataDir, SQLITE_FILE), { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
 function submitAudits(id: string): { outcome: string }[] {
-  return serverDb((db) => db.prepare("select outcome from audit_log where action = 'assessment.submit' and target = ?").all(id) as { outcome: string }[]);
+  return server.readSqlite((db) => db.prepare("select outcome from audit_log where action = 'assessment.submit' and target = ?").all(id) as { outcome: string }[]);
 }
 
 describe('sync faults against the real server process', () => {
@@ -125,7 +115,7 @@ describe('sync faults against the real server process', () => {
     expect(await phone.sync(a.id)).toMatchObject({ state: 'sent', revision: 1 });
     expect((await revisions(a.id)).json.revisions).toHaveLength(1);
     // One stored revision, one audit row of success: the three replays stored nothing.
-    expect(serverDb((db) => db.prepare('select count(*) as n from assessment_revisions where assessment_id = ?').get(a.id))).toEqual({ n: 1 });
+    expect(server.readSqlite((db) => db.prepare('select count(*) as n from assessment_revisions where assessment_id = ?').get(a.id))).toEqual({ n: 1 });
     expect(submitAudits(a.id)).toEqual([{ outcome: 'success' }]);
   });
 

@@ -14,7 +14,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
 import { buildThrowawayServer } from '../../../src/server/build';
+import { SQLITE_FILE } from '../../../src/server/db/connect';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -84,6 +86,16 @@ export class ServerProcess {
 
   get running(): boolean {
     return this.child !== undefined;
+  }
+
+  /** Reads the server's own SQLite file, read-only, while it runs (WAL lets readers in). */
+  readSqlite<T>(read: (db: SqliteDatabase.Database) => T): T {
+    const db = new SqliteDatabase(path.join(this.dataDir, SQLITE_FILE), { readonly: true });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
   }
 
   /** Everything the server printed on stdout and stderr, over every start. */
