@@ -179,12 +179,16 @@ export function canonicalJson(value: unknown): string {
  * serialise its map differently on a retry); everything else does.
  */
 export function submissionContentHash(payload: Submission): string {
-  const canonical = {
+  return sha256Hex(utf8(canonicalJson(orderFreeSubmission(payload))));
+}
+
+/** The submission with area types and answers in a fixed order: what the content hash covers. */
+export function orderFreeSubmission(payload: Submission): Submission {
+  return {
     ...payload,
     areaTypes: [...payload.areaTypes].sort(),
     answers: [...payload.answers].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
   };
-  return sha256Hex(utf8(canonicalJson(canonical)));
 }
 
 function utf8(text: string): number[] {

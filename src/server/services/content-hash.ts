@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { SubmissionSchema, type Submission } from '../../domain/submission';
+import { orderFreeSubmission, SubmissionSchema, type Submission } from '../../domain/submission';
 
 interface Def {
   type: string;
@@ -63,11 +63,9 @@ function write(value: unknown, plan: Plan): string {
   return `${out}}`;
 }
 
-const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-
 /** The canonical text the domain hashes (canonicalJson of the order-free submission). */
 export function canonicalSubmissionText(payload: Submission): string {
-  return write({ ...payload, areaTypes: [...payload.areaTypes].sort(), answers: [...payload.answers].sort(byCode) }, PLAN);
+  return write(orderFreeSubmission(payload), PLAN);
 }
 
 export function contentHash(payload: Submission): string {
