@@ -7,10 +7,10 @@
  * The benchmark and fault harnesses build with the same function into their own folders.
  * CLI: node --import tsx src/server/build.ts [outfile]
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { processTempDir } from './process-temp-dir';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER_BUNDLE = path.join(ROOT, 'dist-server', 'main.js');
@@ -31,35 +31,16 @@ export async function buildServer(outfile: string = SERVER_BUNDLE): Promise<stri
   return outfile;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 const throwaway = new Map<string, Promise<string>>();
 
 /**
  * A bundle of the current sources for a test or bench harness, built once per process and
- * prefix into .tmp/<prefix><pid>-*, removed when the process exits. Runners may end a worker
- * without its exit handlers, so folders of dead processes go first; several workers of one
- * process get a folder each.
+ * prefix into its own folder of .tmp/ (see process-temp-dir.ts), removed when the process exits.
  */
 export function buildThrowawayServer(prefix: string): Promise<string> {
   let bundle = throwaway.get(prefix);
   if (!bundle) {
-    const tmp = path.join(ROOT, '.tmp');
-    fs.mkdirSync(tmp, { recursive: true });
-    for (const name of fs.readdirSync(tmp)) {
-      const pid = Number(name.slice(prefix.length).split('-')[0]);
-      if (name.startsWith(prefix) && Number.isInteger(pid) && !alive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
-    }
-    const dir = fs.mkdtempSync(path.join(tmp, `${prefix}${process.pid}-`));
-    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    bundle = buildServer(path.join(dir, 'main.js'));
+    bundle = buildServer(path.join(processTempDir(prefix, { unique: true }), 'main.js'));
     throwaway.set(prefix, bundle);
   }
   return bundle;

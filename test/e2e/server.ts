@@ -6,33 +6,9 @@
  * XASO_ADMIN_PASSWORD; `npm test` has built dist/ before, so nothing is built here.
  * Usage: node --import tsx test/e2e/server.ts
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { processTempDir } from '../../src/server/process-temp-dir';
 
-const TMP = resolve('.tmp');
-const PREFIX = 'e2e-data-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-mkdirSync(TMP, { recursive: true });
-for (const name of readdirSync(TMP)) {
-  const pid = Number(name.slice(PREFIX.length));
-  if (name.startsWith(PREFIX) && Number.isInteger(pid) && pid !== process.pid && !alive(pid)) {
-    rmSync(join(TMP, name), { recursive: true, force: true });
-  }
-}
-
-const dataDir = join(TMP, `${PREFIX}${process.pid}`);
-rmSync(dataDir, { recursive: true, force: true });
-mkdirSync(dataDir, { recursive: true });
-process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+const dataDir = processTempDir('e2e-data-');
 
 process.env.XASO_DATA_DIR = dataDir;
 process.env.HOST ??= '127.0.0.1';
