@@ -11,7 +11,8 @@ import { getDb } from './database';
 import type { StoredAnswer, XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
 import { nextTimestamp } from './time';
-import { checkCode, checkStatus, cleanText, isLocked } from './validate';
+import { checkCode, checkStatus, cleanText } from './validate';
+import { isLocked } from '../domain/vocabulary';
 
 /**
  * One edit. A field left out (or undefined) keeps its stored value; "" clears a text; status

@@ -15,10 +15,8 @@ import {
   checkId,
   checkPeriod,
   cleanText,
-  COMMUNE_CODE_RE,
-  isLocked,
-  PROVINCE_CODE_RE,
 } from './validate';
+import { COMMUNE_CODE_RE, isLocked, PROVINCE_CODE_RE } from '../domain/vocabulary';
 
 export interface NewAssessmentInput {
   provinceCode: string;

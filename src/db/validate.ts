@@ -4,23 +4,12 @@
  * Text is stored NFC and trimmed, and its length counted in code points, as answer-rules does.
  */
 import { LIMITS, normalizeText, textLength } from '../domain/answer-rules';
-import { AREA_TYPES } from '../domain/types';
+import { AREA_TYPES, ASSESSMENT_STATUSES, COMPONENT_CODE_RE } from '../domain/vocabulary';
 import type { AreaType, AssessmentStatus, Status } from '../domain/types';
 import { InvalidInputError } from './errors';
 
-/** Same pattern as COMPONENT_CODE_RE in src/domain/backup.ts (a test keeps them equal). */
-export const CODE_RE = /^[\p{Lu}Đ]{2,6}\d{1,2}$/u;
-export const PROVINCE_CODE_RE = /^\d{2}$/;
-export const COMMUNE_CODE_RE = /^\d{5}$/;
-const ASSESSMENT_STATUSES: readonly AssessmentStatus[] = ['draft', 'submitted', 'accepted', 'returned'];
-const LOCKED: readonly AssessmentStatus[] = ['submitted', 'accepted'];
-
-export function isLocked(status: AssessmentStatus): boolean {
-  return LOCKED.includes(status);
-}
-
 export function checkCode(code: unknown, field = 'code'): string {
-  if (typeof code !== 'string' || !CODE_RE.test(code)) throw new InvalidInputError(field, `"${String(code).slice(0, 20)}" is not a component code.`);
+  if (typeof code !== 'string' || !COMPONENT_CODE_RE.test(code)) throw new InvalidInputError(field, `"${String(code).slice(0, 20)}" is not a component code.`);
   return code;
 }
 

@@ -6,9 +6,8 @@
  * A submitted or accepted assessment is left alone. Pure: no Dexie, no DOM.
  */
 import type { AnswerRow, BackupAssessment, BackupFile } from './backup';
-import type { Answer, Assessment, AssessmentStatus } from './types';
-
-const LOCKED: readonly AssessmentStatus[] = ['submitted', 'accepted'];
+import type { Answer, Assessment } from './types';
+import { isLocked } from './vocabulary';
 
 /** Optional text that is undefined or "" is dropped, as the store never keeps empty strings. */
 function dropEmpty<T extends object>(o: T): T {
@@ -136,7 +135,7 @@ export function planImport(local: LocalState, incoming: BackupFile): ImportPlan 
     }
     const m = mergeExisting(mine, answersOf.get(mine.id) ?? new Map(), entry);
     const changes = m.put.length > 0 || m.merged !== undefined;
-    if (changes && LOCKED.includes(mine.status)) {
+    if (changes && isLocked(mine.status)) {
       // A submitted or accepted assessment is frozen: it changes only through a review.
       r.skipped.push({ assessmentId: mine.id, reason: 'locked' });
       continue;

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { LIMITS, normalizeText, textLength } from './answer-rules';
 import type { Answer, Assessment, AreaType } from './types';
+import { AREA_TYPES, ASSESSMENT_STATUSES, COMMUNE_CODE_RE, COMPONENT_CODE_RE, PROVINCE_CODE_RE } from './vocabulary';
 
 export { planImport } from './backup-merge';
 export type { ImportPlan, ImportReport, LocalState } from './backup-merge';
@@ -17,9 +18,6 @@ export const BACKUP_FORMAT = 'xaso-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 /** Ceilings that keep a hostile or corrupted file from eating the phone's memory. */
 export const BACKUP_MAX = { chars: 20_000_000, assessments: 1000, answersPerAssessment: 400 } as const;
-
-/** A catalogue code such as "HTS7", "ƯDCQS19", "ĐLHQ8" (kept in step with src/db/validate.ts). */
-export const COMPONENT_CODE_RE = /^[\p{Lu}Đ]{2,6}\d{1,2}$/u;
 
 /** An answer as the store keeps it: the answer plus the assessment it belongs to. */
 export type AnswerRow = Answer & { assessmentId: string };
@@ -51,7 +49,7 @@ function text(max: number, min = 0) {
 const isoDate = z.iso.datetime();
 const code = z.string().max(16).regex(COMPONENT_CODE_RE, 'not a component code');
 const status = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na'), z.null()]);
-const areaType = z.enum(['urban', 'rural', 'mountain-border-island'] as const satisfies readonly AreaType[]);
+const areaType = z.enum(AREA_TYPES);
 
 const AnswerSchema = z.strictObject({
   code,
@@ -67,17 +65,17 @@ const unique = <T>(key: (x: T) => string, what: string) =>
 
 const AssessmentSchema = z.strictObject({
   id: z.uuid(),
-  provinceCode: z.string().regex(/^\d{2}$/, 'not a province code'),
-  communeCode: z.string().regex(/^\d{5}$/, 'not a commune code'),
+  provinceCode: z.string().regex(PROVINCE_CODE_RE, 'not a province code'),
+  communeCode: z.string().regex(COMMUNE_CODE_RE, 'not a commune code'),
   areaTypes: z
     .array(areaType)
     .min(1)
-    .max(3)
+    .max(AREA_TYPES.length)
     .refine(...unique((t: AreaType) => t, 'area type')),
   period: text(LIMITS.period, 1),
   catalogueVersion: z.string().min(1).max(40),
   methodologyId: z.string().min(1).max(80),
-  status: z.enum(['draft', 'submitted', 'accepted', 'returned']),
+  status: z.enum(ASSESSMENT_STATUSES),
   createdAt: isoDate,
   updatedAt: isoDate,
   helpers: text(LIMITS.helpers).optional(),

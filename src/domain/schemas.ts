@@ -4,7 +4,8 @@
  * use them on anything it loads. The methodology schema lives in ./methodology-schema.ts.
  */
 import { z } from 'zod';
-import type { AREA_TYPES, Catalogue, CatalogueTranslation, GroupCode, LayerId } from './types';
+import type { Catalogue, CatalogueTranslation, GroupCode, LayerId } from './types';
+import { AREA_TYPES, COMMUNE_CODE_RE, PROVINCE_CODE_RE } from './vocabulary';
 import type { AdminUnits } from './admin-units';
 
 /** Text shown to people must be NFC so that equal words compare equal. */
@@ -32,7 +33,7 @@ const LayerIdSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.liter
 const GroupCodeSchema = z.enum(GROUP_CODES);
 const BlockSchema = z.enum(['CQS', 'KTS', 'XHS']);
 const TierSchema = z.enum(['central', 'provincial', 'commune-essential', 'area-specific']);
-const AreaTypeSchema = z.enum(['urban', 'rural', 'mountain-border-island'] as const satisfies typeof AREA_TYPES);
+const AreaTypeSchema = z.enum(AREA_TYPES);
 
 const CatalogueComponentSchema = z
   .strictObject({
@@ -96,13 +97,13 @@ export const CatalogueTranslationSchema = z.strictObject({
 });
 
 const CommuneSchema = z.strictObject({
-  code: z.string().regex(/^\d{5}$/),
+  code: z.string().regex(COMMUNE_CODE_RE),
   name: nfcText,
   type: z.enum(['xã', 'phường', 'đặc khu']),
 });
 
 const ProvinceSchema = z.strictObject({
-  code: z.string().regex(/^\d{2}$/),
+  code: z.string().regex(PROVINCE_CODE_RE),
   name: nfcText,
   type: z.enum(['thành phố', 'tỉnh']),
   communes: z.array(CommuneSchema).min(1),
@@ -110,7 +111,7 @@ const ProvinceSchema = z.strictObject({
 
 const AdminUnitChangeSchema = z.strictObject({
   level: z.enum(['province', 'commune']),
-  code: z.string().regex(/^\d{2}$|^\d{5}$/),
+  code: z.union([z.string().regex(PROVINCE_CODE_RE), z.string().regex(COMMUNE_CODE_RE)]),
   before: z.record(z.string(), z.unknown()),
   after: z.record(z.string(), z.unknown()),
   effective: z.iso.date(),

@@ -4,7 +4,7 @@
  * rescoring on every tap is a single pass over ~120 answers.
  */
 import { applicableComponents, isRequired } from './catalogue';
-import { AREA_TYPES } from './types';
+import { AREA_TYPES } from './vocabulary';
 import type { AreaType, Catalogue, CatalogueComponent, LayerId, Methodology } from './types';
 
 export interface PlannedComponent {

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { applicableComponents, componentIndex, isRequired } from './catalogue';
 import { checkAnswer, LIMITS, normalizeText, textLength } from './answer-rules';
-import type { Answer, AreaType, Catalogue, Methodology, ScoreResult } from './types';
-import { AREA_TYPES } from './types';
+import type { Answer, Catalogue, Methodology, ScoreResult } from './types';
+import { AREA_TYPES, COMMUNE_CODE_RE } from './vocabulary';
 
 /**
  * Hard ceilings on the wire, in UTF-16 units. The exact limits (code points after NFC) are
@@ -17,7 +17,7 @@ import { AREA_TYPES } from './types';
 const WIRE_TEXT_MAX = 8_000;
 export const MAX_ANSWERS = 500;
 
-const AreaTypeSchema = z.enum(['urban', 'rural', 'mountain-border-island'] as const satisfies readonly AreaType[]);
+const AreaTypeSchema = z.enum(AREA_TYPES);
 const StatusSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na'), z.null()]);
 
 export const SubmissionAnswerSchema = z.object({
@@ -35,7 +35,7 @@ export const SubmissionSchema = z.object({
   revision: z.int().min(1).max(1_000_000),
   /** The server revision this one was edited from (null for the first); a stale one is a conflict. */
   baseRevision: z.int().min(1).max(1_000_000).nullable(),
-  communeCode: z.string().regex(/^\d{5}$/),
+  communeCode: z.string().regex(COMMUNE_CODE_RE),
   areaTypes: z.array(AreaTypeSchema).min(1).max(AREA_TYPES.length),
   period: z.string().max(100),
   catalogueVersion: z.string().min(1).max(40),

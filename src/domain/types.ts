@@ -27,9 +27,9 @@ export type Block = 'CQS' | 'KTS' | 'XHS';
 /** Who provides a component (source sections x.1 – x.4 of every group). */
 export type Tier = 'central' | 'provincial' | 'commune-essential' | 'area-specific';
 
-/** Loại địa bàn. A commune may be of more than one. */
-export type AreaType = 'urban' | 'rural' | 'mountain-border-island';
-export const AREA_TYPES: readonly AreaType[] = ['urban', 'rural', 'mountain-border-island'];
+/** Loại địa bàn (the list lives in ./vocabulary.ts). */
+export type { AreaType } from './vocabulary';
+import type { AreaType, AssessmentStatus } from './vocabulary';
 
 /** An application/platform component, or an operational activity (NV… groups). */
 export type ComponentKind = 'component' | 'activity';
@@ -173,7 +173,7 @@ export interface Methodology {
   indicators: IndicatorDef[];
 }
 
-export type AssessmentStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
+export type { AssessmentStatus } from './vocabulary';
 
 export interface Assessment {
   id: string;

@@ -4,6 +4,7 @@
  */
 import type { SubmissionProblem } from '../domain/submission';
 import type { Answer, Assessment } from '../domain/types';
+import { isLocked } from '../domain/vocabulary';
 import type { Enrollment } from './enrollment';
 import { checkReadiness } from './payload';
 import type { Reference } from './reference';
@@ -41,7 +42,7 @@ export interface ReadinessInput {
 export function evaluateSubmission({ assessment, answers, enrollment, ref, resend = false }: ReadinessInput): SubmitCheck {
   if (!assessment) return { ok: false, blocks: ['not-found'], missing: 0, problems: [] };
   const blocks: SubmitBlock[] = [];
-  const editable = assessment.status === 'draft' || assessment.status === 'returned';
+  const editable = !isLocked(assessment.status);
   if (!editable && !(resend && assessment.status === 'submitted')) blocks.push('locked');
   if (!enrollment) blocks.push('not-enrolled');
   else if (enrollment.communeCode !== assessment.communeCode) blocks.push('commune-mismatch');

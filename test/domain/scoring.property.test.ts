@@ -4,7 +4,7 @@ import { naAllowed } from '../../src/domain/answer-rules';
 import { scoreAssessment } from '../../src/domain/scoring';
 import { computeRawScores } from '../../src/domain/scoring-raw';
 import type { ScoringInput } from '../../src/domain/scoring-raw';
-import { AREA_TYPES } from '../../src/domain/types';
+import { AREA_TYPES } from '../../src/domain/vocabulary';
 import type { Answer, Catalogue, Methodology, Status } from '../../src/domain/types';
 import { allAt, answer, methodology, mini, realCatalogue, testMethodology } from './scoring-fixtures';
 

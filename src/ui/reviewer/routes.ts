@@ -6,6 +6,8 @@
  *   #/review/dashboard[?province=01]   province dashboard
  *   #/review/users                     accounts (admin)
  */
+import { PROVINCE_CODE_RE } from '../../domain/vocabulary';
+
 export type ReviewRoute =
   | { name: 'sign-in'; next?: string }
   | { name: 'communes'; province?: string }
@@ -21,11 +23,9 @@ export function isReviewPath(path: string): boolean {
   return path === REVIEW_ROOT || path.startsWith(`${REVIEW_ROOT}/`);
 }
 
-const PROVINCE = /^\d{2}$/;
-
 function province(query: Readonly<Record<string, string>>): { province?: string } {
   const p = query.province;
-  return p && PROVINCE.test(p) ? { province: p } : {};
+  return p && PROVINCE_CODE_RE.test(p) ? { province: p } : {};
 }
 
 /** Only paths inside the reviewer area are followed after sign-in: no open redirect. */

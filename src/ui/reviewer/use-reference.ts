@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadCatalogue, loadCatalogueTranslation, loadMethodology } from '../../data/load';
 import { useLanguage } from '../../i18n';
 import type { Catalogue, CatalogueTranslation, Methodology } from '../../domain/types';
+import { levelName as domainLevelName } from '../../domain/vocabulary';
 
 export interface Reference {
   catalogue: Catalogue;
@@ -32,11 +33,9 @@ export function useReference(): Reference | undefined {
   return ref;
 }
 
-/** "Phát triển" / "Developing" for level 3; '' when unknown. */
+/** "Phát triển" / "Developing" for level 3; '' when unknown or not loaded yet. */
 export function levelName(ref: Reference | undefined, level: number | null | undefined): string {
-  const def = ref?.methodology.levels.find((l) => l.level === level);
-  if (!def) return '';
-  return ref?.lang === 'vi' ? def.vi : def.en;
+  return ref ? domainLevelName(ref.methodology, level, ref.lang) : '';
 }
 
 /** Name of a score group ("HTS" → "Hạ tầng số"). */

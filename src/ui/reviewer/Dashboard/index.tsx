@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { AREA_TYPES } from '../../../domain/types';
+import { AREA_TYPES } from '../../../domain/vocabulary';
 import { localeOf, useLanguage, useT } from '../../../i18n';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';

@@ -1,5 +1,5 @@
 /** Loại địa bàn: one or more checkboxes in a fieldset, with its error. */
-import { AREA_TYPES } from '../../../domain/types';
+import { AREA_TYPES } from '../../../domain/vocabulary';
 import type { AreaType } from '../../../domain/types';
 import { useT } from '../../../i18n';
 import { toggleAreaType } from './form';

@@ -3,6 +3,7 @@
  * createAssessment is called, and the order in which errors take focus.
  * Pure: no DOM, no i18n (error codes are translated by the screen).
  */
+import { normalizeText, textLength } from '../../../domain/answer-rules';
 import type { AreaType } from '../../../domain/types';
 
 export interface NewAssessmentForm {
@@ -42,25 +43,15 @@ export function emptyForm(now?: Date): NewAssessmentForm {
   return { provinceCode: '', communeCode: '', areaTypes: [], period: defaultPeriod(now), helpers: '' };
 }
 
-/** Trimmed, NFC text as it will be stored. */
-export function cleanText(s: string): string {
-  return s.normalize('NFC').trim();
-}
-
-/** Length as the user sees it (code points), so that Vietnamese diacritics count once. */
-export function textLength(s: string): number {
-  return [...s].length;
-}
-
 export function validateNewAssessment(form: NewAssessmentForm, limits: FormLimits): FormErrors {
   const errors: FormErrors = {};
   if (!form.provinceCode) errors.province = 'province-required';
   if (!form.communeCode) errors.commune = 'commune-required';
   if (form.areaTypes.length === 0) errors.areaTypes = 'area-types-required';
-  const period = cleanText(form.period);
+  const period = normalizeText(form.period);
   if (!period) errors.period = 'period-required';
   else if (textLength(period) > limits.period) errors.period = 'period-too-long';
-  if (textLength(cleanText(form.helpers)) > limits.helpers) errors.helpers = 'helpers-too-long';
+  if (textLength(normalizeText(form.helpers)) > limits.helpers) errors.helpers = 'helpers-too-long';
   return errors;
 }
 

@@ -15,7 +15,8 @@ import { Page } from '../../components/Page';
 import { AreaTypesField, AREA_FIRST_ID } from './AreaTypesField';
 import { CommunePicker, COMMUNE_INPUT_ID } from './CommunePicker';
 import { TextField } from './TextField';
-import { cleanText, emptyForm, firstErrorField, validateNewAssessment } from './form';
+import { normalizeText } from '../../../domain/answer-rules';
+import { emptyForm, firstErrorField, validateNewAssessment } from './form';
 import type { FormErrors, FormField, NewAssessmentForm } from './form';
 import './style.css';
 
@@ -75,12 +76,12 @@ export default function NewAssessment() {
     }
     setBusy(true);
     try {
-      const helpers = cleanText(form.helpers);
+      const helpers = normalizeText(form.helpers);
       const a = await createAssessment({
         provinceCode: form.provinceCode,
         communeCode: form.communeCode,
         areaTypes: form.areaTypes,
-        period: cleanText(form.period),
+        period: normalizeText(form.period),
         catalogueVersion: CURRENT_CATALOGUE_VERSION,
         methodologyId: CURRENT_METHODOLOGY_ID,
         ...(helpers ? { helpers } : {}),

@@ -13,7 +13,8 @@ import { useAssessmentData } from '../Checklist/use-assessment-data';
 import type { AssessmentData } from '../Checklist/use-assessment-data';
 import { ScoreTable } from '../Summary/ScoreTable';
 import { useResult } from '../Summary/use-result';
-import { gapRows, gateNotices, levelName } from '../Summary/view-model';
+import { levelName } from '../../../domain/vocabulary';
+import { gapRows, gateNotices } from '../Summary/view-model';
 import { GapTable } from './GapTable';
 import './style.css';
 

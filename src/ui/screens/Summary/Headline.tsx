@@ -1,7 +1,8 @@
 /** Index, level, gate notices and completeness: the first thing the result says. */
 import type { Gap, Methodology, ScoreResult } from '../../../domain/types';
 import { formatNumber, useT } from '../../../i18n';
-import { gateNotices, levelName } from './view-model';
+import { levelName } from '../../../domain/vocabulary';
+import { gateNotices } from './view-model';
 
 interface Props {
   score: ScoreResult;

@@ -1,5 +1,5 @@
 /**
- * The result screen's data, ready to render: level names, gate notices, radar series and
+ * The result screen's data, ready to render: gate notices, radar series and
  * gap rows. Pure: no DOM, no i18n; words from the methodology are picked by language here,
  * everything else is left to the locale files.
  */
@@ -18,11 +18,6 @@ import type {
 
 function pick(def: { vi: string; en: string }, lang: string): string {
   return lang === 'en' ? def.en : def.vi;
-}
-
-export function levelName(m: Methodology, level: number, lang: string): string {
-  const def = m.levels.find((l) => l.level === level);
-  return def ? pick(def, lang) : '';
 }
 
 export function scoreGroupLabel(m: Methodology, id: string, lang: string): string {

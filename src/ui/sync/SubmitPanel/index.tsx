@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'preact/hooks';
 import type { SyncRow } from '../../../db';
+import { isLocked } from '../../../domain/vocabulary';
 import { formatDateTime, useT } from '../../../i18n';
 import { retrySubmission, withdrawSubmission } from '../../../sync/submit';
 import { announce } from '../../components/announce';
@@ -41,7 +42,7 @@ export function SubmitPanel({ assessmentId }: { assessmentId: string }) {
   const [failed, setFailed] = useState(false);
   if (!view?.assessment || enrollment === undefined) return null;
   const { assessment, sync } = view;
-  const editable = assessment.status === 'draft' || assessment.status === 'returned';
+  const editable = !isLocked(assessment.status);
 
   const act = async (kind: 'retry' | 'withdraw') => {
     setBusy(kind);

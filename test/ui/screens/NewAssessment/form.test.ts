@@ -9,7 +9,7 @@ import {
 } from '../../../../src/ui/screens/NewAssessment/form';
 import type { NewAssessmentForm } from '../../../../src/ui/screens/NewAssessment/form';
 import { LIMITS } from '../../../../src/domain/answer-rules';
-import { AREA_TYPES } from '../../../../src/domain/types';
+import { AREA_TYPES } from '../../../../src/domain/vocabulary';
 
 const valid: NewAssessmentForm = {
   provinceCode: '01',

@@ -9,7 +9,6 @@ import {
   gainDigits,
   gapRows,
   gateNotices,
-  levelName,
   radarSeries,
   scoreGroupLabel,
   statusName,
@@ -36,10 +35,7 @@ function result(overrides: Record<string, Answer['status']>) {
 }
 
 describe('summary words', () => {
-  it('names levels and score groups in the language', () => {
-    expect(levelName(methodology, 3, 'vi')).toBe('Phát triển');
-    expect(levelName(methodology, 3, 'en')).toBe('Developing');
-    expect(levelName(methodology, 9, 'vi')).toBe('');
+  it('names score groups and statuses in the language', () => {
     expect(scoreGroupLabel(methodology, 'ĐLHQ', 'vi')).toBe('Đo lường hiệu quả');
     expect(scoreGroupLabel(methodology, 'nope', 'vi')).toBe('nope');
     expect(statusName(methodology, 2, 'vi')).toBe('Đang triển khai');
