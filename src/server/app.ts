@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { limitBody } from './body-limit';
+import { NO_PROXY, type TrustedProxies } from './client-address';
 import type { AppDeps, AppEnv } from './context';
 import type { DialectName } from './db/connect';
 import type { Database } from './db/schema';
@@ -25,6 +26,8 @@ import { serveStaticApp } from './static';
  */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const API_VERSION = '1.0.0';
+/** In-process use only; main.ts always passes XASO_PUBLIC_URL or the server's own origin. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
 
 export interface CreateAppOptions {
   db: Kysely<Database>;
@@ -35,8 +38,9 @@ export interface CreateAppOptions {
   now?: () => Date;
   /** Catalogue, methodology and admin units; read from data/ when not given. */
   reference?: ReferenceData;
+  /** Origin of enrollment links; DEFAULT_PUBLIC_URL when not given (never the request's Host). */
   publicUrl?: string | undefined;
-  trustProxy?: boolean;
+  trustedProxies?: TrustedProxies;
   logError?: ErrorLogger;
 }
 
@@ -53,14 +57,14 @@ export function createApp(options: CreateAppOptions): XaSoApp {
     dialect: options.dialect,
     reference: options.reference ?? loadReferenceData(),
     now: options.now ?? (() => new Date()),
-    publicUrl: options.publicUrl,
-    trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
+    trustedProxies: options.trustedProxies ?? NO_PROXY,
   };
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
   app.use(`${API_PREFIX}/*`, limitBody(MAX_BODY_BYTES));
 
-  const routes = new ApiRoutes(app, deps);
+  const routes = new ApiRoutes(app, deps, MAX_BODY_BYTES);
   registerHealthRoutes(routes, deps, API_VERSION);
   registerAccountRoutes(routes, deps);
   registerEnrollmentRoutes(routes, deps);

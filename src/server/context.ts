@@ -4,6 +4,7 @@
  * read-only reference data, so any number of instances can share one database.
  */
 import type { Context } from 'hono';
+import { resolveClientAddress, type TrustedProxies } from './client-address';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/connect';
 import type { Database, Role } from './db/schema';
@@ -14,9 +15,10 @@ export interface AppDeps {
   dialect: DialectName;
   reference: ReferenceData;
   now: () => Date;
-  /** Origin for enrollment links; the request's origin when absent. */
-  publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Origin for enrollment links (XASO_PUBLIC_URL, else the server's own; never the request's Host). */
+  publicUrl: string;
+  /** Reverse proxies whose X-Forwarded-For hops are believed (client-address.ts). */
+  trustedProxies: TrustedProxies;
 }
 
 export interface UserPrincipal {
@@ -55,9 +57,5 @@ export function nowIso(deps: AppDeps): string {
 }
 
 export function clientIp(c: AppContext, deps: AppDeps): string {
-  if (deps.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return resolveClientAddress(c.env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), deps.trustedProxies);
 }

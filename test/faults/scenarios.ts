@@ -214,6 +214,33 @@ export const AREAS: Area[] = [
         files: ['test/faults/http.test.ts'],
         related: ['test/server/accounts.test.ts', 'test/server/enrollment.test.ts', 'test/server/review.test.ts'],
       },
+      {
+        id: 'A7',
+        claim: 'Behind a reverse proxy, rate limits hold and an attacker cannot lock the real user out (issue #9 defect 2).',
+        proves:
+          'With XASO_TRUST_PROXY=127.0.0.1, 30 wrong admin passwords through the proxy, each with a forged left part of X-Forwarded-For: 5×401 then 25×429 (the right-most untrusted hop is the client); the real admin behind the same proxy signs in at once. 25 wrong enrollment codes likewise: 5×429, another phone unaffected. 12 wrong passwords from 12 addresses slow the account (429, Retry-After 2), and 2 s later the real admin signs in. In process, SQLite and PostgreSQL; the parsing of the header in its own test.',
+        files: ['test/server/rate-limits.test.ts', 'test/server/client-address.test.ts'],
+        related: ['test/server/accounts.test.ts (a second instance honours the lockouts of the first)'],
+      },
+      {
+        id: 'A8',
+        claim: 'Password spraying (many usernames, one password, one address) is limited (issue #9 defect 3).',
+        proves: '40 usernames × one password from one address: 20×401, then 20×429 without a password being checked; the admin signs in from another address. SQLite and PostgreSQL.',
+        files: ['test/server/rate-limits.test.ts'],
+      },
+      {
+        id: 'A9',
+        claim: 'Anonymous callers cannot stall the server with large bodies (issue #9 defect 4).',
+        proves: 'A 1 MB `[{},{},…]` body to POST /sessions and /enrollments, with Content-Length and chunked without it: 413 before parsing (16 KB limit for public routes, counted while reading), all three in under a second; sign-in still works.',
+        files: ['test/server/request-limits.test.ts'],
+      },
+      {
+        id: 'A10',
+        claim: 'Gzipped submissions are accepted; a zip bomb is refused (issue #16 item 3).',
+        proves: 'A gzipped submission is stored (and its plain replay recognised as the same revision); 10 KB of gzip inflating to 64 MB gets 413 (inflating stops at 4 MB), 1 MB inflating on an anonymous route 413, a broken gzip 400, another encoding 415; nothing stored.',
+        files: ['test/server/request-limits.test.ts'],
+        related: ['test/sync/http.test.ts (the phone sends gzip where CompressionStream exists)'],
+      },
     ],
   },
 ];

@@ -79,8 +79,8 @@ export interface ApiResponse {
 export interface RequestOptions {
   token?: string | undefined;
   body?: unknown;
-  /** Sent as-is (for malformed JSON and oversize bodies). */
-  rawBody?: string;
+  /** Sent as-is (malformed JSON, oversize or gzipped bodies; a stream is sent without Content-Length). */
+  rawBody?: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
   ip?: string;
   headers?: Record<string, string>;
 }
@@ -121,11 +121,12 @@ export class TestServer {
   async request(method: string, url: string, options: RequestOptions = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined = options.rawBody;
+    let body: RequestOptions['rawBody'] = options.rawBody;
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const env = { incoming: { socket: { remoteAddress: options.ip ?? '192.0.2.10' } } };
-    const res = await this.xaso.app.request(url, { method, headers, body }, env);
+    const streamed = body instanceof ReadableStream ? { duplex: 'half' } : {};
+    const res = await this.xaso.app.request(url, { method, headers, body, ...streamed } as RequestInit, env);
     const text = await res.text();
     let json: unknown = undefined;
     if ((res.headers.get('content-type') ?? '').includes('json') && text !== '') json = JSON.parse(text);

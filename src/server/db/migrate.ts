@@ -6,10 +6,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import * as m001 from './migrations/001_init';
 import * as m002 from './migrations/002_commune_scores';
+import * as m003 from './migrations/003_login_failures_by_address';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
   '002_commune_scores': m002,
+  '003_login_failures_by_address': m003,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

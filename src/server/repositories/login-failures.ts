@@ -1,6 +1,7 @@
 /**
- * Failed sign-ins per username and IP, kept in the database (not in memory) so that the limit
- * holds across several server instances and restarts.
+ * Failed sign-ins (and wrong enrollment codes, under a reserved "#…" name) per username and IP,
+ * kept in the database (not in memory) so that the limits hold across several server instances
+ * on one PostgreSQL and across restarts.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -14,6 +15,29 @@ export async function countLoginFailures(db: Kysely<Database>, username: string,
     .where('at', '>', sinceIso)
     .executeTakeFirst();
   // PostgreSQL returns count(*) as a bigint string, SQLite as a number.
+  return Number(row?.n ?? 0);
+}
+
+/** Failed sign-ins from one address, whatever the username (enrollment rows, "#…", excluded). */
+export async function countAddressFailures(db: Kysely<Database>, ip: string, sinceIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('ip', '=', ip)
+    .where('at', '>', sinceIso)
+    .where('username', 'not like', '#%')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Failed sign-ins on one account, from any address. */
+export async function countAccountFailures(db: Kysely<Database>, username: string, sinceIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('username', '=', username)
+    .where('at', '>', sinceIso)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

@@ -23,7 +23,7 @@ export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
       path: '/sessions',
       tag: 'accounts',
       summary: 'Sign in with username and password',
-      description: '5 failed attempts per username and IP within 15 minutes lock that pair out (429) for the rest of the window.',
+      description: '5 failed attempts per username and IP, or 20 per IP across usernames, within 15 minutes → 429 for the rest of the window; an account with 10 failures is slowed to one try per 2 s. Body at most 16 KB.',
       auth: 'public',
       body: LoginSchema,
       responses: { 201: { description: 'Signed in', schema: SessionSchema }, 401: { description: 'Wrong username or password' }, 429: { description: 'Too many failed attempts' } },

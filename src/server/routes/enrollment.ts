@@ -29,7 +29,8 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
     async (c) => {
       const { commune, province } = communeParam(c, deps);
       const user = assertProvinceAccess(c.get('principal'), province.code);
-      const origin = deps.publicUrl ?? new URL(c.req.url).origin;
+      // Configured, never taken from the request: a forged Host header must not yield a link to another site.
+      const origin = deps.publicUrl;
       const issued = await issueEnrollmentCode(deps, user, { communeCode: commune.code, provinceCode: province.code }, origin, clientIp(c, deps));
       return c.json({ ...issued, communeCode: commune.code, communeName: commune.name, provinceCode: province.code }, 201);
     },

@@ -9,6 +9,7 @@ import { enforceRule, type AuthRule } from '../auth/guards';
 import { resolvePrincipal } from '../auth/principal';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { ApiError, badRequest } from '../errors';
+import { ANONYMOUS_BODY_BYTES, readBodyText } from '../request-body';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
@@ -67,12 +68,12 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
-async function readJson(c: AppContext): Promise<unknown> {
+async function readJson(c: AppContext, maxBytes: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
   }
-  const text = await c.req.text();
+  const text = await readBodyText(c, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -91,6 +92,7 @@ export class ApiRoutes {
   constructor(
     private readonly app: Hono<AppEnv>,
     private readonly deps: AppDeps,
+    private readonly maxBodyBytes: number,
   ) {}
 
   add<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject>(
@@ -114,7 +116,8 @@ export class ApiRoutes {
       }
       let body: unknown = undefined;
       if (def.body) {
-        const raw = await readJson(c);
+        // Anonymous callers get a small limit, checked before the body is read or parsed.
+        const raw = await readJson(c, def.auth === 'public' ? ANONYMOUS_BODY_BYTES : this.maxBodyBytes);
         if (def.parseBody) body = def.parseBody(raw);
         else {
           const parsed = def.body.safeParse(raw);
