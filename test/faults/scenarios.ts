@@ -241,6 +241,12 @@ export const AREAS: Area[] = [
         files: ['test/server/request-limits.test.ts'],
         related: ['test/sync/http.test.ts (the phone sends gzip where CompressionStream exists)'],
       },
+      {
+        id: 'A11',
+        claim: 'Low-severity input and operator defects (issue #9 defect 7) are closed.',
+        proves: 'The enrollment link and QR code come from XASO_PUBLIC_URL or the server\'s own origin: a forged Host / X-Forwarded-Host changes nothing.',
+        files: ['test/server/enrollment-link.test.ts'],
+      },
     ],
   },
 ];
