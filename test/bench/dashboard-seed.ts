@@ -7,11 +7,11 @@
  * table commune_scores is filled by the server's own recordCommuneScore with each assessment's
  * latest revision, as a real submission does, so the seed cannot drift from what the server stores.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Commune } from '../../src/domain/admin-units';
 import { scoreAssessment } from '../../src/domain/scoring';
-import { canonicalJson, type Submission } from '../../src/domain/submission';
+import type { Submission } from '../../src/domain/submission';
+import { submissionContentHash as contentHash } from '../support/submission-hash';
 import type { Answer, AreaType } from '../../src/domain/types';
 import { openPostgres, openSqlite } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
@@ -28,15 +28,6 @@ function areaTypesOf(c: Commune, provinceCode: string, random: () => number): Ar
   if (c.type === 'đặc khu') return ['mountain-border-island'];
   if (MOUNTAIN_PROVINCES.has(provinceCode)) return random() < 0.2 ? ['rural', 'mountain-border-island'] : ['mountain-border-island'];
   return ['rural'];
-}
-
-function contentHash(s: Submission): string {
-  const canonical = {
-    ...s,
-    areaTypes: [...s.areaTypes].sort(),
-    answers: [...s.answers].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-  };
-  return createHash('sha256').update(canonicalJson(canonical), 'utf8').digest('hex');
 }
 
 type AssessmentRow = AssessmentsTable;

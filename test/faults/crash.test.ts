@@ -8,11 +8,12 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submissionContentHash, type Submission } from '../../src/domain/submission';
+import type { Submission } from '../../src/domain/submission';
 import { SQLITE_FILE } from '../../src/server/db/connect';
 import { submission } from '../server/fixtures';
 import { realReference } from '../server/harness';
 import { acquirePostgres, createTestSchema, dropTestSchema, releasePostgres } from '../server/pg-harness';
+import { submissionContentHash } from '../support/submission-hash';
 import { Api } from './support/api';
 import { ServerProcess } from './support/server-process';
 

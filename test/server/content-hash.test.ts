@@ -1,11 +1,12 @@
 /**
  * The server hashes submissions with node:crypto (src/server/services/content-hash.ts); stored
- * hashes and the replay rule rely on it giving exactly the domain's submissionContentHash.
+ * hashes and the replay rule rely on it giving exactly the reference hash (test/support/submission-hash.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, parseSubmission, submissionContentHash, type Submission } from '../../src/domain/submission';
+import { parseSubmission, type Submission } from '../../src/domain/submission';
 import { canonicalSubmissionText, contentHash } from '../../src/server/services/content-hash';
+import { canonicalJson, submissionContentHash } from '../support/submission-hash';
 import { MOUNTAIN_COMMUNE, submission } from './fixtures';
 
 // Every kind of text: ASCII, Vietnamese (NFC and NFD), emoji (surrogate pairs), lone surrogates, controls.

@@ -11,7 +11,8 @@ import { openXasoDb, type XasoDb } from '../../src/db/database';
 import { setSetting } from '../../src/db/settings';
 import { applicableComponents, isRequired } from '../../src/domain/catalogue';
 import { parseMethodology } from '../../src/domain/methodology-schema';
-import { submissionContentHash, type Submission } from '../../src/domain/submission';
+import type { Submission } from '../../src/domain/submission';
+import { submissionContentHash } from '../support/submission-hash';
 import type { Answer, Assessment, Catalogue } from '../../src/domain/types';
 import type { Reference } from '../../src/sync/reference';
 

@@ -1,10 +1,10 @@
 /**
- * The canonical content hash of a submission, for the server. The domain's submissionContentHash
- * (src/domain/submission.ts) hashes canonicalJson of the submission (keys sorted, undefined members
- * dropped; answers sorted by code, area types sorted) with a pure-TypeScript SHA-256, so that it
- * runs anywhere; on the server the two were a sixth of the CPU of a submission. This module writes
- * the SAME text faster and hashes it with node:crypto, so every hash equals the domain's and the
- * ones already stored; test/server/content-hash.test.ts proves it on generated submissions.
+ * The canonical content hash of a submission: SHA-256 of the JSON of the order-free submission
+ * (orderFreeSubmission in src/domain/submission.ts) with object keys sorted and undefined members
+ * dropped. Only the server hashes; the phone reads the hash back from the result. This module
+ * writes that text fast (a general canonical JSON writer was a sixth of the CPU of a submission)
+ * and hashes it with node:crypto; test/server/content-hash.test.ts proves on generated submissions
+ * that it equals the plain reference (test/support/submission-hash.ts), so stored hashes stay valid.
  *
  * How: a parsed submission holds only the members SubmissionSchema declares (zod drops the rest),
  * so the members of each object can be listed once, sorted, from the schema, and written in that
