@@ -2,7 +2,7 @@
  * Who may call what. Routes declare a coarse rule (checked before the handler runs); handlers
  * then check the finer rule of the resource (a reviewer's province, a device's commune).
  */
-import type { DevicePrincipal, Principal, UserPrincipal } from '../context';
+import type { Principal, UserPrincipal } from '../context';
 import { forbidden, unauthorized } from '../errors';
 
 /** public: anyone · admin · reviewer: any signed-in account (reviewer or admin) · device: an enrolled phone · any: account or device. */
@@ -29,12 +29,6 @@ export function enforceRule(rule: AuthRule, principal: Principal | undefined): v
 export function requireUser(principal: Principal | undefined): UserPrincipal {
   if (!principal) throw unauthorized();
   if (principal.kind !== 'user') throw forbidden('Sign in as a reviewer or admin');
-  return principal;
-}
-
-export function requireDevice(principal: Principal | undefined): DevicePrincipal {
-  if (!principal) throw unauthorized();
-  if (principal.kind !== 'device') throw forbidden('Only an enrolled device may do this');
   return principal;
 }
 

@@ -29,8 +29,6 @@ export const SubmissionResultSchema = z.object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _resultMatches: Same<z.infer<typeof SubmissionResultSchema>, SubmissionResult> = true;
 
-export const ReviewerSchema = z.object({ id: z.string(), username: z.string() });
-
 export const AssessmentViewSchema = SubmissionResultSchema.extend({
   communeCode: z.string(),
   provinceCode: z.string(),

@@ -30,10 +30,6 @@ function set(patch: Partial<SwState>): void {
   for (const l of listeners) l(state);
 }
 
-export function getSwState(): SwState {
-  return state;
-}
-
 export function subscribeSw(listener: (s: SwState) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -100,17 +96,4 @@ export async function registerServiceWorker(): Promise<void> {
   setInterval(() => {
     if (navigator.onLine) void w.update().catch(() => undefined);
   }, HOUR);
-}
-
-/**
- * Background Sync asks open pages to flush the outbox (see the 'sync' handler in src/sw/sw.ts).
- * The sync layer subscribes here; returns an unsubscribe function.
- */
-export function onFlushOutboxRequest(callback: () => void): () => void {
-  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return () => undefined;
-  const onMessage = (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === 'flush-outbox') callback();
-  };
-  navigator.serviceWorker.addEventListener('message', onMessage);
-  return () => navigator.serviceWorker.removeEventListener('message', onMessage);
 }
