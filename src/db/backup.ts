@@ -1,18 +1,20 @@
 /**
- * Export and import of the backup file (format and merge rule: src/domain/backup.ts).
+ * Export and import of the backup file (format: src/domain/backup.ts; merge rule: src/domain/backup-merge.ts).
  * Export reads every assessment and answer in one read transaction, so the file is a consistent
  * snapshot. Import validates the whole file first, then reads, plans and writes in ONE
  * read-write transaction: either everything in the plan is stored or nothing is. This module
  * pulls in zod, so the UI should load it with a dynamic import().
  */
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackup, planImport } from '../domain/backup';
-import type { BackupErrorCode, BackupFile, ImportReport } from '../domain/backup';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackup } from '../domain/backup';
+import type { BackupErrorCode, BackupFile } from '../domain/backup';
+import { planImport, type ImportReport } from '../domain/backup-merge';
 import type { Answer } from '../domain/types';
 import { getDb } from './database';
 import type { XasoDb } from './database';
 import { guardWrite, XasoDbError } from './errors';
 
-export type { BackupFile, ImportReport } from '../domain/backup';
+export type { BackupFile } from '../domain/backup';
+export type { ImportReport } from '../domain/backup-merge';
 
 // Set by vite.config.ts (`define`); absent under Vitest.
 declare const __APP_VERSION__: string | undefined;

@@ -3,16 +3,13 @@
  * A backup is the officer's last line of defence against a lost or reset phone, and an import is
  * a hostile input like any other: the schema bounds every string and array, refuses unknown keys
  * (so `__proto__` and friends never reach our objects) and normalises text to NFC.
- * The merge of an import into the local store lives in ./backup-merge.ts (re-exported here).
+ * The merge of an import into the local store lives in ./backup-merge.ts, which builds on this file.
  * Pure: no Dexie, no DOM.
  */
 import { z } from 'zod';
 import { LIMITS, normalizeText, textLength } from './answer-rules';
 import type { Answer, Assessment, AreaType } from './types';
 import { AREA_TYPES, ASSESSMENT_STATUSES, COMMUNE_CODE_RE, COMPONENT_CODE_RE, PROVINCE_CODE_RE } from './vocabulary';
-
-export { planImport } from './backup-merge';
-export type { ImportPlan, ImportReport, LocalState } from './backup-merge';
 
 export const BACKUP_FORMAT = 'xaso-backup';
 export const BACKUP_FORMAT_VERSION = 1;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_MAX, parseBackup, planImport } from '../../src/domain/backup';
-import type { AnswerRow, BackupFile, ImportPlan, LocalState } from '../../src/domain/backup';
+import { BACKUP_MAX, parseBackup } from '../../src/domain/backup';
+import type { AnswerRow, BackupFile } from '../../src/domain/backup';
+import { planImport, type ImportPlan, type LocalState } from '../../src/domain/backup-merge';
 import type { Answer, Assessment } from '../../src/domain/types';
 
 const ID = '3f1c2b7e-9d4a-4c1e-8f2a-0b1c2d3e4f50';

@@ -1,5 +1,5 @@
 /**
- * The dashboard's two bar charts. Fetched with import() by ./Charts.tsx only, so Chart.js stays
+ * The dashboard's two bar charts. Fetched with import() by ./BarChart.tsx only, so Chart.js stays
  * out of every other chunk; registers only what bar charts need. The tables beside the charts
  * carry the same numbers for screen readers and keyboard users.
  */

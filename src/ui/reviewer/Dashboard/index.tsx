@@ -13,7 +13,7 @@ import { LoadFailed } from '../LoadFailed';
 import { reviewPaths } from '../routes';
 import { useLoad } from '../use-load';
 import { layerName, levelName, useReference } from '../use-reference';
-import { BarChart } from './Charts';
+import { BarChart } from './BarChart';
 import { CoverageTable } from './CoverageTable';
 import { LayerTable, LevelTable } from './Tables';
 import './style.css';

@@ -2,7 +2,7 @@
 import type { Completeness } from '../../../domain/types';
 import { formatNumber, useT } from '../../../i18n';
 import { paths } from '../../router';
-import type { AssessmentData } from './use-assessment-data';
+import type { AssessmentData } from '../assessment/use-assessment-data';
 
 interface Props {
   data: AssessmentData;

@@ -17,10 +17,10 @@ import type { AnswerPatch } from './card-saver';
 import { cardId } from './card-ids';
 import { ChecklistHeader } from './ChecklistHeader';
 import { GroupSection } from './GroupSection';
-import { useAssessmentData } from './use-assessment-data';
-import type { AssessmentData } from './use-assessment-data';
+import { useAssessmentData } from '../assessment/use-assessment-data';
+import type { AssessmentData } from '../assessment/use-assessment-data';
 import { buildSections, resumePoint, statusChoices } from './view-model';
-import { LoadState } from './LoadState';
+import { LoadState } from '../assessment/LoadState';
 import './style.css';
 
 export default function Checklist({ id }: { id: string }) {

@@ -8,9 +8,9 @@ import { formatDate, formatDateTime, formatNumber, useLanguage, useT } from '../
 import { Button, LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { paths } from '../../router';
-import { LoadState } from '../Checklist/LoadState';
-import { useAssessmentData } from '../Checklist/use-assessment-data';
-import type { AssessmentData } from '../Checklist/use-assessment-data';
+import { LoadState } from '../assessment/LoadState';
+import { useAssessmentData } from '../assessment/use-assessment-data';
+import type { AssessmentData } from '../assessment/use-assessment-data';
 import { ScoreTable } from '../Summary/ScoreTable';
 import { useResult } from '../Summary/use-result';
 import { levelName } from '../../../domain/vocabulary';

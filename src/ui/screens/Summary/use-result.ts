@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { gapList } from '../../../domain/gaps';
 import { scoreAssessment } from '../../../domain/scoring';
 import type { Gap, ScoreResult } from '../../../domain/types';
-import type { AssessmentData } from '../Checklist/use-assessment-data';
+import type { AssessmentData } from '../assessment/use-assessment-data';
 
 export interface Result {
   score: ScoreResult;

@@ -2,6 +2,7 @@
 import { useT } from '../../../i18n';
 import { Page } from '../../components/Page';
 import type { Loaded } from './use-assessment-data';
+import './load-state.css';
 
 export function LoadState({ loaded, title }: { loaded: Exclude<Loaded, { status: 'ready' }>; title: string }) {
   const t = useT('assess');
