@@ -9,6 +9,8 @@ import { NO_PROXY, type TrustedProxies } from './client-address';
 import type { AppDeps, AppEnv } from './context';
 import type { DialectName } from './db/connect';
 import type { Database } from './db/schema';
+import { Storage } from './db/storage';
+import { durableWrites } from './durable-writes';
 import { errorBody, handleError, type ErrorLogger } from './errors';
 import { loadReferenceData, type ReferenceData } from './reference-data';
 import { registerAccountRoutes } from './routes/accounts';
@@ -32,6 +34,8 @@ export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
 export interface CreateAppOptions {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** From openDatabase(); without it writes are acknowledged once committed, as on PostgreSQL. */
+  storage?: Storage;
   /** The built PWA; nothing but the API is served without it. */
   staticDir?: string | undefined;
   /** The clock (tests move it to expire codes and sessions). */
@@ -55,6 +59,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   const deps: AppDeps = {
     db: options.db,
     dialect: options.dialect,
+    storage: options.storage ?? new Storage(),
     reference: options.reference ?? loadReferenceData(),
     now: options.now ?? (() => new Date()),
     publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
@@ -63,6 +68,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
   app.use(`${API_PREFIX}/*`, limitBody(MAX_BODY_BYTES));
+  app.use(`${API_PREFIX}/*`, durableWrites(deps.storage));
 
   const routes = new ApiRoutes(app, deps, MAX_BODY_BYTES);
   registerHealthRoutes(routes, deps, API_VERSION);
@@ -73,6 +79,6 @@ export function createApp(options: CreateAppOptions): XaSoApp {
 
   if (options.staticDir) serveStaticApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'No such resource'), 404));
-  app.onError(handleError(options.logError));
+  app.onError(handleError(options.logError, deps.storage));
   return { app, deps, routes };
 }

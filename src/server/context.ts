@@ -8,11 +8,14 @@ import { resolveClientAddress, type TrustedProxies } from './client-address';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/connect';
 import type { Database, Role } from './db/schema';
+import type { Storage } from './db/storage';
 import type { ReferenceData } from './reference-data';
 
 export interface AppDeps {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** Storage problems seen, and the durability barrier before an acknowledgement. */
+  storage: Storage;
   reference: ReferenceData;
   now: () => Date;
   /** Origin for enrollment links (XASO_PUBLIC_URL, else the server's own; never the request's Host). */

@@ -11,10 +11,11 @@ import { ensureAdmin } from './auth/admin-bootstrap';
 import { readConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { StorageStartError } from './db/sqlite-integrity';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const { db, dialect } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db, dialect, storage } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db);
 
   const admin = await ensureAdmin(db, { password: config.adminPassword, now: new Date() });
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const staticDir = fs.existsSync(config.staticDir) ? config.staticDir : undefined;
   if (!staticDir) console.warn(`[xaso] ${config.staticDir} not found: serving the API only (run "npm run build")`);
   if (config.publicUrlGuessed) console.warn(`[xaso] XASO_PUBLIC_URL is not set: enrollment links use ${config.publicUrl}`);
-  const { app } = createApp({ db, dialect, staticDir, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies });
+  const { app } = createApp({ db, dialect, storage, staticDir, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`[xaso] Listening on http://${info.address}:${info.port} (${dialect})`);
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('[xaso] failed to start:', error);
+  // A refused database file is the operator's to fix: its message says how, a stack would not.
+  console.error('[xaso] failed to start:', error instanceof StorageStartError ? error.message : error);
   process.exit(1);
 });

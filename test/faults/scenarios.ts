@@ -249,6 +249,39 @@ export const AREAS: Area[] = [
       },
     ],
   },
+  {
+    title: '5. The database and the operator',
+    scenarios: [
+      {
+        id: 'R1',
+        claim: 'PostgreSQL restarts or goes away: the API process survives, answers 503 with a JSON error while it is away, reports it in /api/v1/health, and recovers by itself.',
+        proves:
+          'The real server process on a PostgreSQL cluster of the test’s own, with pooled connections open: pg_ctl restart -m fast, then the server signs in again without being restarted; pg_ctl stop -m fast: a submission and a sign-in get 503 db_unavailable (storage: unreachable, Retry-After), /health 503 unreachable, the process still running; pg_ctl start: /health ok again and the refused submission is stored when retried.',
+        files: ['test/faults/postgres-restart.test.ts'],
+      },
+      {
+        id: 'R2',
+        claim: 'A corrupt SQLite file is refused at start with a clear message and left untouched; a zero-byte file is not taken for a fresh install.',
+        proves:
+          'The real server process: 30 submissions, a graceful stop, the first page of the assessments and revisions tables overwritten; the next start exits saying the file failed its integrity check, was not changed and how to restore it, and the file’s SHA-256 is unchanged. A zero-byte xaso.sqlite: refused the same way, no admin created, still 0 bytes.',
+        files: ['test/faults/sqlite-start.test.ts'],
+      },
+      {
+        id: 'R3',
+        claim: 'Storage problems (disk full, read-only) are reported by /api/v1/health instead of “ok”, the write gets a 503, and the log shows the real error, not “cannot rollback - no transaction is active”.',
+        proves:
+          'The real app on a real SQLite file whose connection is made full (max_page_count: SQLITE_FULL) or read-only (query_only: SQLITE_READONLY): the submission gets 503 db_unavailable with storage disk_full / read_only, /health the same, the logged error is SQLite’s own, nothing stored; with the storage back, the retry is stored and /health is ok.',
+        files: ['test/faults/storage-problems.test.ts'],
+      },
+      {
+        id: 'R4',
+        claim: 'A write is acknowledged only when durable (an fsync of the SQLite WAL, PostgreSQL’s synchronous commit).',
+        proves:
+          'The real app on a real SQLite file with the WAL fdatasync held: the submission is committed but no 200 leaves until the fsync of that WAL file (same inode) returns; a failed fsync is a 503 and the retry is acknowledged after a good one; 20 concurrent submissions share at most 2 fsyncs (group commit). Reads never wait.',
+        files: ['test/faults/durable-ack.test.ts'],
+      },
+    ],
+  },
 ];
 
 export interface Defect {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, type CreateAppOptions, type XaSoApp } from '../../src/server/app';
@@ -13,6 +14,7 @@ import { ensureAdmin } from '../../src/server/auth/admin-bootstrap';
 import { openPostgres, openSqlite, type DialectName } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import type { Database } from '../../src/server/db/schema';
+import type { Storage } from '../../src/server/db/storage';
 import { loadReferenceData, type ReferenceData } from '../../src/server/reference-data';
 import { acquirePostgres, createTestSchema, dropTestSchema, releasePostgres } from './pg-harness';
 
@@ -29,6 +31,9 @@ export function realReference(): ReferenceData {
 export interface TestDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
+  storage: Storage;
+  /** SQLite only: the raw connection. */
+  sqlite?: SqliteDatabase.Database;
   /** PostgreSQL only: the schema holding this test's tables. */
   schema?: string;
   close(): Promise<void>;
@@ -37,10 +42,12 @@ export interface TestDatabase {
 export async function openTestDatabase(kind: DialectName): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-sqlite-'));
-    const { db } = openSqlite(path.join(dir, 'test.sqlite'));
+    const { db, storage, sqlite } = openSqlite(path.join(dir, 'test.sqlite'));
     return {
       db,
       dialect: 'sqlite',
+      storage,
+      ...(sqlite ? { sqlite } : {}),
       close: async () => {
         await db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -48,10 +55,11 @@ export async function openTestDatabase(kind: DialectName): Promise<TestDatabase>
     };
   }
   const { url, schema } = await createTestSchema();
-  const { db } = openPostgres(url);
+  const { db, storage } = openPostgres(url);
   return {
     db,
     dialect: 'postgres',
+    storage,
     schema,
     close: async () => {
       await db.destroy();
@@ -101,6 +109,7 @@ export class TestServer {
     const xaso = createApp({
       db: database.db,
       dialect: database.dialect,
+      storage: database.storage,
       reference: options.reference ?? realReference(),
       now: () => new Date(server?.clock ?? START),
       logError: () => undefined,

@@ -17,6 +17,10 @@ interface Cluster {
   /** The database that holds the per-test schemas. */
   url: string;
   stop(): void;
+  /** Runs pg_ctl on this cluster's data directory (e.g. ['stop', '-m', 'fast'], ['start']). */
+  pgCtl(args: string[]): void;
+  /** Runs a PostgreSQL client tool (pg_dump, pg_restore, psql) of the cluster's version. */
+  tool(name: string, args: string[]): string;
 }
 
 function findBinDir(): string {
@@ -70,7 +74,11 @@ function startCluster(port: number): Cluster {
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   // Durability is irrelevant for a throwaway test cluster; speed is not.
   const options = `-k ${dir} -h 127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  const pgCtl = (args: string[]) => {
+    const start = args[0] === 'start' || args[0] === 'restart';
+    run('pg_ctl', ['-D', dataDir, ...(start ? ['-o', options, '-l', path.join(dir, 'server.log')] : []), '-w', ...args]);
+  };
+  pgCtl(['start']);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -84,11 +92,31 @@ function startCluster(port: number): Cluster {
   // A test run that dies must not leave a postgres behind.
   process.once('exit', stop);
   run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', 'CREATE DATABASE xaso_tests']);
-  return { url: `postgres://postgres@127.0.0.1:${port}/xaso_tests`, stop };
+  const tool = (name: string, args: string[]) => execFileSync(path.join(bin, name), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { url: `postgres://postgres@127.0.0.1:${port}/xaso_tests`, stop, pgCtl, tool };
 }
 
 function externalCluster(url: string): Cluster {
-  return { url, stop: () => undefined };
+  const unavailable = () => {
+    throw new Error('this test needs its own PostgreSQL cluster (unset DATABASE_URL)');
+  };
+  return { url, stop: () => undefined, pgCtl: unavailable, tool: unavailable };
+}
+
+/**
+ * A cluster of the test's own, which it may stop, restart or kill (the shared one may not be):
+ * always a throwaway cluster, even with DATABASE_URL set. Call stop() when done.
+ */
+export async function startPrivateCluster(): Promise<Cluster> {
+  return startCluster(await freePort());
+}
+
+/** Runs a PostgreSQL client tool (pg_dump, pg_restore) of the shared cluster's version. */
+export async function postgresTool(name: string, args: string[]): Promise<string> {
+  if (!cluster) throw new Error('acquirePostgres() first');
+  const c = await cluster;
+  if (process.env.DATABASE_URL) return execFileSync(name, args, { encoding: 'utf8' });
+  return c.tool(name, args);
 }
 
 let cluster: Promise<Cluster> | undefined;

@@ -13,6 +13,7 @@
  * Everything else (SQL compilation, introspection, types) is Kysely's SQLite support.
  */
 import type SqliteDatabase from 'better-sqlite3';
+import type { Storage } from './storage';
 import {
   CompiledQuery,
   SqliteAdapter,
@@ -31,7 +32,10 @@ const MAX_CACHED_STATEMENTS = 500;
 class SqliteConnection implements DatabaseConnection {
   private readonly statements = new Map<string, SqliteDatabase.Statement>();
 
-  constructor(readonly database: SqliteDatabase.Database) {}
+  constructor(
+    readonly database: SqliteDatabase.Database,
+    private readonly storage: Storage | undefined,
+  ) {}
 
   private prepare(sql: string): SqliteDatabase.Statement {
     const cached = this.statements.get(sql);
@@ -45,10 +49,18 @@ class SqliteConnection implements DatabaseConnection {
   }
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.prepare(query.sql);
-    if (statement.reader) return Promise.resolve({ rows: statement.all(query.parameters) as R[] });
-    const { changes, lastInsertRowid } = statement.run(query.parameters);
-    return Promise.resolve({ rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
+    try {
+      const statement = this.prepare(query.sql);
+      if (statement.reader) return Promise.resolve({ rows: statement.all(query.parameters) as R[] });
+      const { changes, lastInsertRowid } = statement.run(query.parameters);
+      // A write outside a transaction (autocommit) or the COMMIT itself: something new to fsync.
+      if (!this.database.inTransaction) this.storage?.noteCommit();
+      return Promise.resolve({ rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
+    } catch (error) {
+      // Disk full, read-only, corrupt: remembered for /health and the 503 (see storage.ts).
+      this.storage?.noteFailure(error);
+      return Promise.reject(error as Error);
+    }
   }
 
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -64,8 +76,9 @@ class FifoSqliteDriver implements Driver {
   constructor(
     database: SqliteDatabase.Database,
     private readonly beforeClose: () => Promise<void>,
+    storage: Storage | undefined,
   ) {
-    this.connection = new SqliteConnection(database);
+    this.connection = new SqliteConnection(database, storage);
   }
 
   async init(): Promise<void> {}
@@ -92,6 +105,10 @@ class FifoSqliteDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // After SQLITE_FULL, SQLITE_IOERR and the like SQLite has already rolled the transaction back;
+    // a ROLLBACK then fails with "cannot rollback - no transaction is active", and Kysely would
+    // throw that instead of the error that says what went wrong.
+    if (!this.connection.database.inTransaction) return;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
@@ -113,10 +130,12 @@ export class BetterSqliteDialect implements Dialect {
     private readonly database: SqliteDatabase.Database,
     /** Runs when the Kysely instance is destroyed, before the database is closed. */
     private readonly beforeClose: () => Promise<void> = () => Promise.resolve(),
+    /** Told of every commit and every storage failure. */
+    private readonly storage?: Storage,
   ) {}
 
   createDriver(): Driver {
-    return new FifoSqliteDriver(this.database, this.beforeClose);
+    return new FifoSqliteDriver(this.database, this.beforeClose, this.storage);
   }
 
   createQueryCompiler(): SqliteQueryCompiler {

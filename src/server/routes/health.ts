@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../context';
-import { ApiError } from '../errors';
+import { storageUnavailable } from '../errors';
 import { buildOpenApiDocument } from '../openapi';
 import { HealthSchema } from '../schemas/health';
 import type { ApiRoutes } from './registry';
@@ -14,19 +14,25 @@ export function registerHealthRoutes(api: ApiRoutes, deps: AppDeps, version: str
       path: '/health',
       tag: 'meta',
       summary: 'Health, database kind and the catalogue/methodology in use',
+      description:
+        'A 503 `db_unavailable` names the storage problem in `error.storage`: `unreachable` (the database does not answer), `corrupt`, `read_only`, `disk_full` or `io_error` (a write failed so, within the last 30 s; corruption until restart).',
       auth: 'public',
-      responses: { 200: { description: 'Healthy', schema: HealthSchema }, 503: { description: 'Database unreachable' } },
+      responses: { 200: { description: 'Healthy', schema: HealthSchema }, 503: { description: 'Database unreachable or its storage failing' } },
     },
     async (c) => {
-      // A trivial query proves the database answers.
+      // A trivial query proves the database answers; a failed write noted since says more.
       try {
         await sql`select 1`.execute(deps.db);
-      } catch {
-        throw new ApiError(503, 'db_unavailable', 'The database does not answer');
+        deps.storage.noteSuccess('read');
+      } catch (error) {
+        if (!deps.storage.noteFailure(error)) throw storageUnavailable('unreachable', { db: deps.dialect });
       }
+      const report = deps.storage.problem();
+      if (report) throw storageUnavailable(report.problem, { db: deps.dialect, since: report.since });
       return c.json({
         status: 'ok' as const,
         db: deps.dialect,
+        storage: 'ok' as const,
         catalogueVersion: deps.reference.current.catalogueVersion,
         methodologyVersion: deps.reference.current.methodologyId,
       });
