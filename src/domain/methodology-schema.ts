@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { GROUP_CODES, nfcText } from './schemas';
 import type { Methodology } from './types';
+import type { Same } from './same-type';
 
 
 const LAYERS = [1, 2, 3, 4] as const;
@@ -124,5 +125,4 @@ export function parseMethodology(json: unknown): Methodology {
 }
 
 // Compile-time guarantee that the schema and the shared type describe the same shape.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _methodologyMatches: Same<z.infer<typeof MethodologySchema>, Methodology> = true;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Catalogue, CatalogueTranslation, GroupCode, LayerId } from './types';
 import { AREA_TYPES, COMMUNE_CODE_RE, PROVINCE_CODE_RE } from './vocabulary';
 import type { AdminUnits } from './admin-units';
+import type { Same } from './same-type';
 
 /** Text shown to people must be NFC so that equal words compare equal. */
 export const nfcText = z
@@ -135,7 +136,6 @@ export const AdminUnitsSchema = z
   });
 
 // Compile-time guarantees that the schemas and the shared types describe the same shapes.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _catalogueMatches: Same<z.infer<typeof CatalogueSchema>, Catalogue> = true;
 const _translationMatches: Same<z.infer<typeof CatalogueTranslationSchema>, CatalogueTranslation> = true;
 const _adminUnitsMatches: Same<z.infer<typeof AdminUnitsSchema>, AdminUnits> = true;

@@ -59,7 +59,14 @@ export function readError(body: unknown, status: number): { code: string; messag
   return { code, message };
 }
 
-async function readJson(res: Response): Promise<unknown> {
+/** The error's other members (retryAfterSeconds, problems…), for callers that act on them. */
+export function errorDetails(body: unknown): Record<string, unknown> {
+  const { code: _code, message: _message, ...details } = asRecord(asRecord(body)?.error) ?? {};
+  return details;
+}
+
+/** The body as JSON, or undefined when it is not JSON (a captive portal's or a proxy's page). */
+export async function readJson(res: Response): Promise<unknown> {
   try {
     return (await res.json()) as unknown;
   } catch {

@@ -8,7 +8,8 @@ import type { Database } from '../db/schema';
 import { recordAudit } from '../repositories/audit';
 import { deleteSessionsOfUser } from '../repositories/sessions';
 import { findUserByUsername, insertUser, setUserPassword } from '../repositories/users';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+import { MIN_PASSWORD_LENGTH } from '../schemas/accounts';
+import { generatePassword, hashPassword } from './passwords';
 import { newId } from './tokens';
 
 export const ADMIN_USERNAME = 'admin';

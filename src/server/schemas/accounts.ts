@@ -1,7 +1,9 @@
 /** Sign-in, sessions and reviewer accounts. */
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { IsoDateTime, ProvinceCodeSchema } from './common';
+
+/** Shortest password an account may have (the admin's from XASO_ADMIN_PASSWORD included). */
+export const MIN_PASSWORD_LENGTH = 10;
 
 export const LoginSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),

@@ -4,6 +4,7 @@ import type { SubmissionResult } from '../../domain/submission';
 import { SubmissionSchema } from '../../domain/submission';
 import { IsoDateTime, ProblemSchema } from './common';
 import { ScoreResultSchema } from './score';
+import type { Same } from '../../domain/same-type';
 
 export { SubmissionSchema };
 
@@ -26,7 +27,6 @@ export const SubmissionResultSchema = z.object({
   review: ReviewVerdictSchema.nullable(),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _resultMatches: Same<z.infer<typeof SubmissionResultSchema>, SubmissionResult> = true;
 
 export const AssessmentViewSchema = SubmissionResultSchema.extend({

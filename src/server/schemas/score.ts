@@ -1,6 +1,7 @@
 /** The server's score, as documented in the OpenAPI document (the shape of domain ScoreResult). */
 import { z } from 'zod';
 import type { ScoreResult } from '../../domain/types';
+import type { Same } from '../../domain/same-type';
 
 export const ScoreResultSchema = z.object({
   catalogueVersion: z.string(),
@@ -30,5 +31,4 @@ export const ScoreResultSchema = z.object({
 });
 
 // The documented shape must be the domain's shape.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _scoreMatches: Same<z.infer<typeof ScoreResultSchema>, ScoreResult> = true;

@@ -2,7 +2,10 @@
  * A small typed client of the reviewer API. Same origin, JSON, `Authorization: Bearer <token>`
  * from the session (./session.ts). Every failure becomes an ApiError carrying the server's
  * `{error:{code,message}}`; a 401 on a signed-in call ends the session and leads to sign-in.
+ * URLs and error bodies are read as the phone's sync client reads them (src/sync/http.ts); the
+ * reviewer keeps its own fetch because it needs the raw response (CSV) and abort signals.
  */
+import { apiUrl, errorDetails, readError, readJson } from '../../sync/http';
 import { navigate } from '../router';
 import { getSession, setSession } from './session';
 import { reviewPaths } from './routes';
@@ -33,24 +36,10 @@ export class ApiError extends Error {
   }
 }
 
-/** "/provinces" → absolute URL beside index.html, so the app also works from a sub-path. */
-export function apiUrl(path: string): string {
-  const base = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI;
-  return new URL(`api/v1${path}`, base).toString();
-}
-
 async function errorFrom(res: Response): Promise<ApiError> {
-  try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } & Record<string, unknown> };
-    const e = body.error;
-    if (e && typeof e.code === 'string') {
-      const { code, message, ...details } = e;
-      return new ApiError(res.status, code, typeof message === 'string' ? message : code, details);
-    }
-  } catch {
-    // Not JSON (a proxy's error page): fall through.
-  }
-  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
+  const body = await readJson(res);
+  const { code, message } = readError(body, res.status);
+  return new ApiError(res.status, code, message, errorDetails(body));
 }
 
 /** A signed-in call was refused: forget the token and go to sign-in, then back here. */

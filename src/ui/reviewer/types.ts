@@ -1,169 +1,49 @@
 /**
- * The reviewer API's shapes, mirroring src/server/schemas/*.ts (the source of truth) without
- * importing server code into the browser bundle. What the domain already defines (a submission,
- * its result, a verdict) comes from src/domain/submission.ts — types only, no runtime import.
+ * The reviewer API's shapes, inferred from the server's zod schemas (src/server/schemas: the one
+ * contract; its tsconfig has neither DOM nor Node). Types only: every import here is
+ * `import type`, erased by the compiler, so neither zod nor server code reaches the browser
+ * bundle (ESLint refuses a value import of src/server or zod in src/ui).
+ * Responses are what the server writes (z.output); requests are what the server reads (z.input).
  */
-import type { ReviewState, ReviewVerdict, Submission, SubmissionResult } from '../../domain/submission';
-import type { AreaType, Status } from '../../domain/types';
+import type { z } from 'zod';
+import type { CreateUserSchema, SessionSchema, UserSchema } from '../../server/schemas/accounts';
+import type {
+  AssessmentViewSchema,
+  ReviewRequestSchema,
+  ReviewResponseSchema,
+  RevisionListSchema,
+} from '../../server/schemas/assessments';
+import type { EnrollmentCodeSchema } from '../../server/schemas/enrollment';
+import type { CommuneListSchema, LevelCountSchema, ProvinceOverviewSchema, ProvinceSummarySchema } from '../../server/schemas/provinces';
+import type { ReviewState, ReviewVerdict, Submission } from '../../domain/submission';
 
 export type { ReviewState, ReviewVerdict, Submission };
-export type Role = 'admin' | 'reviewer';
+export type { CommuneRow, CoverageRow, ProvinceSummary } from '../../server/schemas/provinces';
+export type { RevisionChanges } from '../../server/schemas/assessments';
+
+/** The signed-in account; `id` is optional because a session kept in sessionStorage is checked without it. */
+export type SessionUser = Omit<z.output<typeof UserSchema>, 'id'> & { id?: string };
+export type Role = SessionUser['role'];
+export type SignInResponse = z.output<typeof SessionSchema>;
 export type Verdict = ReviewVerdict['verdict'];
 
-export interface SessionUser {
-  id?: string;
-  username: string;
-  role: Role;
-  /** The one province a reviewer reviews; null for an admin. */
-  provinceCode: string | null;
-}
-
-export interface SignInResponse {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
-
-export interface LevelCount {
-  level: number;
-  count: number;
-}
-
+export type LevelCount = z.output<typeof LevelCountSchema>;
 /** GET /provinces (admin): every province side by side. */
-export interface ProvinceOverview {
-  provinces: {
-    code: string;
-    name: string;
-    communes: { total: number; submitted: number };
-    averageIndex: number | null;
-    levels: LevelCount[];
-    layers: { layer: number; score: number | null }[];
-  }[];
-  national: { communes: { total: number; submitted: number }; averageIndex: number | null };
-}
+export type ProvinceOverview = z.output<typeof ProvinceOverviewSchema>;
 export type ProvinceRow = ProvinceOverview['provinces'][number];
-
-/** One commune of the province, with its latest received submission when it has one. */
-export interface CommuneRow {
-  code: string;
-  name: string;
-  type: string;
-  submitted: boolean;
-  assessmentCount: number;
-  assessmentId: string | null;
-  revision: number | null;
-  period: string | null;
-  areaTypes: string[];
-  index: number | null;
-  level: number | null;
-  reviewState: ReviewState | null;
-  submittedAt: string | null;
-  receivedAt: string | null;
-  /** receivedAt − submittedAt: how long the phone waited for a connection. */
-  syncLagSeconds: number | null;
-}
-
-export interface CommuneList {
-  provinceCode: string;
-  provinceName: string;
-  communes: CommuneRow[];
-}
-
-export type ReviewEntry = ReviewVerdict & { reviewer: string };
+/** GET /provinces/{code}/communes: each commune with its latest received submission, if any. */
+export type CommuneList = z.output<typeof CommuneListSchema>;
 
 /** GET /assessments/{id}: the latest revision, its server score and every verdict so far. */
-export interface AssessmentView extends SubmissionResult {
-  communeCode: string;
-  provinceCode: string;
-  submission: Submission;
-  reviews: ReviewEntry[];
-}
+export type AssessmentView = z.output<typeof AssessmentViewSchema>;
+export type ReviewEntry = AssessmentView['reviews'][number];
+export type RevisionList = z.output<typeof RevisionListSchema>;
+export type RevisionEntry = RevisionList['revisions'][number];
+export type AnswerSnapshot = RevisionEntry['changes']['answers'][number]['from'];
 
-export type AnswerSnapshot = { status: Status | null; note?: string; naReason?: string; openName?: string } | null;
-
-export interface RevisionChanges {
-  fields: { field: string; from: unknown; to: unknown }[];
-  answers: { code: string; from: AnswerSnapshot; to: AnswerSnapshot }[];
-}
-
-export interface RevisionEntry {
-  revision: number;
-  baseRevision: number | null;
-  contentHash: string;
-  submittedAt: string;
-  receivedAt: string;
-  index: number;
-  level: number;
-  /** What changed since the previous revision (everything, for the first). */
-  changes: RevisionChanges;
-  reviews: ReviewEntry[];
-}
-
-export interface RevisionList {
-  assessmentId: string;
-  revisions: RevisionEntry[];
-}
-
-export interface ReviewRequest {
-  verdict: Verdict;
-  comment: string;
-  componentComments?: Record<string, string>;
-  /** The revision being reviewed; a newer one arriving meanwhile gives 409 stale_revision. */
-  revision?: number;
-}
-
-export interface ReviewResponse {
-  assessmentId: string;
-  reviewState: 'accepted' | 'returned';
-  review: ReviewVerdict;
-}
-
-export interface EnrollmentCode {
-  code: string;
-  communeCode: string;
-  communeName: string;
-  provinceCode: string;
-  expiresAt: string;
-  link: string;
-  qrSvg: string;
-}
-
-export interface ScorePair {
-  province: number | null;
-  national: number | null;
-}
-
-export interface CoverageRow {
-  code: string;
-  group: string;
-  tier: string;
-  areaType: string | null;
-  vi: string;
-  /** Submitted communes for which the component counts. */
-  counted: number;
-  /** Of those, communes at status 2 or 3. */
-  covered: number;
-  /** covered / counted, 0–1. */
-  share: number;
-}
-
-export interface ProvinceSummary {
-  provinceCode: string;
-  provinceName: string;
-  areaType: AreaType | null;
-  communes: { total: number; submitted: number };
-  averageIndex: number | null;
-  nationalAverageIndex: number | null;
-  levels: LevelCount[];
-  layers: (ScorePair & { layer: number })[];
-  groups: (ScorePair & { id: string; layer: number })[];
-  /** Weakest first. */
-  coverage: CoverageRow[];
-}
-
-export interface CreateUserRequest {
-  username: string;
-  password: string;
-  role: 'reviewer';
-  provinceCode: string;
-}
+export type ReviewRequest = z.input<typeof ReviewRequestSchema>;
+export type ReviewResponse = z.output<typeof ReviewResponseSchema>;
+export type EnrollmentCode = z.output<typeof EnrollmentCodeSchema>;
+export type ScorePair = Omit<ProvinceSummaryLayer, 'layer'>;
+type ProvinceSummaryLayer = z.output<typeof ProvinceSummarySchema>['layers'][number];
+export type CreateUserRequest = z.input<typeof CreateUserSchema>;

@@ -21,6 +21,8 @@ function respond(status: number, body?: unknown, headers: Record<string, string>
 const user = { id: 'u1', username: 'hanoi', role: 'reviewer' as const, provinceCode: '01' };
 
 beforeEach(() => {
+  // The page the reviewer area runs in: URLs are built beside it (src/sync/http.ts apiUrl).
+  vi.stubGlobal('document', { baseURI: 'http://localhost/' });
   calls = [];
   navigate.mockClear();
   setSession(undefined);
