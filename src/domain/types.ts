@@ -98,9 +98,19 @@ export interface Answer {
   naReason?: string;
   /** For open "…khác" items: what the commune names. */
   openName?: string;
+  /** A criteria set's non-status input, keyed by the indicator's code (src/domain/criteria). */
+  value?: IndicatorValue;
   /** ISO 8601, set by the device that made the edit. */
   updatedAt: string;
 }
+
+/** What the officer enters for a criteria-set indicator that is not a status. */
+export type IndicatorValue =
+  | { kind: 'yesno'; yes: boolean }
+  | { kind: 'choice'; option: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'pair'; a: number; b: number | null }
+  | { kind: 'percent'; value: number };
 
 export type AnswerMap = Readonly<Record<string, Answer | undefined>>;
 

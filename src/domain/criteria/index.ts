@@ -1,0 +1,10 @@
+/** The criteria engine: a scoring index as data (see data/criteria/README.md). */
+export { parseCriteriaSet, criteriaSetSchema } from './validate';
+export { CriteriaSetBaseSchema } from './schema';
+export type { CriteriaSet, CriteriaIndicator, CriteriaGroup, CriteriaInput, CriteriaRule } from './schema';
+export { computeCriteria, exactGain } from './engine';
+export type { CriteriaScoringInput, CriteriaRaw } from './engine';
+export { scoreCriteria, criteriaGaps, criteriaLevel } from './score';
+export type { CriteriaScore, CriteriaGap, CriteriaGroupScore, CriteriaIndicatorScore } from './score';
+export { checkValue, evaluateIndicator } from './rules';
+export type { ValueProblem } from './rules';
