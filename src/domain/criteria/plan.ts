@@ -4,7 +4,7 @@
  * Built once and cached, so that rescoring on every tap is one pass over the answers.
  */
 import { applicableComponents } from '../catalogue';
-import { AREA_TYPES } from '../types';
+import { AREA_TYPES } from '../vocabulary';
 import type { AreaType, Catalogue } from '../types';
 import { parseRational, rat } from './rational';
 import type { Rational } from './rational';

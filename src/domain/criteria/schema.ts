@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { nfcText } from '../schemas';
+import { AREA_TYPES } from '../vocabulary';
 
 const text = z.strictObject({ vi: nfcText, en: nfcText });
 /** An exact fraction: a decimal number as written (0.5) or "a/b" ("2/3"). */
@@ -19,7 +20,7 @@ export const FractionSchema = z.union([
 const points = z.number().int().nonnegative();
 const code = z.string().regex(/^[0-9A-Za-zÀ-ỹ][0-9A-Za-zÀ-ỹ._-]*$/, 'letters, digits, ".", "_" or "-"');
 
-const AreaTypeSchema = z.enum(['urban', 'rural', 'mountain-border-island']);
+const AreaTypeSchema = z.enum(AREA_TYPES);
 
 /** What the officer enters. */
 export const InputSchema = z.discriminatedUnion('kind', [

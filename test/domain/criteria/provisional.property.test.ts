@@ -11,7 +11,7 @@ import { criteriaGaps, parseCriteriaSet, scoreCriteria } from '../../../src/doma
 import { criteriaSetFromMethodology } from '../../../src/domain/criteria/from-methodology';
 import { gapList } from '../../../src/domain/gaps';
 import { scoreAssessment } from '../../../src/domain/scoring';
-import { AREA_TYPES } from '../../../src/domain/types';
+import { AREA_TYPES } from '../../../src/domain/vocabulary';
 import type { Answer, CatalogueTranslation, Status } from '../../../src/domain/types';
 import { answer, methodology, realCatalogue } from '../scoring-fixtures';
 
