@@ -9,6 +9,8 @@
  * The success of a real request is the only proof of a connection (navigator.onLine lies).
  */
 
+import { gzipJson } from './gzip-body';
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export type ApiOutcome =
@@ -26,7 +28,12 @@ export interface ApiRequest {
   fetch?: FetchLike;
   /** A stalled 2G connection can hang for minutes; give up and retry later instead. */
   timeoutMs?: number;
+  /** Send the body gzipped where the browser can (submissions: gzip-body.ts). */
+  compress?: boolean;
 }
+
+/** What a server that cannot read a gzipped body answers; the request is then sent again as plain JSON. */
+const GZIP_REFUSED = new Set(['unsupported_encoding', 'malformed_json', 'malformed_gzip']);
 
 export const DEFAULT_TIMEOUT_MS = 45_000;
 
@@ -75,17 +82,29 @@ export async function readJson(res: Response): Promise<unknown> {
 }
 
 export async function apiRequest(req: ApiRequest): Promise<ApiOutcome> {
+  const outcome = await sendOnce(req, req.compress === true);
+  if (req.compress && outcome.kind === 'rejected' && (outcome.status === 400 || outcome.status === 415) && GZIP_REFUSED.has(outcome.code)) {
+    return sendOnce(req, false);
+  }
+  return outcome;
+}
+
+async function sendOnce(req: ApiRequest, compress: boolean): Promise<ApiOutcome> {
   const doFetch = req.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
+  // Compressed before the clock starts: the timeout is for the network, not the phone's CPU.
+  const json = req.body === undefined ? undefined : JSON.stringify(req.body);
+  const encoded: { body: BodyInit | undefined; contentEncoding?: string } = json !== undefined && compress ? await gzipJson(json) : { body: json };
+  if (encoded.contentEncoding) headers['Content-Encoding'] = encoded.contentEncoding;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
     const res = await doFetch(apiUrl(req.path), {
       method: req.method,
       headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      body: encoded.body,
       signal: controller.signal,
       // Never let an HTTP cache answer for the server: review states change.
       cache: 'no-store',

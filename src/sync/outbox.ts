@@ -74,6 +74,7 @@ async function sendOne(db: XasoDb, entry: OutboxEntry, ref: Reference, opts: Flu
     token: enrollment.deviceToken,
     fetch: opts.fetch,
     timeoutMs: opts.timeoutMs,
+    compress: true,
   });
   const at = new Date(now()).toISOString();
   switch (result.kind) {

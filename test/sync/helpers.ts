@@ -4,6 +4,7 @@
  * idempotency rules (same revision + same content = replay; other content or a stale base = 409)
  * and can be told to be down, unreachable, slow or to refuse.
  */
+import { gunzipSync } from 'node:zlib';
 import methodologyJson from '../../data/methodology/provisional-2026.1.json';
 import catalogueJson from '../../data/catalogue/2026.1/catalogue.json';
 import { createAssessment } from '../../src/db/assessments';
@@ -94,7 +95,9 @@ export class FakeServer {
     const method = init?.method ?? 'GET';
     const path = input.replace(/^.*\/api\/v1/, '');
     const auth = new Headers(init?.headers).get('authorization') ?? undefined;
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Submission) : undefined;
+    // Submissions arrive gzipped (src/sync/gzip-body.ts), as the real server accepts them.
+    const raw = init?.body instanceof Uint8Array ? gunzipSync(init.body).toString('utf8') : init?.body;
+    const body = typeof raw === 'string' ? (JSON.parse(raw) as Submission) : undefined;
     this.calls.push({ method, path, token: auth?.replace(/^Bearer /, ''), body });
     if (this.gate) await this.gate;
     if (this.mode === 'offline') throw new TypeError('Failed to fetch');
