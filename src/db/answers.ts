@@ -1,22 +1,24 @@
 /**
  * Answers: reading an assessment's answers and saving one edit. `saveAnswer` is the hot path of
- * the checklist and the heart of "nothing is ever lost": it writes the answer and touches its
- * assessment in ONE read-write transaction and resolves only after that transaction has
- * committed, so the UI shows "saved" only when the answer is on disk. On failure the
- * transaction is aborted and the previous answer stays as it was.
+ * the checklist and the heart of "nothing is ever lost": it writes the answer and its
+ * assessment's touch (./touch.ts) in ONE read-write transaction and resolves only after that
+ * transaction has committed, so the UI shows "saved" only when the answer is on disk. On failure
+ * the transaction is aborted and the previous answer stays as it was.
  */
 import { Dexie } from 'dexie';
+import { answersByCode, fromAnswerRow, toAnswerRow } from '../domain/answer-row';
 import type { Answer, Assessment, Status } from '../domain/types';
 import { getDb } from './database';
 import type { StoredAnswer, XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
-import { nextTimestamp } from './time';
+import { nextEditTimestamp } from './time';
+import type { TouchRow } from './touch';
 import { checkCode, checkStatus, cleanText } from './validate';
 import { isLocked } from '../domain/vocabulary';
 
 /**
  * One edit. A field left out (or undefined) keeps its stored value; "" clears a text; status
- * null clears the status. Text is trimmed and NFC-normalised before it is stored.
+ * null clears the status. Text is trimmed and NFC-normalised here, once, before it is stored.
  */
 export interface AnswerPatch {
   status?: Status | null;
@@ -26,48 +28,98 @@ export interface AnswerPatch {
 }
 
 const TEXT_FIELDS = ['note', 'naReason', 'openName'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** A checked patch: text NFC and trimmed, null = remove the field. */
+interface CleanPatch {
+  status?: Status | null;
+  text: Partial<Record<TextField, string | null>>;
+}
 
 export interface SaveAnswerOptions {
   /**
    * Called, just before the promise resolves, with the `timeStamp` of IndexedDB's `complete`
    * event: the moment the edit was on disk (performance.now() clock), for the checklist's save
    * timing. Dexie's own `complete` listeners run first and re-run other widgets' live queries,
-   * so the promise itself resolves some milliseconds later. Never called for a failed edit.
+   * so the promise itself resolves some milliseconds later. Never called for a failed edit or
+   * one that wrote nothing.
    */
   onCommit?: (committedAt: number) => void;
+  /**
+   * The answer the caller last saw stored for this code (null: none), e.g. what the card's last
+   * save returned. The write is computed from it and goes out together with the reads that
+   * confirm it: one IndexedDB round trip. Left out, none is assumed. When the reads disagree
+   * (another tab, a save of the same card still in flight), the same transaction rewrites the
+   * answer from what is stored, or aborts: never a broken or older row.
+   */
+  stored?: Answer | null;
+}
+
+/** The answers of one assessment, in the store's order (by component code). */
+export async function listAnswers(assessmentId: string, db: XasoDb = getDb()): Promise<Answer[]> {
+  const rows = await db.answers.where('assessmentId').equals(assessmentId).toArray();
+  return rows.map(fromAnswerRow);
 }
 
 /** The answers of one assessment, keyed by component code. */
 export async function getAnswers(assessmentId: string, db: XasoDb = getDb()): Promise<Record<string, Answer>> {
-  const rows = await db.answers.where('assessmentId').equals(assessmentId).toArray();
-  const out: Record<string, Answer> = {};
-  for (const { assessmentId: _, ...answer } of rows) out[answer.code] = answer;
-  return out;
+  return answersByCode(await listAnswers(assessmentId, db));
 }
 
+/** Everything but updatedAt is equal (whatever fields an answer carries). */
 function sameContent(a: Answer, b: Answer): boolean {
-  return a.status === b.status && TEXT_FIELDS.every((f) => a[f] === b[f]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('updatedAt');
+  for (const k of keys) if (a[k as keyof Answer] !== b[k as keyof Answer]) return false;
+  return true;
 }
 
-/** The stored answer with the patch applied (updatedAt still the old one). */
-function applyPatch(code: string, prev: Answer | undefined, patch: AnswerPatch): Answer {
-  const next: Answer = prev ? { ...prev } : { code, status: null, updatedAt: '' };
-  if (patch.status !== undefined) next.status = checkStatus(patch.status);
+function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolean {
+  return a === b || (!!a && !!b && a.updatedAt === b.updatedAt && sameContent(a, b));
+}
+
+/** Validates and normalises a patch: the only place an edit's text is checked and made NFC. */
+function cleanPatch(patch: AnswerPatch): CleanPatch {
+  const clean: CleanPatch = { text: {} };
+  if (patch.status !== undefined) clean.status = checkStatus(patch.status);
   for (const field of TEXT_FIELDS) {
     const value = patch[field];
-    if (value === undefined) continue;
-    const clean = cleanText(value, field);
-    if (clean === undefined) delete next[field];
-    else next[field] = clean;
+    if (value !== undefined) clean.text[field] = cleanText(value, field) ?? null;
+  }
+  return clean;
+}
+
+/** The answer with a checked patch applied (updatedAt still the old one). */
+function applyPatch(code: string, prev: Answer | undefined, patch: CleanPatch): Answer {
+  const next: Answer = prev ? { ...prev } : { code, status: null, updatedAt: '' };
+  if (patch.status !== undefined) next.status = patch.status;
+  for (const field of TEXT_FIELDS) {
+    const value = patch.text[field];
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
   }
   return next;
 }
+
+/** The answer row and the assessment's touch, issued together (no read). */
+function writeAnswer(db: XasoDb, assessmentId: string, answer: Answer): Promise<unknown> {
+  const touch: TouchRow = { assessmentId, updatedAt: answer.updatedAt, lastCode: answer.code };
+  return Dexie.Promise.all([db.answers.put(toAnswerRow(assessmentId, answer)), db.touches.put(touch)]);
+}
+
+/** Thrown inside the transaction to abort it: the stored answer already says what the edit says. */
+class Unchanged {
+  constructor(readonly answer: Answer) {}
+}
+
+const isNewer = (t: string, than: string | undefined) => than === undefined || Date.parse(t) > Date.parse(than);
 
 /**
  * Save one edit of one answer. Resolves with the stored answer once the transaction has
  * committed. Rejects with AssessmentLockedError (submitted/accepted), AssessmentNotFoundError,
  * InvalidInputError (nothing written) or StorageWriteError (nothing written, earlier data intact).
  * A naReason is kept when the status moves away from "na", so switching back loses nothing.
+ * An edit that changes nothing writes nothing.
  */
 export async function saveAnswer(
   assessmentId: string,
@@ -77,40 +129,53 @@ export async function saveAnswer(
   options: SaveAnswerOptions = {},
 ): Promise<Answer> {
   checkCode(code);
-  // Validate before opening the transaction: a bad edit never reaches IndexedDB.
-  applyPatch(code, undefined, patch);
+  // Checked before the transaction opens: a bad edit never reaches IndexedDB.
+  const clean = cleanPatch(patch);
+  const base = options.stored ?? undefined;
+  const merged = applyPatch(code, base, clean);
+  if (base && sameContent(base, merged)) return base;
+  const ours: Answer = { ...merged, updatedAt: nextEditTimestamp([base?.updatedAt]) };
   // Created out here, outside Dexie's zone: a plain promise, settled by our `complete` listener.
   let onComplete: ((e: Event) => void) | undefined;
   const committed = options.onCommit && new Promise<number>((resolve) => (onComplete = (e) => resolve(e.timeStamp)));
-  const saved = await guardWrite(
+  const outcome = await guardWrite(
     // Not an async function: a chain of Dexie promises runs inside each IndexedDB callback,
     // where `await` would make Dexie carry its zone through extra microtasks (zone echoes).
-    db.transaction('rw', db.answers, db.assessments, (tx) => {
-      // Ours runs after Dexie's listeners (registered first); the event's timeStamp is the commit.
-      if (onComplete) tx.idbtrans.addEventListener('complete', onComplete);
-      // Both reads go out together: one round trip to IndexedDB instead of two. Each round trip
-      // costs a task on a busy main thread, and this runs on every tap (issue #4: p95 ≤ 16 ms).
-      const reads = Dexie.Promise.all([db.assessments.get(assessmentId), db.answers.get([assessmentId, code])]);
-      return reads.then(([assessment, stored]: [Assessment | undefined, StoredAnswer | undefined]) => {
-        if (!assessment) throw new AssessmentNotFoundError(assessmentId);
-        if (isLocked(assessment.status)) throw new AssessmentLockedError(assessmentId, assessment.status);
-        const prev = stored && stripRow(stored);
-        const next = applyPatch(code, prev, patch);
-        if (prev && sameContent(prev, next)) return prev; // nothing changed: no write, no newer timestamp
-        const updatedAt = nextTimestamp([prev?.updatedAt, assessment.updatedAt]);
-        const answer: Answer = { ...next, updatedAt };
-        // The assessment row read above is written back whole: update() would read it again
-        // (a query and a get) before its put. The transaction keeps the read and the write atomic.
-        const writes: Promise<unknown>[] = [db.answers.put({ ...answer, assessmentId }), db.assessments.put({ ...assessment, updatedAt, lastCode: code })];
-        return Dexie.Promise.all(writes).then(() => answer);
-      });
-    }),
+    db
+      .transaction('rw', [db.answers, db.assessments, db.touches], (tx) => {
+        // Ours runs after Dexie's listeners (registered first); the event's timeStamp is the commit.
+        if (onComplete) tx.idbtrans.addEventListener('complete', onComplete);
+        // Reads and writes go out together: ONE round trip to IndexedDB. Each round trip costs a
+        // task on a busy main thread, and this runs on every tap (issue #16: p95 ≤ 16 ms). The
+        // reads only confirm what the writes assumed; requests run in order, so they see the
+        // rows as they were before this edit.
+        const reads = Dexie.Promise.all([db.assessments.get(assessmentId), db.answers.get([assessmentId, code]), db.touches.get(assessmentId)]);
+        const writes = writeAnswer(db, assessmentId, ours);
+        const checked = reads.then(([assessment, row, touch]: [Assessment | undefined, StoredAnswer | undefined, TouchRow | undefined]) => {
+          if (!assessment) throw new AssessmentNotFoundError(assessmentId);
+          if (isLocked(assessment.status)) throw new AssessmentLockedError(assessmentId, assessment.status);
+          const stored = row && fromAnswerRow(row);
+          // The patch is applied again only when the stored answer is not the one assumed.
+          const expected = sameAnswer(stored, base) ? merged : applyPatch(code, stored, clean);
+          if (stored && sameContent(stored, expected)) throw new Unchanged(stored);
+          const after = [stored?.updatedAt, assessment.updatedAt, touch?.updatedAt];
+          if (sameContent(expected, ours) && after.every((t) => isNewer(ours.updatedAt, t))) return ours;
+          // Rare (another tab edited, or the clock went back): rewrite within this transaction.
+          const fixed: Answer = { ...expected, updatedAt: nextEditTimestamp(after) };
+          return writeAnswer(db, assessmentId, fixed).then(() => fixed);
+        });
+        return Dexie.Promise.all([checked, writes]).then(([answer]: [Answer, unknown]) => answer);
+      })
+      .then(
+        (answer): Answer | Unchanged => answer,
+        (error: unknown) => {
+          if (error instanceof Unchanged) return error;
+          throw error;
+        },
+      ),
   );
+  if (outcome instanceof Unchanged) return outcome.answer;
   // Settles within the same dispatch of `complete` that let the transaction above resolve.
   if (committed) options.onCommit?.(await committed);
-  return saved;
-}
-
-function stripRow({ assessmentId: _, ...answer }: Answer & { assessmentId: string }): Answer {
-  return answer;
+  return outcome;
 }

@@ -6,6 +6,7 @@
 import type { AreaType, Assessment } from '../domain/types';
 import { getDb } from './database';
 import { nextTimestamp } from './time';
+import { withTouch } from './touch';
 import type { XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
 import {
@@ -50,13 +51,16 @@ export async function createAssessment(input: NewAssessmentInput, db: XasoDb = g
   return assessment;
 }
 
-/** Every assessment on this phone, the most recently edited first. */
+/** Every assessment on this phone, the most recently edited first (answer edits included). */
 export async function listAssessments(db: XasoDb = getDb()): Promise<Assessment[]> {
-  return db.assessments.orderBy('updatedAt').reverse().toArray();
+  const [rows, touches] = await db.transaction('r', db.assessments, db.touches, () => Promise.all([db.assessments.toArray(), db.touches.toArray()]));
+  const touchOf = new Map(touches.map((t) => [t.assessmentId, t]));
+  return rows.map((a) => withTouch(a, touchOf.get(a.id))).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
 }
 
 export async function getAssessment(id: string, db: XasoDb = getDb()): Promise<Assessment | undefined> {
-  return db.assessments.get(id);
+  const [row, touch] = await db.transaction('r', db.assessments, db.touches, () => Promise.all([db.assessments.get(id), db.touches.get(id)]));
+  return row && withTouch(row, touch);
 }
 
 /**
@@ -79,24 +83,29 @@ export async function updateAssessment(id: string, patch: AssessmentPatch, db: X
   const editsDetails = changes.areaTypes !== undefined || changes.period !== undefined || 'helpers' in patch;
 
   return guardWrite(
-    db.transaction('rw', db.assessments, async () => {
-      const current = await db.assessments.get(id);
-      if (!current) throw new AssessmentNotFoundError(id);
+    db.transaction('rw', db.assessments, db.touches, async () => {
+      const row = await db.assessments.get(id);
+      if (!row) throw new AssessmentNotFoundError(id);
+      // The latest answer edit is folded into the row written back (and its touch row removed),
+      // so a lastCode set here is not hidden by an older touch.
+      const current = withTouch(row, await db.touches.get(id));
       if (editsDetails && isLocked(current.status)) throw new AssessmentLockedError(id, current.status);
       const next: Assessment = { ...current, ...changes };
       if (dropHelpers) delete next.helpers;
       if (editsDetails || changes.status !== undefined) next.updatedAt = nextTimestamp([current.updatedAt]);
       await db.assessments.put(next);
+      await db.touches.delete(id);
       return next;
     }),
   );
 }
 
-/** Delete an assessment with its answers, queued uploads and sync state, all or nothing. */
+/** Delete an assessment with its answers, touch, queued uploads and sync state, all or nothing. */
 export async function deleteAssessment(id: string, db: XasoDb = getDb()): Promise<void> {
   await guardWrite(
-    db.transaction('rw', [db.assessments, db.answers, db.outbox, db.sync], async () => {
+    db.transaction('rw', [db.assessments, db.answers, db.touches, db.outbox, db.sync], async () => {
       await db.answers.where('assessmentId').equals(id).delete();
+      await db.touches.delete(id);
       await db.outbox.where('assessmentId').equals(id).delete();
       await db.sync.delete(id);
       await db.assessments.delete(id);

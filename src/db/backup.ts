@@ -8,10 +8,12 @@
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackup } from '../domain/backup';
 import type { BackupErrorCode, BackupFile } from '../domain/backup';
 import { planImport, type ImportReport } from '../domain/backup-merge';
-import type { Answer } from '../domain/types';
+import { answersByAssessment } from '../domain/answer-row';
+import type { Assessment } from '../domain/types';
 import { getDb } from './database';
 import type { XasoDb } from './database';
 import { guardWrite, XasoDbError } from './errors';
+import { withTouch } from './touch';
 
 export type { BackupFile } from '../domain/backup';
 export type { ImportReport } from '../domain/backup-merge';
@@ -33,15 +35,10 @@ export class BackupImportError extends XasoDbError {
 
 /** Every assessment on this phone with its answers, oldest first; answers in code order. */
 export async function exportBackup(db: XasoDb = getDb(), now: Date = new Date()): Promise<BackupFile> {
-  const [assessments, rows] = await db.transaction('r', db.assessments, db.answers, () =>
-    Promise.all([db.assessments.toArray(), db.answers.toArray()]),
+  const [assessments, rows] = await db.transaction('r', db.assessments, db.answers, db.touches, () =>
+    Promise.all([readWithTouches(db), db.answers.toArray()]),
   );
-  const byAssessment = new Map<string, Answer[]>();
-  for (const { assessmentId, ...answer } of rows) {
-    const list = byAssessment.get(assessmentId) ?? [];
-    list.push(answer);
-    byAssessment.set(assessmentId, list);
-  }
+  const byAssessment = answersByAssessment(rows);
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -51,6 +48,16 @@ export async function exportBackup(db: XasoDb = getDb(), now: Date = new Date())
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((a) => ({ ...a, answers: (byAssessment.get(a.id) ?? []).sort((x, y) => (x.code < y.code ? -1 : 1)) })),
   };
+}
+
+/** Assessments (all, or those of `ids` that exist) as the app sees them: touches laid over (./touch.ts). */
+async function readWithTouches(db: XasoDb, ids?: string[]): Promise<Assessment[]> {
+  const [rows, touches] = await Promise.all([
+    ids ? db.assessments.bulkGet(ids) : db.assessments.toArray(),
+    ids ? db.touches.bulkGet(ids) : db.touches.toArray(),
+  ]);
+  const touchOf = new Map(touches.flatMap((t) => (t ? [[t.assessmentId, t] as const] : [])));
+  return rows.flatMap((a) => (a ? [withTouch(a, touchOf.get(a.id))] : []));
 }
 
 /** e.g. "xaso-sao-luu-2026-11-23.json" (sao lưu = backup), dated in the phone's own time zone. */
@@ -69,8 +76,8 @@ export async function importBackup(text: string, db: XasoDb = getDb()): Promise<
   const incoming = parsed.backup;
   const ids = incoming.assessments.map((a) => a.id);
   return guardWrite(
-    db.transaction('rw', db.assessments, db.answers, async () => {
-      const assessments = (await db.assessments.bulkGet(ids)).filter((a) => a !== undefined);
+    db.transaction('rw', db.assessments, db.answers, db.touches, async () => {
+      const assessments = await readWithTouches(db, ids);
       const answers = await db.answers
         .where('assessmentId')
         .anyOf(assessments.map((a) => a.id))

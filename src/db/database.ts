@@ -8,13 +8,15 @@
  * - settings: small app preferences, {key, value}; typed access in ./settings.ts.
  * - outbox: submissions waiting to go up (filled and flushed by src/sync).
  * - sync: per assessment, where it stands with the province (written by src/sync).
+ * - touches: per assessment, its latest answer edit (updatedAt, lastCode), see ./touch.ts.
  */
 import { Dexie } from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { AnswerRow } from '../domain/backup';
+import type { AnswerRow } from '../domain/answer-row';
 import type { Assessment } from '../domain/types';
 import { emitDbAlert } from './events';
 import { declareSchema } from './migrations';
+import type { TouchRow } from './touch';
 
 /** An answer row: the shared Answer plus the assessment it belongs to. */
 export type StoredAnswer = AnswerRow;
@@ -60,6 +62,7 @@ export class XasoDb extends Dexie {
   declare settings: EntityTable<SettingRow, 'key'>;
   declare outbox: EntityTable<OutboxRow, 'id'>;
   declare sync: EntityTable<SyncRow, 'assessmentId'>;
+  declare touches: EntityTable<TouchRow, 'assessmentId'>;
 
   constructor(name: string) {
     super(name);

@@ -36,6 +36,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       sync: 'assessmentId',
     },
   },
+  {
+    version: 2,
+    note:
+      'touches: an assessment\'s latest answer edit ({ assessmentId, updatedAt, lastCode }) in its own row, ' +
+      'so saveAnswer writes without reading first (one IndexedDB round trip, issue #16). No row is reshaped: ' +
+      'a v1 assessment row still holds its updatedAt and lastCode, and readers lay the touch over it (touch.ts).',
+    stores: {
+      assessments: 'id, communeCode, updatedAt, status',
+      answers: '[assessmentId+code], assessmentId',
+      settings: 'key',
+      outbox: '++id, assessmentId, nextAttemptAt',
+      sync: 'assessmentId',
+      touches: 'assessmentId',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -11,3 +11,15 @@ export function nextTimestamp(after: readonly (string | undefined)[], now: Date 
   }
   return new Date(t).toISOString();
 }
+
+let lastEdit: string | undefined;
+
+/**
+ * An answer edit's timestamp: nextTimestamp, and also later than every edit this tab stamped
+ * before. saveAnswer stamps an edit before its transaction runs (it writes without reading
+ * first), so saves started together must not share a time: the later one must win an import.
+ */
+export function nextEditTimestamp(after: readonly (string | undefined)[], now: Date = new Date()): string {
+  lastEdit = nextTimestamp([...after, lastEdit], now);
+  return lastEdit;
+}

@@ -5,7 +5,9 @@
  * (area types, period, helpers) follow the newer record; its status and `lastCode` stay local.
  * A submitted or accepted assessment is left alone. Pure: no Dexie, no DOM.
  */
-import type { AnswerRow, BackupAssessment, BackupFile } from './backup';
+import { answersByAssessment, toAnswerRow } from './answer-row';
+import type { AnswerRow } from './answer-row';
+import type { BackupAssessment, BackupFile } from './backup';
 import type { Answer, Assessment } from './types';
 import { isLocked } from './vocabulary';
 
@@ -76,7 +78,7 @@ function mergeExisting(local: Assessment, localAnswers: Map<string, Answer>, inc
     if (mine && sameContent(mine, a)) counts.answersUnchanged++;
     else if (mine && time(a.updatedAt) <= time(mine.updatedAt)) counts.answersKeptLocal++;
     else {
-      put.push({ ...a, assessmentId: local.id });
+      put.push(toAnswerRow(local.id, a));
       counts[mine ? 'answersUpdated' : 'answersAdded']++;
       latest = Math.max(latest, time(a.updatedAt));
     }
@@ -98,11 +100,7 @@ function mergeExisting(local: Assessment, localAnswers: Map<string, Answer>, inc
 export function planImport(local: LocalState, incoming: BackupFile): ImportPlan {
   const byId = new Map(local.assessments.map((a) => [a.id, a]));
   const answersOf = new Map<string, Map<string, Answer>>();
-  for (const { assessmentId, ...answer } of local.answers) {
-    const m = answersOf.get(assessmentId) ?? new Map<string, Answer>();
-    m.set(answer.code, answer);
-    answersOf.set(assessmentId, m);
-  }
+  for (const [id, list] of answersByAssessment(local.answers)) answersOf.set(id, new Map(list.map((a) => [a.code, a])));
   const plan: ImportPlan = {
     addAssessments: [],
     putAssessments: [],
@@ -124,7 +122,7 @@ export function planImport(local: LocalState, incoming: BackupFile): ImportPlan 
     if (!mine) {
       const { assessment, answers } = splitAssessment(entry);
       plan.addAssessments.push(assessment);
-      plan.putAnswers.push(...answers.map((a) => ({ ...a, assessmentId: assessment.id })));
+      plan.putAnswers.push(...answers.map((a) => toAnswerRow(assessment.id, a)));
       r.assessmentsAdded++;
       r.answersAdded += answers.length;
       continue;

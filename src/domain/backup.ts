@@ -16,8 +16,7 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Ceilings that keep a hostile or corrupted file from eating the phone's memory. */
 export const BACKUP_MAX = { chars: 20_000_000, assessments: 1000, answersPerAssessment: 400 } as const;
 
-/** An answer as the store keeps it: the answer plus the assessment it belongs to. */
-export type AnswerRow = Answer & { assessmentId: string };
+export type { AnswerRow } from './answer-row';
 export type BackupAssessment = Assessment & { answers: Answer[] };
 
 export interface BackupFile {

@@ -4,18 +4,19 @@
  * outbox row stays tiny. While queued the assessment is locked, so replays carry the same
  * content and the server recognises them (same revision, same content hash).
  */
+import { listAnswers } from '../db/answers';
 import type { XasoDb } from '../db/database';
+import { answersByCode } from '../domain/answer-row';
 import { applicableComponents } from '../domain/catalogue';
 import { scoreAssessment } from '../domain/scoring';
 import { validateSubmission, type Submission, type SubmissionProblem } from '../domain/submission';
-import type { Answer, Assessment, AnswerMap } from '../domain/types';
+import type { Answer, Assessment } from '../domain/types';
 import type { Reference } from './reference';
 import { baseOf } from './revisions';
 
 /** Reads the answers of one assessment (call inside a transaction that includes `answers`). */
-export async function readAnswers(db: XasoDb, assessmentId: string): Promise<Answer[]> {
-  const rows = await db.answers.where('assessmentId').equals(assessmentId).toArray();
-  return rows.map(({ assessmentId: _, ...answer }) => answer);
+export function readAnswers(db: XasoDb, assessmentId: string): Promise<Answer[]> {
+  return listAnswers(assessmentId, db);
 }
 
 function wireAnswer(a: Answer): Answer {
@@ -55,9 +56,7 @@ export type Readiness = { ok: true } | { ok: false; missing: number; problems: S
 
 /** Is this assessment ready to go up? Complete per the methodology, and what the server accepts. */
 export function checkReadiness(assessment: Assessment, answers: readonly Answer[], ref: Reference): Readiness {
-  const map: Record<string, Answer> = {};
-  for (const a of answers) map[a.code] = a;
-  const score = scoreAssessment({ catalogue: ref.catalogue, methodology: ref.methodology, areaTypes: assessment.areaTypes, answers: map as AnswerMap });
+  const score = scoreAssessment({ catalogue: ref.catalogue, methodology: ref.methodology, areaTypes: assessment.areaTypes, answers: answersByCode(answers) });
   const payload = buildSubmission(assessment, answers, { revision: 1, submittedAt: new Date().toISOString(), ref });
   const check = validateSubmission(payload, ref.catalogue, ref.methodology);
   const missing = score.completeness.essentialTotal - score.completeness.essentialAnswered;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getAnswers, saveAnswer } from '../../src/db/answers';
-import { getAssessment, listAssessments } from '../../src/db/assessments';
+import { getAssessment, listAssessments, updateAssessment } from '../../src/db/assessments';
 import { openXasoDb } from '../../src/db/database';
 import type { XasoDb } from '../../src/db/database';
 import { StorageWriteError } from '../../src/db/errors';
@@ -23,6 +23,14 @@ const RELEASED: Record<number, Record<string, string>> = {
     settings: 'key',
     outbox: '++id, assessmentId, nextAttemptAt',
     sync: 'assessmentId',
+  },
+  2: {
+    assessments: 'id, communeCode, updatedAt, status',
+    answers: '[assessmentId+code], assessmentId',
+    settings: 'key',
+    outbox: '++id, assessmentId, nextAttemptAt',
+    sync: 'assessmentId',
+    touches: 'assessmentId',
   },
 };
 
@@ -93,6 +101,32 @@ describe('schema history', () => {
     // And the upgraded database takes new answers.
     await saveAnswer(v1Assessment.id, 'HTS2', { status: 1 }, db);
     expect(Object.keys(await getAnswers(v1Assessment.id, db)).sort()).toEqual(['ANM2', 'HTS1', 'HTS2']);
+  });
+});
+
+describe('version 1 → 2 (answer edits touch their own row)', () => {
+  it('an assessment written by a v1 build keeps its updatedAt and lastCode until the next edit, which moves both', async () => {
+    const name = `xaso-v1-touch-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(RELEASED[1] ?? {});
+    const second: Assessment = { ...v1Assessment, id: '3f1c2b7e-9d4a-4c1e-8f2a-0b1c2d3e4f51', updatedAt: '2026-03-03T08:00:00.000Z', lastCode: 'HTS1' };
+    await old.table('assessments').bulkAdd([v1Assessment, second]);
+    old.close();
+
+    const db = track(openXasoDb(name));
+    expect(await getAssessment(v1Assessment.id, db)).toEqual(v1Assessment);
+    expect((await listAssessments(db)).map((a) => a.id)).toEqual([second.id, v1Assessment.id]);
+    const saved = await saveAnswer(v1Assessment.id, 'HTS3', { status: 2 }, db);
+    expect(await getAssessment(v1Assessment.id, db)).toEqual({ ...v1Assessment, updatedAt: saved.updatedAt, lastCode: 'HTS3' });
+    // The row itself is not rewritten by a save: the touch is laid over it.
+    expect(await db.assessments.get(v1Assessment.id)).toEqual(v1Assessment);
+    expect((await listAssessments(db)).map((a) => a.id)).toEqual([v1Assessment.id, second.id]);
+    // A details edit folds the touch into the row and keeps what it said.
+    const updated = await updateAssessment(v1Assessment.id, { helpers: 'Tổ công nghệ số' }, db);
+    expect(updated.lastCode).toBe('HTS3');
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(saved.updatedAt));
+    expect(await db.touches.get(v1Assessment.id)).toBeUndefined();
+    expect(await getAssessment(v1Assessment.id, db)).toEqual(updated);
   });
 });
 

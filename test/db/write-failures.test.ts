@@ -29,9 +29,11 @@ describe('when IndexedDB refuses a write', () => {
     expect(await getAssessment(a.id, db)).toEqual(before);
   });
 
-  it('a failure on the assessment write rolls back the answer written before it in the same transaction', async () => {
+  // The second write of a save is the assessment's touch (schema v2, src/db/touch.ts); it was
+  // the assessment row itself before issue #16.
+  it('a failure on the touch write rolls back the answer written before it in the same transaction', async () => {
     db = freshDb();
-    const failing = failWrites(db, ['assessments']);
+    const failing = failWrites(db, ['touches']);
     const a = await createAssessment(sampleInput, db);
     const kept = await saveAnswer(a.id, 'HTS1', { status: 1 }, db);
     failing.on = true;

@@ -116,8 +116,13 @@ test('[P4] two tabs edit the same assessment: both edits are kept, the later one
     expect(Number.isNaN(Date.parse(r.updatedAt))).toBe(false);
   }
   expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);
+  // The assessment's last edit: its row, or its touch row (schema v2: a save writes the touch,
+  // not the assessment row; src/db/touch.ts).
   const [assessment] = await readStore<{ id: string; updatedAt: string; lastCode?: string }>(page, 'assessments');
-  expect((assessment?.updatedAt ?? '') >= (rows.map((r) => r.updatedAt).sort().at(-1) ?? '')).toBe(true);
+  const [touch] = await readStore<{ assessmentId: string; updatedAt: string; lastCode: string }>(page, 'touches');
+  expect(touch?.assessmentId).toBe(id);
+  const lastEdit = [assessment?.updatedAt ?? '', touch?.updatedAt ?? ''].sort().at(-1) ?? '';
+  expect(lastEdit >= (rows.map((r) => r.updatedAt).sort().at(-1) ?? '')).toBe(true);
 
   // Both tabs, reloaded, show the same thing.
   for (const tab of [a, b]) {

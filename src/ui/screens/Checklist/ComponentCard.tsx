@@ -22,7 +22,8 @@ export interface ComponentCardProps {
   readOnly: boolean;
   /** Stable callbacks (the same function on every render). */
   /** `onCommit`: told when IndexedDB committed (performance.now() clock), for the save timing. */
-  save: (code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void) => Promise<Answer>;
+  /** `stored`: what the card last saw stored for this code (the store writes without reading it). */
+  save: (code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void, stored?: Answer) => Promise<Answer>;
   onSaved: (a: Answer) => void;
   registerFlush: (flush: () => void) => () => void;
 }
@@ -43,7 +44,8 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
     this.state = { draft: draftFromAnswer(props.answer), save: { kind: 'idle' } };
     const c = props.component;
     this.saver = new CardSaver({
-      save: (patch, onCommit) => this.props.save(c.code, patch, onCommit),
+      save: (patch, onCommit, stored) => this.props.save(c.code, patch, onCommit, stored),
+      stored: props.answer,
       onState: (save) => this.setState({ save }),
       onSaved: (a) => this.props.onSaved(a),
       fields: { naReason: props.choices.includes('na'), openName: c.open },

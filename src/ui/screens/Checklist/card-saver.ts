@@ -17,6 +17,7 @@
  * Each save is timed from the moment its change was handled to the commit (save-timing.ts).
  * No DOM and no Preact: the card owns one CardSaver and renders its state.
  */
+import type { AnswerPatch } from '../../../db';
 import type { Answer, Status } from '../../../domain/types';
 import { handledAt, measureSave } from './save-timing';
 
@@ -27,13 +28,6 @@ export interface Draft {
   openName: string;
 }
 
-export interface AnswerPatch {
-  status?: Status;
-  note?: string;
-  naReason?: string;
-  openName?: string;
-}
-
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'pending' }
@@ -41,9 +35,16 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'error'; error: unknown };
 
+export type { AnswerPatch };
+
 export interface CardSaverOptions {
-  /** Resolves once committed; may first report when the commit happened (for the timing). */
-  save: (patch: AnswerPatch, onCommit: (committedAt: number) => void) => Promise<Answer>;
+  /**
+   * Resolves once committed; may first report when the commit happened (for the timing).
+   * `stored`: the answer this card last saw stored, so the store can write without reading first.
+   */
+  save: (patch: AnswerPatch, onCommit: (committedAt: number) => void, stored: Answer | undefined) => Promise<Answer>;
+  /** The stored answer when the card mounted. */
+  stored?: Answer;
   onState: (s: SaveState) => void;
   onSaved: (a: Answer) => void;
   /** Which text fields this component has: an open name only for "…khác" items. */
@@ -59,12 +60,15 @@ export function draftFromAnswer(a: Answer | undefined): Draft {
   };
 }
 
-/** The patch for a draft: NFC text as typed (not trimmed while typing), no status while unanswered. */
+/**
+ * The patch for a draft: the text as typed (the store trims it and makes it NFC, once), no
+ * status while unanswered.
+ */
 export function patchFromDraft(d: Draft, fields: CardSaverOptions['fields']): AnswerPatch {
-  const p: AnswerPatch = { note: d.note.normalize('NFC') };
+  const p: AnswerPatch = { note: d.note };
   if (d.status !== null) p.status = d.status;
-  if (fields.naReason) p.naReason = d.naReason.normalize('NFC');
-  if (fields.openName) p.openName = d.openName.normalize('NFC');
+  if (fields.naReason) p.naReason = d.naReason;
+  if (fields.openName) p.openName = d.openName;
   return p;
 }
 
@@ -75,8 +79,12 @@ export class CardSaver {
   /** When the oldest change in the waiting draft was handled. */
   private waitingSince = 0;
   private disposed = false;
+  /** What the latest save to succeed stored: the base of the next one. */
+  private stored: Answer | undefined;
 
-  constructor(private readonly opts: CardSaverOptions) {}
+  constructor(private readonly opts: CardSaverOptions) {
+    this.stored = opts.stored;
+  }
 
   /**
    * Save the draft now (a status change, a retry). Supersedes a waiting text save.
@@ -127,6 +135,7 @@ export class CardSaver {
     this.emit({ kind: 'saving' });
     try {
       const answer = await pending;
+      this.stored = answer;
       measureSave(at, committedAt);
       if (!this.disposed) this.opts.onSaved(answer);
       if (mine === this.seq && !this.waiting) this.emit({ kind: 'saved' });
@@ -142,7 +151,7 @@ export class CardSaver {
   /** The store's promise; a store that throws at once becomes a rejected promise. */
   private callStore(draft: Draft, onCommit: (committedAt: number) => void): Promise<Answer> {
     try {
-      return this.opts.save(patchFromDraft(draft, this.opts.fields), onCommit);
+      return this.opts.save(patchFromDraft(draft, this.opts.fields), onCommit, this.stored);
     } catch (error) {
       return Promise.reject(error);
     }

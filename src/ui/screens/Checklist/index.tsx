@@ -68,7 +68,11 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
     return () => cancelAnimationFrame(frame);
   }, [start]);
 
-  const save = useCallback((code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void) => saveAnswer(id, code, patch, undefined, { onCommit }), [id]);
+  const save = useCallback(
+    (code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void, stored?: Answer) =>
+      saveAnswer(id, code, patch, undefined, { onCommit, stored: stored ?? null }),
+    [id],
+  );
   const onSaved = useCallback((a: Answer) => setAnswers((prev) => ({ ...prev, [a.code]: a })), []);
   // Read through a ref so that GroupSection gets the same function on every render (it is memoised).
   const answersRef = useRef(answers);

@@ -5,19 +5,21 @@ import type { AnswerPatch, Draft, SaveState } from '../../../../src/ui/screens/C
 
 interface Call {
   patch: AnswerPatch;
+  stored: Answer | undefined;
   resolve: (a: Answer) => void;
   reject: (e: unknown) => void;
 }
 
-function harness(fields = { naReason: true, openName: true }) {
+function harness(fields = { naReason: true, openName: true }, stored?: Answer) {
   const calls: Call[] = [];
   const states: SaveState['kind'][] = [];
   const saved: Answer[] = [];
   const saver = new CardSaver({
-    save: (patch) => new Promise<Answer>((resolve, reject) => calls.push({ patch, resolve, reject })),
+    save: (patch, _onCommit, base) => new Promise<Answer>((resolve, reject) => calls.push({ patch, stored: base, resolve, reject })),
     onState: (s) => states.push(s.kind),
     onSaved: (a) => saved.push(a),
     fields,
+    stored,
   });
   return { saver, calls, states, saved };
 }
@@ -41,12 +43,14 @@ describe('draft and patch', () => {
     expect(draftFromAnswer({ code: 'X1', status: 'na', naReason: 'r', updatedAt: '' })).toEqual(draft({ status: 'na', naReason: 'r' }));
   });
 
-  it('sends the whole draft, NFC, without a status while unanswered, and only the fields the item has', () => {
-    const d = draft({ note: 'Ghi chú'.normalize('NFD'), naReason: 'x', openName: 'y' });
-    expect(patchFromDraft(d, { naReason: false, openName: false })).toEqual({ note: 'Ghi chú' });
+  // Issue #8 item 4: text is made NFC once, by the store (test/db/answers.test.ts); the card
+  // used to normalise it too.
+  it('sends the whole draft as typed, without a status while unanswered, and only the fields the item has', () => {
+    const d = draft({ note: 'Ghi chú '.normalize('NFD'), naReason: 'x', openName: 'y' });
+    expect(patchFromDraft(d, { naReason: false, openName: false })).toEqual({ note: 'Ghi chú '.normalize('NFD') });
     expect(patchFromDraft({ ...d, status: 0 }, { naReason: true, openName: true })).toEqual({
       status: 0,
-      note: 'Ghi chú',
+      note: 'Ghi chú '.normalize('NFD'),
       naReason: 'x',
       openName: 'y',
     });
@@ -176,5 +180,24 @@ describe('CardSaver', () => {
     await flushPromises();
     expect(h.states).toEqual(['saving', 'pending', 'saving']);
     expect(h.saved).toEqual([]);
+  });
+
+  it('hands the store the answer it last saw stored, so the store can write without reading first', async () => {
+    const mounted = answer();
+    const h = harness(undefined, mounted);
+    void h.saver.saveNow(draft({ status: 3 }));
+    expect(h.calls[0]?.stored).toBe(mounted);
+    const first = { ...answer(), status: 3 as const, updatedAt: '2026-01-02T00:00:00.000Z' };
+    h.calls[0]?.resolve(first);
+    await flushPromises();
+    void h.saver.saveNow(draft({ status: 1 }));
+    expect(h.calls[1]?.stored).toBe(first);
+    h.calls[1]?.reject(new Error('full'));
+    await flushPromises();
+    // A failed save stored nothing: the base stays the last answer that was stored.
+    void h.saver.saveNow(draft({ status: 1 }));
+    expect(h.calls[2]?.stored).toBe(first);
+    h.calls[2]?.resolve(answer());
+    await flushPromises();
   });
 });
