@@ -2,7 +2,7 @@
  * commune_scores is derived data: after every kind of write (first submissions, several periods of
  * one commune, equal reception times, N/A and named "…khác" items, a return and a resubmission,
  * verdicts) it must equal a recomputation from the stored revisions, and the dashboard built from it
- * must equal the summary recomputed from the payloads (legacy-summary.ts). The upsert must not
+ * must equal the summary and the national overview recomputed from the payloads (legacy-summary.ts). The upsert must not
  * depend on the order writers commit in, and migration 002's backfill must rebuild the same rows.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { listLatestSubmissions, type LatestSubmissionRow } from '../../src/serve
 import { communeScoreRow, recordCommuneScore, type CommuneScoreSource } from '../../src/server/repositories/commune-scores';
 import { catalogue, CITY_COMMUNE, CITY_PROVINCE, MOUNTAIN_COMMUNE, MOUNTAIN_COMMUNE_2, MOUNTAIN_PROVINCE, submission } from './fixtures';
 import { DB_KINDS, realReference, serverPerTest, type TestServer } from './harness';
-import { legacySummary } from './legacy-summary';
+import { legacyOverview, legacySummary } from './legacy-summary';
 
 const AREA_FILTERS: (AreaType | undefined)[] = [undefined, 'urban', 'rural', 'mountain-border-island'];
 
@@ -66,6 +66,10 @@ async function expectSummariesMatchPayloads(s: TestServer, token: string): Promi
       expect(res.json).toEqual(await legacySummary(s.db, reference, reference.provinces.get(code)!, areaType));
     }
   }
+  // The national overview too (issue #16 item 6: it reads commune_scores now).
+  const overview = await s.request('GET', '/api/v1/provinces', { token });
+  expect(overview.status).toBe(200);
+  expect(overview.json).toEqual(await legacyOverview(s.db, reference));
 }
 
 describe.each(DB_KINDS)('commune_scores (%s)', (kind) => {

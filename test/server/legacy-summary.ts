@@ -77,3 +77,23 @@ export async function legacySummary(db: Kysely<Database>, reference: ReferenceDa
     coverage: coverage(local, reference),
   };
 }
+
+/** The admin's all-provinces view the way it was computed before commune_scores fed it: from every latest JSON score. */
+export async function legacyOverview(db: Kysely<Database>, reference: ReferenceData) {
+  const all = perCommune(await listLatestSubmissions(db, {}));
+  const levels = reference.methodologies.get(reference.current.methodologyId)?.levels ?? [];
+  const provinces = reference.adminUnits.provinces.map((p) => {
+    const own = all.filter((r) => r.province_code === p.code);
+    const mine = averages(own);
+    return {
+      code: p.code,
+      name: p.name,
+      communes: { total: p.communes.length, submitted: own.length },
+      averageIndex: mine.index,
+      levels: levels.map((l) => ({ level: l.level, count: own.filter((r) => r.level === l.level).length })),
+      layers: [1, 2, 3, 4].map((layer) => ({ layer, score: mine.layer(layer) })),
+    };
+  });
+  const total = reference.adminUnits.provinces.reduce((n, p) => n + p.communes.length, 0);
+  return { provinces, national: { communes: { total, submitted: all.length }, averageIndex: averages(all).index } };
+}

@@ -138,6 +138,8 @@ export interface Total {
 /** Per methodology, because group slots mean different groups under different methodologies. */
 export interface ScoreTotals {
   methodologyId: string;
+  /** With `byProvince` only. */
+  provinceCode?: string;
   index: Total;
   layers: Map<number, Total>;
   /** By slot − 1. */
@@ -149,13 +151,14 @@ export interface ScoreTotals {
  * `groupSlots` slots are read, the most any known methodology uses: every aggregate costs time
  * on every row, and slots beyond could not be named anyway.
  */
-export async function scoreTotals(db: Kysely<Database>, filter: CommuneFilter, groupSlots: number): Promise<ScoreTotals[]> {
+export async function scoreTotals(db: Kysely<Database>, filter: CommuneFilter, groupSlots: number, byProvince = false): Promise<ScoreTotals[]> {
   const slots = GROUP_SLOTS.slice(0, groupSlots);
   const columns = ['score_index', ...LAYERS.map((l) => `layer_${l}` as const), ...slots.map((g) => `group_${g}` as const)] as const;
   const rows = await communes(db, filter)
     .select((eb) => columns.flatMap((c) => [eb.fn.sum<number | string | null>(`s.${c}`).as(`${c}_sum`), eb.fn.count<number | string>(`s.${c}`).as(`${c}_n`)]))
     .select('s.methodology_id')
     .groupBy('s.methodology_id')
+    .$if(byProvince, (qb) => qb.select('s.province_code').groupBy('s.province_code'))
     .execute();
   return rows.map((raw) => {
     // PostgreSQL returns bigint counts as strings; SQLite returns numbers.
@@ -163,6 +166,7 @@ export async function scoreTotals(db: Kysely<Database>, filter: CommuneFilter, g
     const total = (c: string): Total => ({ sum: Number(r[`${c}_sum`] ?? 0), count: Number(r[`${c}_n`] ?? 0) });
     return {
       methodologyId: raw.methodology_id,
+      ...('province_code' in raw ? { provinceCode: String(raw.province_code) } : {}),
       index: total('score_index'),
       layers: new Map(LAYERS.map((l) => [l, total(`layer_${l}`)])),
       groups: slots.map((g) => total(`group_${g}`)),
@@ -179,4 +183,20 @@ export function countedRows(db: Kysely<Database>, filter: CommuneFilter): Promis
     .orderBy('s.received_at', 'desc')
     .orderBy('s.assessment_id')
     .execute();
+}
+
+export interface LevelCount {
+  provinceCode: string;
+  level: number;
+  communes: number;
+}
+
+/** How many communes of each province stand at each level (the national overview). */
+export async function levelsByProvince(db: Kysely<Database>): Promise<LevelCount[]> {
+  const rows = await db
+    .selectFrom('commune_scores')
+    .select((eb) => ['province_code', 'level', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['province_code', 'level'])
+    .execute();
+  return rows.map((r) => ({ provinceCode: r.province_code, level: r.level, communes: Number(r.n) }));
 }

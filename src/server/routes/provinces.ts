@@ -9,7 +9,8 @@ import { countedRows, scoreTotals } from '../repositories/commune-scores';
 import { ProvinceCodeSchema } from '../schemas/common';
 import { CommuneListSchema, ProvinceOverviewSchema, ProvinceSummarySchema, SummaryQuerySchema } from '../schemas/provinces';
 import { toCsv } from '../services/csv';
-import { communeRows, latestPerCommune, levelCounts, provinceSummary, scoreAverages } from '../services/province-stats';
+import { nationalOverview } from '../services/national-overview';
+import { communeRows, latestPerCommune, provinceSummary } from '../services/province-stats';
 import type { ApiRoutes } from './registry';
 
 function provinceParam(c: AppContext, deps: AppDeps): Province {
@@ -48,25 +49,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
 
   api.add(
     { method: 'get', path: '/provinces', tag: 'provinces', summary: 'All provinces side by side', auth: 'admin', responses: { 200: { description: 'Overview', schema: ProvinceOverviewSchema } } },
-    async (c) => {
-      const latest = latestPerCommune(await listLatestSubmissions(deps.db, {}));
-      const levels = deps.reference.methodologies.get(deps.reference.current.methodologyId)?.levels.map((l) => l.level) ?? [];
-      const all = [...latest.values()];
-      const provinces = deps.reference.adminUnits.provinces.map((p) => {
-        const entries = all.filter((e) => e.row.province_code === p.code);
-        const averages = scoreAverages(entries);
-        return {
-          code: p.code,
-          name: p.name,
-          communes: { total: p.communes.length, submitted: entries.length },
-          averageIndex: averages.index,
-          levels: levelCounts(entries.map((e) => e.row.level), levels),
-          layers: [1, 2, 3, 4].map((layer) => ({ layer, score: averages.layers.get(layer) ?? null })),
-        };
-      });
-      const total = deps.reference.adminUnits.provinces.reduce((n, p) => n + p.communes.length, 0);
-      return c.json({ provinces, national: { communes: { total, submitted: all.length }, averageIndex: scoreAverages(all).index } });
-    },
+    async (c) => c.json(await nationalOverview(deps)),
   );
 
   api.add(

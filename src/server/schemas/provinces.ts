@@ -81,3 +81,4 @@ export const ProvinceOverviewSchema = z.object({
     averageIndex: z.number().nullable(),
   }),
 });
+export type ProvinceOverview = z.infer<typeof ProvinceOverviewSchema>;

@@ -13,7 +13,7 @@
  */
 import type { Province } from '../../domain/admin-units';
 import { round1 } from '../../domain/scoring';
-import type { AreaType, CatalogueComponent, ScoreResult } from '../../domain/types';
+import type { AreaType, CatalogueComponent } from '../../domain/types';
 import type { LatestSubmissionRow } from '../repositories/assessments';
 import { MARK, type CountedRow, type ScoreTotals, type Total } from '../repositories/commune-scores';
 import type { ReferenceData } from '../reference-data';
@@ -100,20 +100,7 @@ class Sums {
   }
 }
 
-/** Means of the stored JSON scores of the given communes (the national overview). */
-export function scoreAverages(entries: readonly CommuneLatest[]): ScoreAverages {
-  const sums = new Sums();
-  for (const e of entries) {
-    const s = JSON.parse(e.row.score) as ScoreResult;
-    sums.index.sum += e.row.score_index;
-    sums.index.count++;
-    for (const l of s.layers) Sums.add(sums.layers, l.layer, { sum: l.score, count: 1 });
-    for (const g of s.groups) if (g.score !== null) Sums.add(sums.groups, g.id, { sum: g.score, count: 1 });
-  }
-  return sums.means();
-}
-
-/** The same means from commune_scores' SQL totals: group slots map back to their methodology's ids. */
+/** Means from commune_scores' SQL totals (province summary, national overview): group slots map back to their methodology's ids. */
 export function averagesOf(totals: readonly ScoreTotals[], reference: ReferenceData): ScoreAverages {
   const sums = new Sums();
   for (const t of totals) {
