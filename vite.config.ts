@@ -2,7 +2,7 @@
 // in "injectManifest" mode: we write the worker ourselves; the plugin only injects the list of
 // built files into it. Registration is ours too (src/ui/App/sw-bridge.ts, workbox-window).
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -68,6 +68,42 @@ function precompress(): Plugin {
   };
 }
 
+/** Where the build records its chunk graph, for the first-screen test (test/e2e/first-screen-chunks.spec.ts). */
+export const CHUNK_GRAPH_FILE = '.tmp/build/chunk-graph.json';
+
+/**
+ * Records, for every JavaScript chunk of the app build, the source modules it holds and the chunks
+ * it imports statically and dynamically (paths relative to the repository). The minified output no
+ * longer says which module went where; this does, so a test can prove that the reviewer area,
+ * Chart.js and English never reach the first screen. Outside dist/: it is not served or precached.
+ */
+function chunkGraph(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'xaso-chunk-graph',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    async writeBundle(_options, bundle) {
+      if (!('index.html' in bundle)) return; // another build (the service worker's), not the app's
+      const chunks: Record<string, { isEntry: boolean; imports: string[]; dynamicImports: string[]; modules: string[] }> = {};
+      for (const out of Object.values(bundle)) {
+        if (out.type !== 'chunk') continue;
+        chunks[out.fileName] = {
+          isEntry: out.isEntry,
+          imports: out.imports,
+          dynamicImports: out.dynamicImports,
+          modules: out.moduleIds.map((id) => path.relative(root, id.replace(/^\0/, '')).split(path.sep).join('/')),
+        };
+      }
+      const file = path.resolve(root, CHUNK_GRAPH_FILE);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify({ chunks }, null, 1));
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the same build works from the server's root or from a sub-path.
   base: './',
@@ -92,6 +128,7 @@ export default defineConfig({
   plugins: [
     preact({ prerender: { enabled: false }, reactAliasesEnabled: false }),
     precompress(),
+    chunkGraph(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
