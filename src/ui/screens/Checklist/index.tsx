@@ -8,6 +8,7 @@ import { layerLabel } from '../../../domain/catalogue';
 import { groupProgress, scoreAssessment } from '../../../domain/scoring';
 import type { Answer, Status } from '../../../domain/types';
 import { useLanguage, useT } from '../../../i18n';
+import { afterPaint } from '../../after-paint';
 import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { currentRoute, paths } from '../../router';
@@ -73,10 +74,23 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
       saveAnswer(id, code, patch, undefined, { onCommit, stored: stored ?? null }),
     [id],
   );
-  const onSaved = useCallback((a: Answer) => setAnswers((prev) => ({ ...prev, [a.code]: a })), []);
-  // Read through a ref so that GroupSection gets the same function on every render (it is memoised).
+  // Read through a ref so that GroupSection gets the same function on every render (it is
+  // memoised), and a card mounted later starts from the newest saved answer.
   const answersRef = useRef(answers);
-  answersRef.current = answers;
+  const progressQueued = useRef(false);
+  // A saved answer is known at once; the progress and score it changes (the whole checklist
+  // re-rendered, tens of ms on a slow phone) follow after the card's "Đã lưu" is painted, so
+  // that re-render never stands between a tap and its confirmation (issue #16). Saves made
+  // meanwhile are counted in the same re-render.
+  const onSaved = useCallback((a: Answer) => {
+    answersRef.current = { ...answersRef.current, [a.code]: a };
+    if (progressQueued.current) return;
+    progressQueued.current = true;
+    afterPaint(() => {
+      progressQueued.current = false;
+      setAnswers(answersRef.current);
+    });
+  }, []);
   const answerFor = useCallback((code: string) => answersRef.current[code], []);
 
   // Text waiting behind a save in flight goes to IndexedDB at once when the page is hidden or closed.
