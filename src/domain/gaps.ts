@@ -3,6 +3,7 @@
  * bringing it to full would add, whether it holds a gate, and who acts on it.
  */
 import { isScaleStatus } from './answer-rules';
+import { sharedMembers } from './same-items';
 import { computeRawScores } from './scoring-raw';
 import type { ScoringInput } from './scoring-raw';
 import type { Gap, Methodology } from './types';
@@ -53,10 +54,23 @@ export function gapList(input: ScoringInput): Gap[] {
     });
   });
 
-  rows.sort((a, b) => {
+  // A same item asked once is one gap: its members' gains go to the code the commune answers.
+  const members = sharedMembers(input.catalogue, input.areaTypes);
+  const byCode = new Map(rows.map((r) => [r.gap.code, r]));
+  for (const [member, asked] of members) {
+    const row = byCode.get(member);
+    const target = byCode.get(asked);
+    if (!row || !target) continue;
+    target.exactGain += row.exactGain;
+    target.gap.gain = Math.round(target.exactGain * 100) / 100;
+    target.gap.gate ||= row.gap.gate;
+  }
+  const merged = members.size === 0 ? rows : rows.filter((r) => !members.has(r.gap.code));
+
+  merged.sort((a, b) => {
     if (a.gap.gate !== b.gap.gate) return a.gap.gate ? -1 : 1;
     if (Math.abs(a.exactGain - b.exactGain) > GAIN_TOLERANCE) return b.exactGain - a.exactGain;
     return a.order - b.order;
   });
-  return rows.map((r) => r.gap);
+  return merged.map((r) => r.gap);
 }

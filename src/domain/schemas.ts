@@ -73,8 +73,23 @@ export const CatalogueSchema = z
     layers: z.array(z.strictObject({ id: LayerIdSchema, vi: nfcText })).length(4),
     groups: z.array(CatalogueGroupSchema).min(1),
     components: z.array(CatalogueComponentSchema).min(1),
+    sameItems: z.array(z.array(nfcText).min(2)).optional(),
   })
   .superRefine((cat, ctx) => {
+    // A same-item set: known, area-specific, closed items of one group, one per area type, each in one set.
+    const byCode = new Map(cat.components.map((c) => [c.code, c]));
+    const inSet = new Set<string>();
+    (cat.sameItems ?? []).forEach((set, i) => {
+      const members = set.map((code) => byCode.get(code));
+      const ok = members.every((c) => c?.tier === 'area-specific' && !c.open && c.group === members[0]?.group);
+      if (!ok) ctx.addIssue({ code: 'custom', path: ['sameItems', i], message: 'members must be closed area-specific items of one group' });
+      if (new Set(members.map((c) => c?.areaType)).size !== set.length)
+        ctx.addIssue({ code: 'custom', path: ['sameItems', i], message: 'one member per area type' });
+      for (const code of set) {
+        if (inSet.has(code)) ctx.addIssue({ code: 'custom', path: ['sameItems', i], message: `${code} is in two sets` });
+        inSet.add(code);
+      }
+    });
     // Components must agree with the group they name, and codes must be unique.
     const groups = new Map(cat.groups.map((g) => [g.code, g]));
     const seen = new Set<string>();

@@ -3,6 +3,7 @@
  * scoreAssessment (which rounds for display) and gapList (which needs the exact denominators).
  */
 import { isScaleStatus, naAllowed, normalizeText } from './answer-rules';
+import { effectiveAnswers } from './same-items';
 import { scoringPlan } from './scoring-plan';
 import type { ScoringPlan } from './scoring-plan';
 import type { Answer, AnswerMap, AreaType, Catalogue, CatalogueComponent, LayerId, Methodology } from './types';
@@ -70,8 +71,10 @@ export interface RawScores {
 const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
 
 export function computeRawScores(input: ScoringInput): RawScores {
-  const { catalogue, methodology: m, areaTypes, answers } = input;
+  const { catalogue, methodology: m, areaTypes } = input;
   const plan = scoringPlan(catalogue, m, areaTypes);
+  // A same item asked once for several area types counts, with its one answer, for each of them.
+  const answers = effectiveAnswers(catalogue, areaTypes, input.answers);
   const nGroups = m.scoreGroups.length;
   const groupWeight = new Array<number>(nGroups).fill(0);
   const groupPoints = new Array<number>(nGroups).fill(0);

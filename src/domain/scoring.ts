@@ -6,8 +6,7 @@
  * only in the result. The level is read from the rounded index, so that the level always
  * agrees with the number the officer sees (24.96 shows as 25.0, level 2).
  */
-import { isScaleStatus, normalizeText } from './answer-rules';
-import { scoringPlan } from './scoring-plan';
+import { assessmentProgress } from './progress';
 import { computeRawScores } from './scoring-raw';
 import type { ScoringInput } from './scoring-raw';
 import type { GroupCode, GroupScore, LayerScore, Methodology, ScoreResult } from './types';
@@ -30,35 +29,22 @@ export function levelFor(index: number, m: Methodology): number {
 export function scoreAssessment(input: ScoringInput): ScoreResult {
   const { catalogue, methodology: m } = input;
   const raw = computeRawScores(input);
-  const { plan } = raw;
 
+  // Progress (answered / counted) has one definition, shared with every screen: ./progress.ts.
+  const progress = assessmentProgress(input);
+  const byCatalogueGroup = new Map(progress.groups.map((g) => [g.code, g]));
   const groups: GroupScore[] = m.scoreGroups.map((g, i) => {
     let counted = 0;
     let answered = 0;
-    plan.components.forEach((p, k) => {
-      if (p.scoreGroup !== i || raw.weights[k] === 0) return;
-      counted++;
-      if (raw.answered[k]) answered++;
-    });
+    for (const member of g.members) {
+      counted += byCatalogueGroup.get(member)?.counted ?? 0;
+      answered += byCatalogueGroup.get(member)?.answered ?? 0;
+    }
     const score = raw.groupScore[i] ?? null;
     return { id: g.id, layer: g.layer, score: score === null ? null : round1(score), applicable: counted, answered };
   });
   const layers: LayerScore[] = raw.layers.map((l) => ({ layer: l.layer, score: round1(l.score) }));
-
-  let counted = 0;
-  let answered = 0;
-  let essentialTotal = 0;
-  let essentialAnswered = 0;
-  plan.components.forEach((p, k) => {
-    if ((raw.weights[k] ?? 0) > 0) {
-      counted++;
-      if (raw.answered[k]) answered++;
-    }
-    if (p.required) {
-      essentialTotal++;
-      if (raw.answered[k]) essentialAnswered++;
-    }
-  });
+  const { answered, counted, essential } = progress;
 
   const index = round1(raw.index);
   const indexLevel = levelFor(index, m);
@@ -80,8 +66,14 @@ export function scoreAssessment(input: ScoringInput): ScoreResult {
     layers,
     groups,
     // Nothing to count is vacuously complete (never the case with a real catalogue).
-    completeness: { answered, counted, essentialAnswered, essentialTotal, ratio: counted === 0 ? 1 : answered / counted },
-    complete: essentialAnswered === essentialTotal,
+    completeness: {
+      answered,
+      counted,
+      essentialAnswered: essential.answered,
+      essentialTotal: essential.counted,
+      ratio: counted === 0 ? 1 : answered / counted,
+    },
+    complete: essential.answered === essential.counted,
   };
 }
 
@@ -91,26 +83,7 @@ export interface GroupProgress {
   total: number;
 }
 
-/**
- * Progress per catalogue group for the checklist. Open "…khác" items are optional, so one is in
- * the total only once the commune has engaged with it (named it or given it a status); otherwise
- * a group could never reach 100%. N/A counts as answered.
- */
+/** Progress per catalogue group for the checklist's group headers (./progress.ts has the rules). */
 export function groupProgress(input: ScoringInput): GroupProgress[] {
-  const { catalogue, methodology: m, areaTypes, answers } = input;
-  const plan = scoringPlan(catalogue, m, areaTypes);
-  const progress = new Map<GroupCode, GroupProgress>(
-    catalogue.groups.map((g) => [g.code, { code: g.code, answered: 0, total: 0 }]),
-  );
-  for (const { component: c } of plan.components) {
-    const entry = progress.get(c.group);
-    if (!entry) continue;
-    const a = answers[c.code];
-    const hasStatus = a?.status === 'na' || isScaleStatus(a?.status, m);
-    const named = typeof a?.openName === 'string' && normalizeText(a.openName) !== '';
-    if (c.open && !hasStatus && !named) continue;
-    entry.total++;
-    if (hasStatus) entry.answered++;
-  }
-  return [...progress.values()];
+  return assessmentProgress(input).groups.map((g) => ({ code: g.code, answered: g.answered, total: g.counted }));
 }

@@ -72,6 +72,11 @@ export interface Catalogue {
   layers: CatalogueLayer[];
   groups: CatalogueGroup[];
   components: CatalogueComponent[];
+  /**
+   * Sets of area-specific components that are the same item under different area types: asked
+   * once when several of those types are chosen, the one answer counting for each (same-items.ts).
+   */
+  sameItems?: string[][];
 }
 
 /**

@@ -82,8 +82,10 @@ describe('scoreAssessment on the worked example', () => {
     expect(fixed.gatesApplied).toEqual([]);
   });
 
-  it('reports completeness over counted and required components', () => {
-    expect(result.completeness).toEqual({ answered: 13, counted: 14, essentialAnswered: 10, essentialTotal: 10, ratio: 13 / 14 });
+  // Issue #10: completeness is the one progress of src/domain/progress.ts, so an N/A (ANM4) and an
+  // open item given a status without a name (HTS4) are answered and counted, as on every screen.
+  it('reports completeness over asked and required components', () => {
+    expect(result.completeness).toEqual({ answered: 15, counted: 16, essentialAnswered: 10, essentialTotal: 10, ratio: 15 / 16 });
     expect(result.complete).toBe(true);
     expect(result.groups.find((g) => g.id === 'DL')).toMatchObject({ applicable: 2, answered: 1 });
     expect(result).toMatchObject({ catalogueVersion: 'test', methodologyId: 'provisional-2026.1' });
