@@ -7,7 +7,7 @@
 import { listAnswers } from '../db/answers';
 import type { XasoDb } from '../db/database';
 import { answersByCode } from '../domain/answer-row';
-import { applicableComponents } from '../domain/catalogue';
+import { askedComponents, effectiveAnswers } from '../domain/same-items';
 import { scoreAssessment } from '../domain/scoring';
 import { validateSubmission, type Submission, type SubmissionProblem } from '../domain/submission';
 import type { Answer, Assessment } from '../domain/types';
@@ -28,15 +28,22 @@ function wireAnswer(a: Answer): Answer {
   return out;
 }
 
+/** The answers of the asked components, same items carried under the code asked (catalogue order). */
+function askedAnswers(catalogue: Reference['catalogue'], areaTypes: Assessment['areaTypes'], answers: readonly Answer[]): Answer[] {
+  const effective = effectiveAnswers(catalogue, areaTypes, answersByCode(answers));
+  return askedComponents(catalogue, areaTypes).flatMap((c) => effective[c.code] ?? []);
+}
+
 export function buildSubmission(
   assessment: Assessment,
   answers: readonly Answer[],
   opts: { revision: number; submittedAt: string; ref: Reference },
 ): Submission {
   // Answers left over from an area type the officer later unticked are not part of this
-  // assessment (the server would refuse them as not applicable); they stay on the phone.
-  const applicable = new Set(applicableComponents(opts.ref.catalogue, assessment.areaTypes).map((c) => c.code));
+  // assessment (the server would refuse them as not applicable); they stay on the phone. A same
+  // item asked once goes up once, under the code asked; the server gives it to every member.
   const sameCatalogue = opts.ref.catalogue.version === assessment.catalogueVersion;
+  const sent = sameCatalogue ? askedAnswers(opts.ref.catalogue, assessment.areaTypes, answers) : answers;
   const submission: Submission = {
     revision: opts.revision,
     baseRevision: baseOf(opts.revision),
@@ -46,7 +53,7 @@ export function buildSubmission(
     catalogueVersion: assessment.catalogueVersion,
     methodologyId: assessment.methodologyId,
     submittedAt: opts.submittedAt,
-    answers: answers.filter((a) => !sameCatalogue || applicable.has(a.code)).map(wireAnswer),
+    answers: sent.map(wireAnswer),
   };
   if (assessment.helpers !== undefined) submission.helpers = assessment.helpers;
   return submission;

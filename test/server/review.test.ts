@@ -61,6 +61,9 @@ describe.each(DB_KINDS)('review round trip (%s)', (kind) => {
     expect(first.changes.answers.every((a: { from: unknown }) => a.from === null)).toBe(true);
     expect(first.changes.fields.map((f: { field: string }) => f.field)).toEqual(['areaTypes', 'period', 'catalogueVersion', 'methodologyId']);
     expect(first.reviews).toHaveLength(1);
+    // Issue #10: the history counts answers as the phone and the score do (src/domain/progress.ts).
+    const { answered, counted } = opened.json.score.completeness;
+    expect(first.progress).toEqual({ answered, counted });
     expect(second.changes).toEqual({ fields: [], answers: [{ code: anm, from: { status: 2 }, to: { status: 3 } }] });
     expect(second.baseRevision).toBe(1);
 

@@ -19,7 +19,7 @@ import { AssessmentIdSchema } from '../schemas/common';
 import { reviewAssessment } from '../services/review';
 import { diffSubmissions } from '../services/revision-diff';
 import { submitRevision } from '../services/submit';
-import { storedSubmission, submissionResult, verdictOf } from '../services/submission-results';
+import { revisionProgress, storedSubmission, submissionResult, verdictOf } from '../services/submission-results';
 import type { ApiRoutes } from './registry';
 
 function idParam(c: AppContext): string {
@@ -129,6 +129,7 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
           receivedAt: r.received_at,
           index: r.score_index,
           level: r.level,
+          progress: revisionProgress(deps.reference, submissions[i] ?? storedSubmission(r)),
           changes: diffSubmissions(submissions[i - 1] ?? null, submissions[i] ?? storedSubmission(r)),
           reviews: reviews.filter((v) => v.revision === r.revision).map((v) => ({ ...verdictOf(v), reviewer: names.get(v.reviewer_id) ?? '' })),
         })),

@@ -66,6 +66,8 @@ export const RevisionListSchema = z.object({
       receivedAt: IsoDateTime,
       index: z.number(),
       level: z.int(),
+      /** Answered / counted by the domain's one definition (src/domain/progress.ts); null without its catalogue. */
+      progress: z.object({ answered: z.int(), counted: z.int() }).nullable(),
       /** What changed since the previous revision (everything, for the first). */
       changes: RevisionChangesSchema,
       reviews: z.array(ReviewVerdictSchema.extend({ reviewer: z.string() })),

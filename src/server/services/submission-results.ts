@@ -1,6 +1,8 @@
 /** Builds the API views of stored revisions: the SubmissionResult and the full assessment view. */
+import { assessmentProgress, type ProgressCount } from '../../domain/progress';
 import type { Submission, SubmissionResult, ReviewVerdict } from '../../domain/submission';
-import type { ScoreResult } from '../../domain/types';
+import type { Answer, ScoreResult } from '../../domain/types';
+import type { ReferenceData } from '../reference-data';
 import type { AssessmentRow, RevisionRow } from '../repositories/assessments';
 import type { ReviewRow } from '../repositories/reviews';
 
@@ -37,4 +39,18 @@ export function submissionResult(
 
 export function storedSubmission(revision: RevisionRow): Submission {
   return JSON.parse(revision.payload) as Submission;
+}
+
+/**
+ * Answered / counted of a stored revision, by the domain's one definition (the same numbers the
+ * phone showed); null when the server no longer holds the revision's catalogue or methodology.
+ */
+export function revisionProgress(reference: ReferenceData, submission: Submission): ProgressCount | null {
+  const catalogue = reference.catalogues.get(submission.catalogueVersion);
+  const methodology = reference.methodologies.get(submission.methodologyId);
+  if (!catalogue || !methodology) return null;
+  const answers: Record<string, Answer> = {};
+  for (const a of submission.answers) answers[a.code] = a;
+  const { answered, counted } = assessmentProgress({ catalogue, methodology, areaTypes: submission.areaTypes, answers });
+  return { answered, counted };
 }

@@ -18,6 +18,7 @@ function revision(n: number, index: number, changes: Partial<RevisionChanges> = 
     receivedAt: `2026-03-0${n}T09:00:00Z`,
     index,
     level: 3,
+    progress: null,
     changes: { fields: [], answers: [], ...changes },
     reviews: [],
   };

@@ -46,7 +46,11 @@ export function RevisionHistory({ revisions, reference }: { revisions: RevisionE
                 )}
               </p>
               {initial ? (
-                <p class="muted">{t('history.initial', { n: r.changes.answers.length })}</p>
+                <p class="muted">
+                  {r.progress
+                    ? t('history.initialProgress', { answered: r.progress.answered, counted: r.progress.counted })
+                    : t('history.initial', { n: r.changes.answers.length })}
+                </p>
               ) : (
                 <>
                   {r.changes.fields.map((f) => (

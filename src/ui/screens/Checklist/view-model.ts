@@ -4,7 +4,8 @@
  * a component may take, and how to describe its tier and who acts.
  * Pure: no DOM, no i18n; the screen turns the keys into words.
  */
-import { applicableComponents, contextComponents } from '../../../domain/catalogue';
+import { contextComponents } from '../../../domain/catalogue';
+import { askedComponents } from '../../../domain/same-items';
 import { checkAnswer } from '../../../domain/answer-rules';
 import type {
   AreaType,
@@ -18,7 +19,7 @@ import type {
 
 export interface GroupSection {
   group: CatalogueGroup;
-  /** Answerable components for this commune (essential + chosen area types). */
+  /** Answerable components for this commune (essential + chosen area types, each same item once). */
   components: CatalogueComponent[];
   /** Central and provincial components: shown, never answered or scored. */
   context: CatalogueComponent[];
@@ -32,7 +33,7 @@ export interface LayerSection {
 export function buildSections(cat: Catalogue, areaTypes: readonly AreaType[]): LayerSection[] {
   const byGroup = new Map<string, GroupSection>();
   for (const g of cat.groups) byGroup.set(g.code, { group: g, components: [], context: [] });
-  for (const c of applicableComponents(cat, areaTypes)) byGroup.get(c.group)?.components.push(c);
+  for (const c of askedComponents(cat, areaTypes)) byGroup.get(c.group)?.components.push(c);
   for (const c of contextComponents(cat)) byGroup.get(c.group)?.context.push(c);
   return cat.layers.map((layer) => ({
     layer,

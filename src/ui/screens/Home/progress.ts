@@ -1,27 +1,18 @@
 /**
- * "Answered / total" for the home list. Open "…khác" items are optional (a commune with nothing
- * to name leaves them empty), so they count only once answered; otherwise 100 % could never be
- * reached by an officer who did everything asked.
+ * "Answered / counted" for the home list: the domain's one definition (src/domain/progress.ts),
+ * so the home card, the checklist, the summary and the reviewer say the same numbers.
  */
-import { applicableComponents } from '../../../domain/catalogue';
-import type { AnswerMap, AreaType, Catalogue } from '../../../domain/types';
+import { assessmentProgress } from '../../../domain/progress';
+import type { AnswerMap, AreaType, Catalogue, Methodology } from '../../../domain/types';
 
 export interface Progress {
   answered: number;
   total: number;
 }
 
-export function progressOf(cat: Catalogue, areaTypes: readonly AreaType[], answers: AnswerMap): Progress {
-  let answered = 0;
-  let total = 0;
-  for (const c of applicableComponents(cat, areaTypes)) {
-    const status = answers[c.code]?.status;
-    const done = status !== null && status !== undefined; // null: not answered yet
-    if (c.open && !done) continue;
-    total++;
-    if (done) answered++;
-  }
-  return { answered, total };
+export function progressOf(cat: Catalogue, m: Methodology, areaTypes: readonly AreaType[], answers: AnswerMap): Progress {
+  const p = assessmentProgress({ catalogue: cat, methodology: m, areaTypes, answers });
+  return { answered: p.answered, total: p.counted };
 }
 
 export interface PlaceNames {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getAnswers, listAssessments } from '../../../db';
 import { findCommune, findProvince } from '../../../domain/admin-units';
 import type { Assessment } from '../../../domain/types';
-import { loadAdminUnits, loadCatalogue } from '../../../data/load';
+import { loadAdminUnits, loadCatalogue, loadMethodology } from '../../../data/load';
 import { progressOf, type PlaceNames, type Progress } from './progress';
 
 export interface HomeData {
@@ -49,9 +49,9 @@ export function useHomeData(): HomeData {
     let alive = true;
     afterPaint(() => {
       void (async () => {
-        const catalogue = await loadCatalogue();
+        const [catalogue, methodology] = await Promise.all([loadCatalogue(), loadMethodology()]);
         const entries = await Promise.all(
-          items.map(async (a) => [a.id, progressOf(catalogue, a.areaTypes, await getAnswers(a.id))] as const),
+          items.map(async (a) => [a.id, progressOf(catalogue, methodology, a.areaTypes, await getAnswers(a.id))] as const),
         );
         if (alive) setProgress(Object.fromEntries(entries));
       })().catch(() => undefined); // progress is a nicety: the list stands without it
