@@ -7,7 +7,7 @@
  * through this file only.
  */
 import { applicableComponents } from './catalogue';
-import { AREA_TYPES } from './types';
+import { AREA_TYPES } from './vocabulary';
 import type { Answer, AnswerMap, AreaType, Catalogue, CatalogueComponent } from './types';
 
 interface SameItemIndex {

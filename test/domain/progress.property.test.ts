@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupProgress, scoreAssessment } from '../../src/domain/scoring';
-import { AREA_TYPES } from '../../src/domain/types';
+import { AREA_TYPES } from '../../src/domain/vocabulary';
 import type { Answer, AnswerMap, AreaType, Assessment, Status } from '../../src/domain/types';
 import { revisionProgress } from '../../src/server/services/submission-results';
 import type { ReferenceData } from '../../src/server/reference-data';
