@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { naAllowed } from '../../src/domain/answer-rules';
+import { effectiveAnswers } from '../../src/domain/same-items';
 import { scoreAssessment } from '../../src/domain/scoring';
 import { computeRawScores } from '../../src/domain/scoring-raw';
 import type { ScoringInput } from '../../src/domain/scoring-raw';
@@ -70,7 +71,9 @@ describe('scoring properties', () => {
       fc.property(inputArb, fc.nat(), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3), (input, pick, to) => {
         const c = applicable(input, pick);
         const prev = input.answers[c.code];
-        fc.pre(prev?.status !== 'na' && rank(prev?.status) < to);
+        // A same item's status is its set's one answer (same-items.ts): raising is from that status.
+        const standing = effectiveAnswers(input.catalogue, input.areaTypes, input.answers)[c.code];
+        fc.pre(standing?.status !== 'na' && rank(standing?.status) < to && rank(prev?.status) < to);
         const raised = { ...input, answers: { ...input.answers, [c.code]: { ...(prev ?? answer(c.code, null)), status: to } } };
         const [before, after] = [computeRawScores(input), computeRawScores(raised)];
         expect(after.index).toBeGreaterThanOrEqual(before.index);
