@@ -6,6 +6,7 @@
  * is the same over the top-level groups, times total.points. Rounding happens once, for display;
  * the level is read from the rounded total, so it always agrees with the number shown.
  */
+import { effectiveAnswers } from '../same-items';
 import { criteriaPlan } from './plan';
 import type { CriteriaPlan, PlanMember } from './plan';
 import { add, cmp, div, isZero, mul, ONE, rat, sub, ZERO } from './rational';
@@ -68,8 +69,10 @@ function aggregate(members: readonly PlanMember[], nodeOf: (m: PlanMember) => Ra
 }
 
 export function computeCriteria(input: CriteriaScoringInput): CriteriaRaw {
-  const { set, catalogue, areaTypes, answers } = input;
+  const { set, catalogue, areaTypes } = input;
   const plan = criteriaPlan(set, catalogue, areaTypes);
+  // The catalogue's same-item rule (../same-items.ts): one answer counts for each member that applies.
+  const answers = effectiveAnswers(catalogue, areaTypes, input.answers);
   const outcomes = set.indicators.map((ind, i) =>
     plan.applicable[i] ? evaluateIndicator(ind, plan.statusFractions[i] ?? [], answers[answerCode(ind)]) : null,
   );

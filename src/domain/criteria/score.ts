@@ -5,10 +5,11 @@
  */
 import { computeCriteria, exactGain } from './engine';
 import type { CriteriaRaw, CriteriaScoringInput } from './engine';
-import { cmp, mul, rat, roundTo } from './rational';
+import { add, cmp, mul, rat, roundTo } from './rational';
 import type { Rational } from './rational';
 import type { ValueProblem } from './rules';
 import type { CriteriaSet } from './schema';
+import { sharedMembers } from '../same-items';
 import type { Actor, Status } from '../types';
 
 export interface CriteriaGroupScore {
@@ -143,9 +144,21 @@ export function criteriaGaps(input: CriteriaScoringInput, raw: CriteriaRaw = com
       order: i,
     });
   });
-  rows.sort((a, b) => {
+  // A same item asked once (../same-items.ts) is one gap, under the code asked: its members' gains add up.
+  const members = sharedMembers(catalogue, input.areaTypes);
+  const byCode = new Map(rows.map((r) => [r.gap.code, r]));
+  for (const [member, asked] of members) {
+    const row = byCode.get(member);
+    const target = byCode.get(asked);
+    if (!row || !target) continue;
+    target.exact = add(target.exact, row.exact);
+    target.gap.gain = roundTo(target.exact, 2);
+    target.gap.gate ||= row.gap.gate;
+  }
+  const merged = members.size === 0 ? rows : rows.filter((r) => !(members.has(r.gap.code) && byCode.has(members.get(r.gap.code) ?? '')));
+  merged.sort((a, b) => {
     if (a.gap.gate !== b.gap.gate) return a.gap.gate ? -1 : 1;
     return cmp(b.exact, a.exact) || a.order - b.order;
   });
-  return rows.map((r) => r.gap);
+  return merged.map((r) => r.gap);
 }

@@ -11,6 +11,7 @@ import { criteriaGaps, parseCriteriaSet, scoreCriteria } from '../../../src/doma
 import { criteriaSetFromMethodology } from '../../../src/domain/criteria/from-methodology';
 import { gapList } from '../../../src/domain/gaps';
 import { scoreAssessment } from '../../../src/domain/scoring';
+import { computeRawScores, type ScoringInput } from '../../../src/domain/scoring-raw';
 import { AREA_TYPES } from '../../../src/domain/vocabulary';
 import type { Answer, CatalogueTranslation, Status } from '../../../src/domain/types';
 import { answer, methodology, realCatalogue } from '../scoring-fixtures';
@@ -41,6 +42,20 @@ const inputArb = fc.record({
   ),
 });
 
+/** Components in the score (weight > 0) and those of them with a status, per score group and in all. */
+function scoredCounts(input: ScoringInput) {
+  const raw = computeRawScores(input);
+  const groups = input.methodology.scoreGroups.map(() => ({ counted: 0, answered: 0 }));
+  raw.plan.components.forEach((p, k) => {
+    const g = groups[p.scoreGroup];
+    if (!g || (raw.weights[k] ?? 0) === 0) return;
+    g.counted++;
+    if (raw.answered[k]) g.answered++;
+  });
+  const sum = (key: 'counted' | 'answered') => groups.reduce((s, g) => s + g[key], 0);
+  return { groups, counted: sum('counted'), answered: sum('answered') };
+}
+
 function toMap(list: readonly (Answer | undefined)[]): Record<string, Answer | undefined> {
   const map: Record<string, Answer | undefined> = {};
   scored.forEach((c, i) => (map[c.code] = list[i]));
@@ -64,17 +79,20 @@ describe('the provisional method as a criteria set', () => {
         expect(now.total).toBe(old.index);
         expect([now.indexLevel, now.level, now.gatesApplied]).toEqual([old.indexLevel, old.level, old.gatesApplied]);
         const byId = new Map(now.groups.map((g) => [g.id, g]));
-        expect(old.groups.map((g) => ({ id: g.id, score: g.score, applicable: g.applicable, answered: g.answered }))).toEqual(
+        // Issue #10: ScoreResult's applicable/answered became the one progress (src/domain/progress.ts);
+        // the engine's counted/answered are the score's own denominators, compared with computeRawScores.
+        const scored = scoredCounts({ catalogue: realCatalogue, methodology, areaTypes, answers });
+        expect(old.groups.map((g, i) => ({ id: g.id, score: g.score, ...scored.groups[i] }))).toEqual(
           old.groups.map((g) => {
             const n = byId.get(g.id);
-            return { id: g.id, score: n?.score ?? null, applicable: n?.counted, answered: n?.answered };
+            return { id: g.id, score: n?.score ?? null, counted: n?.counted, answered: n?.answered };
           }),
         );
         const layers = now.groups.filter((g) => /^L\d$/.test(g.id) && g.score !== null).map((g) => ({ layer: Number(g.id.slice(1)), score: g.score }));
         expect(layers).toEqual(old.layers);
         expect(now.completeness).toEqual({
-          answered: old.completeness.answered,
-          counted: old.completeness.counted,
+          answered: scored.answered,
+          counted: scored.counted,
           requiredAnswered: old.completeness.essentialAnswered,
           requiredTotal: old.completeness.essentialTotal,
         });
