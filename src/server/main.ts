@@ -2,12 +2,14 @@
  * The entry: reads the environment, opens and migrates the database, makes sure an admin exists,
  * listens, and shuts down gracefully on SIGTERM/SIGINT (finish requests, then close the database).
  * Production runs it bundled (`npm start`: node dist-server/main.js, built by build.ts); from the
- * sources: `node --import tsx src/server/main.ts`.
+ * sources: `node --import tsx src/server/main.ts`. With `backup FILE` or `restore FILE` as its
+ * arguments it does that instead, with the same environment, and exits (see backup.ts).
  */
 import fs from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ensureAdmin } from './auth/admin-bootstrap';
+import { backup, restore } from './backup';
 import { readConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
@@ -50,8 +52,25 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  // A refused database file is the operator's to fix: its message says how, a stack would not.
-  console.error('[xaso] failed to start:', error instanceof StorageStartError ? error.message : error);
-  process.exit(1);
-});
+function operatorCommand(command: string, file: string | undefined): void {
+  if (!file) throw new StorageStartError(`usage: node dist-server/main.js ${command} FILE`);
+  const config = readConfig();
+  if (command === 'backup') console.log(`[xaso] Backup written to ${backup(config, file)}`);
+  else console.log(`[xaso] Restored ${file} into ${restore(config, file)}; start the server.`);
+}
+
+const [command, file] = process.argv.slice(2);
+if (command === 'backup' || command === 'restore') {
+  try {
+    operatorCommand(command, file);
+  } catch (error) {
+    console.error(`[xaso] ${command} failed:`, error instanceof StorageStartError ? error.message : error);
+    process.exit(1);
+  }
+} else {
+  main().catch((error: unknown) => {
+    // A refused database file is the operator's to fix: its message says how, a stack would not.
+    console.error('[xaso] failed to start:', error instanceof StorageStartError ? error.message : error);
+    process.exit(1);
+  });
+}
