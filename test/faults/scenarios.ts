@@ -280,6 +280,21 @@ export const AREAS: Area[] = [
           'The real app on a real SQLite file with the WAL fdatasync held: the submission is committed but no 200 leaves until the fsync of that WAL file (same inode) returns; a failed fsync is a 503 and the retry is acknowledged after a good one; 20 concurrent submissions share at most 2 fsyncs (group commit). Reads never wait.',
         files: ['test/faults/durable-ack.test.ts'],
       },
+      {
+        id: 'R5',
+        claim: 'Several instances on one PostgreSQL: replays, conflicts, enrollment races, rate limits and sign-out hold across them, and one keeps serving while the other is killed.',
+        proves:
+          'Two real server processes started at the same moment on one database, checked through the API only: a revision stored by one is a replay on the other; six races of different contents on both are each one 200 and one 409; one code raced by ten phones on both enrolls one; wrong passwords on one until 429, then the right password on the other is 429 too (limits live in the database); signed out on one, the token is dead on the other. Then SIGKILL of one under load: every submission sent to the other after the kill is acknowledged, and everything either acknowledged is stored.',
+        files: ['test/faults/instances.test.ts'],
+        related: ['test/faults/authz.test.ts (A2: ten phones racing with one code, one process)'],
+      },
+      {
+        id: 'R6',
+        claim: 'A documented command backs up a running server (SQLite online backup, pg_dump) and restores it; every acknowledged revision is in the restored copy.',
+        proves:
+          'Six phones submit to the real server process while `node dist-server/main.js backup FILE` runs; `restore FILE` into a fresh data directory (SQLite) or an empty database (PostgreSQL); a server started on it holds every revision acknowledged before the backup began with the acknowledged content hash, and no assessment points at a missing revision. A second restore over it is refused.',
+        files: ['test/faults/backup.test.ts'],
+      },
     ],
   },
 ];
@@ -335,5 +350,12 @@ export const DEFECTS: Defect[] = [
     found: 'A note typed less than 250 ms before the browser is killed is lost: the checklist waits for a pause in typing before it writes text (the brief: every change in IndexedDB before the next frame). Status changes are written at once.',
     status: 'fixed',
     fix: 'src/ui/screens/Checklist/card-saver.ts: typed text is written at once; while a save of the card is in flight only the newest draft waits, and goes out the moment that save settles. No timer.',
+  },
+  {
+    id: 'D7',
+    scenario: 'R5',
+    found: 'Two server processes started at the same moment on an empty PostgreSQL database: one exited during start (duplicate key on users.username) because both created the admin; and every start with XASO_ADMIN_PASSWORD reset the admin’s password and ended its sessions, so restarting one instance signed the admin out of all of them.',
+    status: 'fixed',
+    fix: 'src/server/auth/admin-bootstrap.ts: an admin created by another instance a moment earlier is taken as found; the same XASO_ADMIN_PASSWORD again changes nothing (only a different one resets it).',
   },
 ];

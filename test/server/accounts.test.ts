@@ -24,6 +24,9 @@ describe.each(DB_KINDS)('admin bootstrap (%s)', (kind) => {
       const after = await findUserByUsername(database.db, 'admin');
       expect(after?.password_hash).not.toBe(before?.password_hash);
       expect(after?.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      // The same password again (another instance, a restart) changes nothing.
+      expect(await ensureAdmin(database.db, { password: 'a-new-admin-password', now: START })).toEqual({ action: 'unchanged' });
+      expect((await findUserByUsername(database.db, 'admin'))?.password_hash).toBe(after?.password_hash);
       await expect(ensureAdmin(database.db, { password: 'short', now: START })).rejects.toThrow(/at least/);
     } finally {
       await database.close();
