@@ -8,7 +8,8 @@
  * `pullIntervalMs`; and a wake-up when a backoff retry falls due before the next tick.
  */
 import { getDb, type XasoDb } from '../db/database';
-import { flushOutbox, onFlushed, type FlushOptions, type FlushReport } from './outbox';
+import type * as OutboxModule from './outbox';
+import type { FlushOptions, FlushReport } from './outbox';
 import { pullReviews } from './reviews';
 
 export interface SyncTriggerOptions extends FlushOptions {
@@ -44,10 +45,24 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   let wake: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
+  // The outbox module carries zod (it validates the payload before sending): a phone with
+  // nothing queued never loads it, so a cold start does not evaluate it (issue #16: TBT).
+  let unsubscribe = () => {};
+  let outbox: Promise<typeof OutboxModule> | undefined;
+  const loadOutbox = () =>
+    (outbox ??= import('./outbox').then((m) => {
+      if (!stopped) unsubscribe = m.onFlushed(onReport);
+      return m;
+    }));
+  const flush = async (): Promise<void> => {
+    if (!outbox && (await db.outbox.count()) === 0) return;
+    await (await loadOutbox()).flushOutbox(flushOpts);
+  };
+
   const run = async (fromTimer = false): Promise<void> => {
     if (stopped) return;
     try {
-      await flushOutbox(flushOpts);
+      await flush();
       if (fromTimer && Date.now() - lastPullAt < pullIntervalMs) return;
       const pulled = await pullReviews({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs, ...(fromTimer ? { states: ['sent'] } : {}) });
       if (pulled.reached) lastPullAt = Date.now();
@@ -59,13 +74,13 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
 
   // When a backoff retry falls due before the next tick, wake up for it (2 s, 4 s, … matter on
   // a flickering signal; the periodic timer alone would add up to a minute to each).
-  const unsubscribe = onFlushed((report: FlushReport) => {
+  function onReport(report: FlushReport): void {
     if (stopped || report.nextDueAt === undefined) return;
     const delay = Math.max(MIN_WAKE_MS, Date.parse(report.nextDueAt) - Date.now());
     if (delay >= intervalMs) return;
     clearTimeout(wake);
-    wake = setTimeout(() => isVisible() && void flushOutbox(flushOpts).catch(() => undefined), delay);
-  });
+    wake = setTimeout(() => isVisible() && void flush().catch(() => undefined), delay);
+  }
 
   const tick = setInterval(() => {
     if (!isVisible()) return;
