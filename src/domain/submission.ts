@@ -18,6 +18,14 @@ const WIRE_TEXT_MAX = 8_000;
 export const MAX_ANSWERS = 500;
 
 const AreaTypeSchema = z.enum(AREA_TYPES);
+const count = z.number().finite().min(-1e12).max(1e12);
+const IndicatorValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('yesno'), yes: z.boolean() }),
+  z.object({ kind: z.literal('choice'), option: z.string().min(1).max(80) }),
+  z.object({ kind: z.literal('number'), value: count }),
+  z.object({ kind: z.literal('pair'), a: count, b: count.nullable() }),
+  z.object({ kind: z.literal('percent'), value: count }),
+]);
 const StatusSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na'), z.null()]);
 
 export const SubmissionAnswerSchema = z.object({
@@ -26,6 +34,8 @@ export const SubmissionAnswerSchema = z.object({
   note: z.string().max(WIRE_TEXT_MAX).optional(),
   naReason: z.string().max(WIRE_TEXT_MAX).optional(),
   openName: z.string().max(WIRE_TEXT_MAX).optional(),
+  /** A criteria-set indicator's value (src/domain/criteria); checked against its indicator by validateCriteriaAnswers. */
+  value: IndicatorValueSchema.optional(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 
@@ -40,6 +50,8 @@ export const SubmissionSchema = z.object({
   period: z.string().max(100),
   catalogueVersion: z.string().min(1).max(40),
   methodologyId: z.string().min(1).max(80),
+  /** The criteria set the assessment is scored under; absent: the provisional method (every older submission). */
+  criteriaSet: z.object({ id: z.string().min(1).max(80), version: z.string().min(1).max(20) }).optional(),
   helpers: z.string().max(WIRE_TEXT_MAX).optional(),
   /** When the officer pressed "submit" on the phone (sync lag = received − submitted). */
   submittedAt: z.iso.datetime({ offset: true }),

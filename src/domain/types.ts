@@ -3,6 +3,7 @@
  * Pure types: no DOM, no Dexie, no Node. The data files under data/ follow these
  * shapes and are checked against the schemas in ./schemas.ts by the tests.
  */
+import type { CriteriaScore } from './criteria/score';
 
 export type LayerId = 1 | 2 | 3 | 4;
 
@@ -248,6 +249,8 @@ export interface ScoreResult {
   completeness: Completeness;
   /** Every required component answered. */
   complete: boolean;
+  /** Under a criteria set other than the provisional method: its score, with points per group. */
+  criteria?: CriteriaScore;
 }
 
 export type Actor = 'commune' | 'province';

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminUnits, Commune, Province } from '../domain/admin-units';
+import { criteriaSetKey, parseCriteriaSet } from '../domain/criteria';
+import type { CriteriaSet } from '../domain/criteria';
 import { parseMethodology } from '../domain/methodology-schema';
 import { AdminUnitsSchema, CatalogueSchema } from '../domain/schemas';
 import type { Catalogue, Methodology } from '../domain/types';
@@ -14,6 +16,8 @@ import type { Catalogue, Methodology } from '../domain/types';
 export interface ReferenceData {
   catalogues: ReadonlyMap<string, Catalogue>;
   methodologies: ReadonlyMap<string, Methodology>;
+  /** Criteria sets by "id@version" (criteriaSetKey): what a submission's criteriaSet names. */
+  criteriaSets: ReadonlyMap<string, CriteriaSet>;
   adminUnits: AdminUnits;
   provinces: ReadonlyMap<string, Province>;
   /** Commune code → its commune and province. */
@@ -41,7 +45,12 @@ function readJson(file: string): unknown {
 
 const byVersion = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
-export function buildReferenceData(catalogues: Catalogue[], methodologies: Methodology[], adminUnits: AdminUnits): ReferenceData {
+export function buildReferenceData(
+  catalogues: Catalogue[],
+  methodologies: Methodology[],
+  adminUnits: AdminUnits,
+  criteriaSets: readonly CriteriaSet[] = [],
+): ReferenceData {
   const newest = [...catalogues].sort((a, b) => byVersion(a.version, b.version)).at(-1);
   if (!newest) throw new Error('no catalogue found');
   const methodology = [...methodologies]
@@ -52,6 +61,7 @@ export function buildReferenceData(catalogues: Catalogue[], methodologies: Metho
   return {
     catalogues: new Map(catalogues.map((c) => [c.version, c])),
     methodologies: new Map(methodologies.map((m) => [m.id, m])),
+    criteriaSets: new Map(criteriaSets.map((s) => [criteriaSetKey(s), s])),
     adminUnits,
     provinces: new Map(adminUnits.provinces.map((p) => [p.code, p])),
     communes: new Map(adminUnits.provinces.flatMap((p) => p.communes.map((c) => [c.code, { commune: c, province: p }] as const))),
@@ -71,6 +81,24 @@ export function loadReferenceData(dataDir: string = DEFAULT_DATA_DIR): Reference
     .readdirSync(methodologyRoot)
     .filter((f) => f.endsWith('.json'))
     .map((f) => parseMethodology(readJson(path.join(methodologyRoot, f))));
+  // Each set is checked against every catalogue version it names (its links must exist there).
+  const criteriaRoot = path.join(dataDir, 'criteria');
+  const criteriaSets = fs.existsSync(criteriaRoot)
+    ? fs
+        .readdirSync(criteriaRoot)
+        .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+        .map((f) => {
+          const json = readJson(path.join(criteriaRoot, f));
+          const versions = parseCriteriaSet(json).catalogueVersions;
+          let set: CriteriaSet | undefined;
+          for (const v of versions) {
+            const catalogue = catalogues.find((c) => c.version === v);
+            if (catalogue) set = parseCriteriaSet(json, catalogue);
+          }
+          if (!set) throw new Error(`criteria set ${f} scores no catalogue version held here (${versions.join(', ')})`);
+          return set;
+        })
+    : [];
   const adminUnits = AdminUnitsSchema.parse(readJson(path.join(dataDir, 'admin-units', 'vn-admin-units-2025.json')));
-  return buildReferenceData(catalogues, methodologies, adminUnits);
+  return buildReferenceData(catalogues, methodologies, adminUnits, criteriaSets);
 }

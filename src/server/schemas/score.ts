@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ScoreResult } from '../../domain/types';
 import type { Same } from '../../domain/same-type';
+import { CriteriaScoreSchema } from './criteria-score';
 
 export const ScoreResultSchema = z.object({
   catalogueVersion: z.string(),
@@ -28,6 +29,7 @@ export const ScoreResultSchema = z.object({
     ratio: z.number(),
   }),
   complete: z.boolean(),
+  criteria: CriteriaScoreSchema.optional(),
 });
 
 // The documented shape must be the domain's shape.

@@ -35,6 +35,12 @@ function planOf(schema: z.ZodType): Plan {
   if ((def.type === 'optional' || def.type === 'nullable') && def.innerType) return planOf(def.innerType);
   if (def.type === 'array' && def.element) return { kind: 'array', item: planOf(def.element) };
   if (def.type === 'union' && (def.options ?? []).every((o) => planOf(o) === LEAF)) return LEAF;
+  // A union of objects (an indicator value): written with the sorted union of their members, as
+  // canonicalJson writes whichever object it is (absent members are skipped either way).
+  if (def.type === 'union' && (def.options ?? []).every((o) => (o.def as unknown as Def).type === 'object')) {
+    const shape = Object.assign({}, ...(def.options ?? []).map((o) => (o.def as unknown as Def).shape)) as Record<string, z.ZodType>;
+    return planOf({ def: { type: 'object', shape } } as unknown as z.ZodType);
+  }
   if (def.type === 'object' && def.shape) {
     // Sorted as canonicalJson sorts keys (UTF-16 code units, also Array.prototype.sort's default).
     const keys = Object.keys(def.shape).sort();

@@ -14,8 +14,8 @@
  * Scoring is done before the transaction, so the database is held only while writing.
  */
 import type { Kysely } from 'kysely';
-import { scoreAssessment } from '../../domain/scoring';
-import { validateSubmission, type Submission, type SubmissionResult } from '../../domain/submission';
+import type { CriteriaSet } from '../../domain/criteria';
+import type { Submission, SubmissionResult } from '../../domain/submission';
 import type { Catalogue, Methodology, ScoreResult } from '../../domain/types';
 import type { AppDeps, DevicePrincipal } from '../context';
 import { isUniqueViolation } from '../db/errors';
@@ -26,6 +26,7 @@ import { recordCommuneScore } from '../repositories/commune-scores';
 import { latestReviewOf } from '../repositories/reviews';
 import { audit } from './audit-trail';
 import { contentHash } from './content-hash';
+import { criteriaSetOf, scoreWithSet, validateWithSet } from './criteria-submission';
 import { submissionResult } from './submission-results';
 
 export interface SubmitOutcome {
@@ -92,13 +93,17 @@ async function storeOrReplay(
   return { result: submissionResult(stored, row, undefined), replayed: false };
 }
 
-function scoreSubmission(deps: AppDeps, device: DevicePrincipal, id: string, submission: Submission, hash: string, catalogue: Catalogue, methodology: Methodology): Scored {
-  const score = scoreAssessment({
-    catalogue,
-    methodology,
-    areaTypes: submission.areaTypes,
-    answers: Object.fromEntries(submission.answers.map((a) => [a.code, a])),
-  });
+function scoreSubmission(
+  deps: AppDeps,
+  device: DevicePrincipal,
+  id: string,
+  submission: Submission,
+  hash: string,
+  catalogue: Catalogue,
+  methodology: Methodology,
+  set: CriteriaSet | undefined,
+): Scored {
+  const score = scoreWithSet(submission, catalogue, methodology, set);
   const row: RevisionRow = {
     assessment_id: id,
     revision: submission.revision,
@@ -133,6 +138,13 @@ export async function submitRevision(
   }
   const catalogue = deps.reference.catalogues.get(submission.catalogueVersion);
   const methodology = deps.reference.methodologies.get(submission.methodologyId);
+  let set: CriteriaSet | undefined;
+  try {
+    set = criteriaSetOf(deps.reference, submission);
+  } catch (error) {
+    await fail('unknown-criteria-set');
+    throw error;
+  }
   const hash = contentHash(submission);
   let state = await findSubmissionState(deps.db, id, submission.revision);
   const held = state?.revision;
@@ -144,14 +156,14 @@ export async function submitRevision(
     ? { ok: false as const, problems: [{ problem: 'unknown-catalogue-version' }] }
     : !methodology
       ? { ok: false as const, problems: [{ problem: 'unknown-methodology' }] }
-      : validateSubmission(submission, catalogue, methodology);
+      : validateWithSet(submission, catalogue, methodology, set);
   if (!check.ok || !catalogue || !methodology) {
     const problems = check.ok ? [] : check.problems;
     await fail('invalid', { problems: problems.length });
     throw invalid(problems);
   }
 
-  const scored = scoreSubmission(deps, device, id, submission, hash, catalogue, methodology);
+  const scored = scoreSubmission(deps, device, id, submission, hash, catalogue, methodology, set);
   for (let attempt = 0; ; attempt++) {
     try {
       return await deps.db.transaction().execute(async (trx) => {

@@ -1,0 +1,48 @@
+/**
+ * A submission that names a criteria set (submission.criteriaSet): the server scores it with
+ * exactly that set and version, and refuses a set it does not hold (422 unknown_criteria_set).
+ * A submission without one is scored by the provisional method alone, as every older one was.
+ * Component answers are checked as always; the set's own indicators by validateCriteriaAnswers;
+ * what must be answered is the set's rule (its required indicators), not the methodology's.
+ */
+import { criteriaSetKey, ownAnswerCodes, scoreCriteria, validateCriteriaAnswers } from '../../domain/criteria';
+import type { CriteriaSet } from '../../domain/criteria';
+import { scoreAssessment } from '../../domain/scoring';
+import { validateSubmission, type Submission, type SubmissionCheck } from '../../domain/submission';
+import type { Catalogue, Methodology, ScoreResult } from '../../domain/types';
+import type { ReferenceData } from '../reference-data';
+import { ApiError } from '../errors';
+
+/** The set a submission names; undefined for none; throws 422 unknown_criteria_set for one not held. */
+export function criteriaSetOf(reference: ReferenceData, submission: Submission): CriteriaSet | undefined {
+  const ref = submission.criteriaSet;
+  if (!ref) return undefined;
+  const set = reference.criteriaSets.get(criteriaSetKey(ref));
+  if (!set) {
+    throw new ApiError(422, 'unknown_criteria_set', `The criteria set "${ref.id}" version "${ref.version}" is not known to this server`, {
+      criteriaSet: { id: ref.id, version: ref.version },
+    });
+  }
+  return set;
+}
+
+const componentPart = (submission: Submission, set: CriteriaSet): Submission => {
+  const own = ownAnswerCodes(set);
+  return { ...submission, answers: submission.answers.filter((a) => !own.has(a.code)) };
+};
+
+export function validateWithSet(submission: Submission, catalogue: Catalogue, methodology: Methodology, set: CriteriaSet | undefined): SubmissionCheck {
+  if (!set) return validateSubmission(submission, catalogue, methodology);
+  const base = validateSubmission(componentPart(submission, set), catalogue, { ...methodology, submission: { requireEssentialAnswered: false } });
+  const problems = [...(base.ok ? [] : base.problems), ...validateCriteriaAnswers(set, catalogue, submission.areaTypes, submission.answers)];
+  if (!set.catalogueVersions.includes(catalogue.version)) problems.push({ problem: 'criteria-set-incompatible' });
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
+}
+
+export function scoreWithSet(submission: Submission, catalogue: Catalogue, methodology: Methodology, set: CriteriaSet | undefined): ScoreResult {
+  const answers = Object.fromEntries(submission.answers.map((a) => [a.code, a]));
+  if (!set) return scoreAssessment({ catalogue, methodology, areaTypes: submission.areaTypes, answers });
+  const components = Object.fromEntries(componentPart(submission, set).answers.map((a) => [a.code, a]));
+  const score = scoreAssessment({ catalogue, methodology, areaTypes: submission.areaTypes, answers: components });
+  return { ...score, criteria: scoreCriteria({ set, catalogue, areaTypes: submission.areaTypes, answers }) };
+}
