@@ -59,6 +59,11 @@ export class ChecklistPage {
     return this.card(code).getByRole('textbox', { name: tx('assess', 'checklist.note.label', {}, this.lang) });
   }
 
+  /** "Thêm ghi chú": the note stays closed until asked for (issue #10 item 5). */
+  noteOpener(code: string): Locator {
+    return this.card(code).getByRole('button', { name: tx('assess', 'checklist.note.add', {}, this.lang) });
+  }
+
   naReason(code: string): Locator {
     return this.card(code).getByRole('textbox', { name: tx('assess', 'checklist.naReason.label', {}, this.lang) });
   }
