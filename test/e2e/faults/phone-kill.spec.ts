@@ -90,6 +90,7 @@ test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: a
       await checklist.openGroup('HTS');
       for (const [code, status] of statuses) await checklist.statusRadio(code, status).check();
       // The note is left (blur) as the officer moves on; text still being typed: see the next test.
+      await checklist.openNote('HTS6');
       await checklist.note('HTS6').fill('Wifi phủ toàn bộ trụ sở');
       await checklist.note('HTS6').blur();
     },
@@ -119,6 +120,7 @@ test('[P1] text still being typed when the browser is killed is on disk too', as
       await checklist.statusRadio('HTS6', 3).check();
       await expect(checklist.saveState('HTS6')).toBeVisible();
       // No blur, no pause: the battery dies one frame after the text was typed.
+      await checklist.openNote('HTS6');
       await checklist.note('HTS6').fill('Đang gõ dở thì hết pin');
     },
     async (page) => {

@@ -75,6 +75,7 @@ test('[P6] the phone storage refuses a write (quota): the officer is told, earli
   const checklist = new ChecklistPage(page);
   await checklist.goto(id, 'HTS6');
   await checklist.statusRadio('HTS6', 3).check();
+  await checklist.openNote('HTS6');
   await checklist.note('HTS6').fill('Đã lắp cáp quang');
   await checklist.note('HTS6').blur();
   await expect(checklist.saveState('HTS6')).toBeVisible();
@@ -90,6 +91,7 @@ test('[P6] the phone storage refuses a write (quota): the officer is told, earli
     const alert = checklist.card('HTS7').getByRole('alert');
     await expect(alert).toContainText(tx('assess', 'checklist.save.storage-quota'));
     await expect(checklist.saveState('HTS7')).toHaveCount(0);
+    await checklist.openNote('HTS6');
     await checklist.note('HTS6').fill('Sửa khi máy đầy');
     await checklist.note('HTS6').blur();
     await expect(checklist.card('HTS6').getByRole('alert')).toContainText(tx('assess', 'checklist.save.storage-quota'));

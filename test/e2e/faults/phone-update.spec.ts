@@ -37,6 +37,7 @@ test('[P2] a new version is activated while an edit is in progress: nothing is l
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     // The officer is typing a note when a new version is published and another tab takes it.
+    await checklist.openNote('HTS6');
     await checklist.note('HTS6').pressSequentially('Đang nhập ghi chú', { delay: 5 });
     publish();
     const other = await context.newPage();
@@ -65,6 +66,7 @@ test('[P2] a new version is activated while an edit is in progress: nothing is l
     publish();
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(updateButton(page)).toBeVisible({ timeout: 30_000 });
+    await checklist.openNote('HTS7');
     await checklist.note('HTS7').fill('Gõ rồi bấm Cập nhật ngay');
     await Promise.all([page.waitForEvent('load'), updateButton(page).click()]);
     await checklist.expectLoaded();

@@ -104,11 +104,21 @@ export class ChecklistWalker {
     await expect(c.saveState(code)).toBeVisible();
   }
 
-  /** Answers every component in catalogue order, as a person scrolling down the list would. */
-  async answerAll(answers: Readonly<Record<string, FixtureAnswer>>): Promise<void> {
-    for (const [code, a] of Object.entries(answers)) {
+  /**
+   * Answers every component in catalogue order. `scroll`: as a person scrolling down the list
+   * would, opening each group. `next`: after each answer, the card's "Tiếp theo ↓" (the app opens
+   * the next group and brings the next unanswered card up).
+   */
+  async answerAll(answers: Readonly<Record<string, FixtureAnswer>>, way: 'scroll' | 'next' = 'scroll'): Promise<void> {
+    const codes = Object.keys(answers);
+    for (const [i, code] of codes.entries()) {
       await this.openGroup(groupOf(code));
-      await this.answer(code, a);
+      await this.answer(code, answers[code] as FixtureAnswer);
+      if (way === 'next') {
+        await this.tap(this.checklist.nextButton(code), `${code} next`);
+        const following = codes[i + 1];
+        if (following) await expect(this.checklist.card(following)).toBeFocused();
+      }
     }
     // Read before leaving: the next screen starts at the top, a scroll the walk did not make.
     this.appScrolled = await this.page.evaluate(() => (window as unknown as { __walk: { total: number } }).__walk.total);

@@ -64,6 +64,18 @@ export class ChecklistPage {
     return this.card(code).getByRole('button', { name: tx('assess', 'checklist.note.add', {}, this.lang) });
   }
 
+  /** "Tiếp theo ↓": brings the next unanswered component on screen. */
+  nextButton(code: string): Locator {
+    return this.card(code).getByRole('button', { name: tx('assess', 'checklist.next', {}, this.lang) });
+  }
+
+  /** Opens the card's note field when it is still closed (it opens on demand, issue #10 item 5). */
+  async openNote(code: string): Promise<void> {
+    if ((await this.note(code).count()) > 0) return;
+    await this.noteOpener(code).click();
+    await expect(this.note(code)).toBeFocused();
+  }
+
   naReason(code: string): Locator {
     return this.card(code).getByRole('textbox', { name: tx('assess', 'checklist.naReason.label', {}, this.lang) });
   }
@@ -83,7 +95,10 @@ export class ChecklistPage {
    */
   async answer(code: string, a: FixtureAnswer): Promise<void> {
     if (a.openName !== undefined) await this.openName(code).fill(a.openName);
-    if (a.note !== undefined) await this.note(code).fill(a.note);
+    if (a.note !== undefined) {
+      await this.openNote(code);
+      await this.note(code).fill(a.note);
+    }
     await this.statusRadio(code, a.status).check();
     if (a.status === 'na') await this.naReason(code).fill(a.naReason ?? '');
     await expect(this.saveState(code)).toBeVisible();

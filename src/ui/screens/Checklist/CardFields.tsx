@@ -10,6 +10,8 @@ interface Props {
   open: boolean;
   draft: Draft;
   readOnly: boolean;
+  /** The note is shown once asked for ("Thêm ghi chú") or when it has text. */
+  noteOpen: boolean;
   problems: readonly AnswerProblem[];
   unnamed: boolean;
   limits: { note: number; naReason: number; openName: number };
@@ -18,7 +20,7 @@ interface Props {
   onBlur: () => void;
 }
 
-export function CardFields({ id, open, draft, readOnly, problems, unnamed, limits, onText, onBlur }: Props) {
+export function CardFields({ id, open, draft, readOnly, noteOpen, problems, unnamed, limits, onText, onBlur }: Props) {
   const t = useT('assess');
   const na = draft.status === 'na';
   const reasonMissing = problems.includes('na-reason-required');
@@ -75,7 +77,7 @@ export function CardFields({ id, open, draft, readOnly, problems, unnamed, limit
           )}
         </div>
       )}
-      {(!readOnly || draft.note) && (
+      {(readOnly ? draft.note !== '' : noteOpen || draft.note !== '') && (
         <div class="card-field">
           <label for={`${id}-note`}>{t('checklist.note.label')}</label>
           <textarea

@@ -20,11 +20,15 @@ interface Props {
   readOnly: boolean;
   draft: Draft;
   save: SaveState;
+  noteOpen: boolean;
   /** `at`: the event's timeStamp, when the change was made. */
   onStatus: (s: Status, at: number) => void;
   onText: (field: 'note' | 'naReason' | 'openName', value: string, at: number) => void;
   onBlur: () => void;
   onRetry: () => void;
+  onOpenNote: () => void;
+  /** Brings the next unanswered component on screen. */
+  onNext: () => void;
 }
 
 export function CardView(p: Props) {
@@ -68,24 +72,43 @@ export function CardView(p: Props) {
         open={c.open}
         draft={p.draft}
         readOnly={p.readOnly}
+        noteOpen={p.noteOpen}
         problems={problems}
         unnamed={unnamed}
         limits={LIMITS}
         onText={p.onText}
         onBlur={p.onBlur}
       />
-      {p.save.kind === 'error' ? (
+      {p.save.kind === 'error' && (
         <div class="card-error" role="alert">
           <p>{t(saveErrorKey(p.save.error))}</p>
-          {!p.readOnly && (
-            <Button onClick={p.onRetry}>{t('checklist.save.retry')}</Button>
+          {!p.readOnly && <Button onClick={p.onRetry}>{t('checklist.save.retry')}</Button>}
+        </div>
+      )}
+      {/* One row under the fields: the chosen option's words and the save state, then the actions. */}
+      <div class="card-foot">
+        <div class="card-foot__state">
+          {/* The radios carry these words for assistive technology. */}
+          <span class="status-meaning" aria-hidden="true">
+            {p.draft.status !== null && p.draft.status !== 'na' ? `${p.draft.status} – ${labelFor(p.draft.status)}` : ''}
+          </span>
+          {p.save.kind !== 'error' && (
+            <p class={`save-state save-state--${p.save.kind}`} aria-live="polite">
+              {p.save.kind === 'idle' ? '' : t(`checklist.save.${p.save.kind}`)}
+            </p>
           )}
         </div>
-      ) : (
-        <p class={`save-state save-state--${p.save.kind}`} aria-live="polite">
-          {p.save.kind === 'idle' ? '' : t(`checklist.save.${p.save.kind}`)}
-        </p>
-      )}
+        {!p.readOnly && !p.noteOpen && (
+          <Button variant="quiet" class="card-action" onClick={p.onOpenNote}>
+            {t('checklist.note.add')}
+          </Button>
+        )}
+        {!p.readOnly && p.draft.status !== null && (
+          <Button variant="quiet" class="card-action card-action--next" onClick={p.onNext}>
+            {t('checklist.next')} <span aria-hidden="true">↓</span>
+          </Button>
+        )}
+      </div>
     </article>
   );
 }

@@ -4,33 +4,27 @@
  * and re-renders only when those or its own display props change.
  */
 import { Component } from 'preact';
-import type { Answer, CatalogueComponent, Methodology, Status } from '../../../domain/types';
+import type { CatalogueComponent, Status } from '../../../domain/types';
 import { CardSaver, draftFromAnswer } from './card-saver';
-import type { AnswerPatch, Draft, SaveState } from './card-saver';
+import type { Draft, SaveState } from './card-saver';
 import { CardView } from './CardView';
+import type { ChecklistContext } from './checklist-context';
+import { cardId } from './card-ids';
 import { handledAt } from './save-timing';
 
 export interface ComponentCardProps {
   component: CatalogueComponent;
-  /** The stored answer when the card mounted; later changes come from the card itself. */
-  answer: Answer | undefined;
   label: string;
   labelLang: string;
-  lang: string;
-  choices: readonly Status[];
-  methodology: Methodology;
-  readOnly: boolean;
-  /** Stable callbacks (the same function on every render). */
-  /** `onCommit`: told when IndexedDB committed (performance.now() clock), for the save timing. */
-  /** `stored`: what the card last saw stored for this code (the store writes without reading it). */
-  save: (code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void, stored?: Answer) => Promise<Answer>;
-  onSaved: (a: Answer) => void;
-  registerFlush: (flush: () => void) => () => void;
+  /** The checklist's shared pieces (one stable object); the stored answer when the card mounts comes from it. */
+  ctx: ChecklistContext;
 }
 
 interface State {
   draft: Draft;
   save: SaveState;
+  /** The note field is shown on demand ("Thêm ghi chú"), or at once when the answer has a note. */
+  noteOpen: boolean;
 }
 
 type TextField = 'note' | 'naReason' | 'openName';
@@ -41,19 +35,20 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
 
   constructor(props: ComponentCardProps) {
     super(props);
-    this.state = { draft: draftFromAnswer(props.answer), save: { kind: 'idle' } };
     const c = props.component;
+    const draft = draftFromAnswer(props.ctx.answerFor(c.code));
+    this.state = { draft, save: { kind: 'idle' }, noteOpen: draft.note !== '' };
     this.saver = new CardSaver({
-      save: (patch, onCommit, stored) => this.props.save(c.code, patch, onCommit, stored),
-      stored: props.answer,
+      save: (patch, onCommit, stored) => this.props.ctx.save(c.code, patch, onCommit, stored),
+      stored: props.ctx.answerFor(c.code),
       onState: (save) => this.setState({ save }),
-      onSaved: (a) => this.props.onSaved(a),
-      fields: { naReason: props.choices.includes('na'), openName: c.open },
+      onSaved: (a) => this.props.ctx.onSaved(a),
+      fields: { naReason: props.ctx.choicesFor(c.code).includes('na'), openName: c.open },
     });
   }
 
   override componentDidMount() {
-    this.unregister = this.props.registerFlush(() => void this.saver.flush());
+    this.unregister = this.props.ctx.registerFlush(() => void this.saver.flush());
   }
 
   override componentWillUnmount() {
@@ -63,28 +58,21 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
 
   override shouldComponentUpdate(next: ComponentCardProps, nextState: State) {
     const p = this.props;
-    return (
-      nextState !== this.state ||
-      next.readOnly !== p.readOnly ||
-      next.label !== p.label ||
-      next.lang !== p.lang ||
-      next.choices !== p.choices ||
-      next.methodology !== p.methodology
-    );
+    return nextState !== this.state || next.label !== p.label || next.labelLang !== p.labelLang || next.ctx !== p.ctx;
   }
 
   // Save first, then setState: the store's transaction is queued before the re-render, so
   // nothing runs on the main thread between the tap and the start of the write (issue #4).
   // `at` is the event's timestamp, the start of the save's timing (save-timing.ts).
   private setStatus = (status: Status, at?: number) => {
-    if (this.props.readOnly) return;
+    if (this.props.ctx.readOnly) return;
     const draft = { ...this.state.draft, status };
     void this.saver.saveNow(draft, handledAt(at));
     this.setState({ draft });
   };
 
   private setText = (field: TextField, value: string, at?: number) => {
-    if (this.props.readOnly) return;
+    if (this.props.ctx.readOnly) return;
     const draft = { ...this.state.draft, [field]: value };
     this.saver.saveTyped(draft, handledAt(at));
     this.setState({ draft });
@@ -92,6 +80,15 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
 
   private flush = () => {
     void this.saver.flush();
+  };
+
+  private openNote = () => {
+    // The field exists once rendered: focus it then, so the keyboard comes up with the tap.
+    this.setState({ noteOpen: true }, () => document.getElementById(`${cardId(this.props.component.code)}-note`)?.focus());
+  };
+
+  private next = () => {
+    this.props.ctx.goToNextUnanswered(this.props.component.code);
   };
 
   private retry = () => {
@@ -105,15 +102,18 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
         component={p.component}
         label={p.label}
         labelLang={p.labelLang}
-        choices={p.choices}
-        methodology={p.methodology}
-        readOnly={p.readOnly}
+        choices={p.ctx.choicesFor(p.component.code)}
+        methodology={p.ctx.methodology}
+        readOnly={p.ctx.readOnly}
         draft={this.state.draft}
         save={this.state.save}
+        noteOpen={this.state.noteOpen}
         onStatus={this.setStatus}
         onText={this.setText}
         onBlur={this.flush}
         onRetry={this.retry}
+        onOpenNote={this.openNote}
+        onNext={this.next}
       />
     );
   }

@@ -7,11 +7,11 @@
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import { componentLabel, groupLabel } from '../../../domain/catalogue';
-import type { Answer, CatalogueTranslation, Methodology, Status } from '../../../domain/types';
 import { useT } from '../../../i18n';
 import { ComponentCard } from './ComponentCard';
-import type { ComponentCardProps } from './ComponentCard';
+import type { ChecklistContext } from './checklist-context';
 import { ContextList } from './ContextList';
+import { ScaleKey } from './ScaleKey';
 import type { GroupSection as Section } from './view-model';
 
 interface Props {
@@ -19,16 +19,8 @@ interface Props {
   initiallyOpen: boolean;
   answered: number;
   total: number;
-  /** The latest stored answer of a component (a stable function): a card's draft when it mounts. */
-  answerFor: (code: string) => Answer | undefined;
-  choicesFor: (code: string) => readonly Status[];
-  translation: CatalogueTranslation | undefined;
-  methodology: Methodology;
-  lang: string;
-  readOnly: boolean;
-  save: ComponentCardProps['save'];
-  onSaved: ComponentCardProps['onSaved'];
-  registerFlush: ComponentCardProps['registerFlush'];
+  /** The same object on every render of the checklist. */
+  ctx: ChecklistContext;
 }
 
 /** memo() without preact/compat (kept out of the bundle): re-render only when a prop changed. */
@@ -46,6 +38,7 @@ export class GroupSection extends Component<Props> {
 function GroupSectionView(p: Props) {
   const t = useT('assess');
   const [mounted, setMounted] = useState(p.initiallyOpen);
+  const { translation } = p.ctx;
   const g = p.section.group;
   const done = p.total > 0 && p.answered >= p.total;
   const headingId = `grp-${g.code}`;
@@ -59,7 +52,7 @@ function GroupSectionView(p: Props) {
     >
       <summary class="group-summary">
         <h3 class="group-title" id={headingId}>
-          <span class="group-code">{g.code}</span> {groupLabel(g, p.translation)}
+          <span class="group-code">{g.code}</span> {groupLabel(g, translation)}
         </h3>
         <span class="group-progress">
           {t('checklist.groupProgress', { answered: p.answered, total: p.total })}
@@ -71,26 +64,20 @@ function GroupSectionView(p: Props) {
       </summary>
       {mounted && (
         <div class="group-body">
+          <ScaleKey methodology={p.ctx.methodology} lang={p.ctx.lang} />
           {p.section.components.map((c) => {
-            const translated = p.translation?.components[c.code];
+            const translated = translation?.components[c.code];
             return (
               <ComponentCard
                 key={c.code}
                 component={c}
-                answer={p.answerFor(c.code)}
-                label={componentLabel(c, p.translation)}
-                labelLang={translated ? (p.translation?.lang ?? 'vi') : 'vi'}
-                lang={p.lang}
-                choices={p.choicesFor(c.code)}
-                methodology={p.methodology}
-                readOnly={p.readOnly}
-                save={p.save}
-                onSaved={p.onSaved}
-                registerFlush={p.registerFlush}
+                label={componentLabel(c, translation)}
+                labelLang={translated ? (translation?.lang ?? 'vi') : 'vi'}
+                ctx={p.ctx}
               />
             );
           })}
-          <ContextList components={p.section.context} translation={p.translation} />
+          <ContextList components={p.section.context} translation={translation} />
         </div>
       )}
     </details>

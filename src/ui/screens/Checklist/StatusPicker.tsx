@@ -1,6 +1,7 @@
 /**
- * The status of one component: a radio group (fieldset + legend) of large options,
- * operable with arrow keys like any native radio group.
+ * The status of one component: a radio group (fieldset + legend) on one row (issue #10 item 5):
+ * 0–3 show their number, N/A its words; each option is a ≥ 44 px target whose accessible name is
+ * the scale's full words. Operable with arrow keys like any native radio group.
  */
 import type { Status } from '../../../domain/types';
 import { statusKey } from './view-model';
@@ -21,7 +22,7 @@ interface Props {
 export function StatusPicker({ idBase, legend, choices, value, labelFor, disabled, onChange }: Props) {
   return (
     <fieldset class="status-picker" disabled={disabled}>
-      <legend class="status-legend">{legend}</legend>
+      <legend class="visually-hidden">{legend}</legend>
       <div class="status-options">
         {choices.map((s) => {
           const key = statusKey(s);
@@ -37,12 +38,16 @@ export function StatusPicker({ idBase, legend, choices, value, labelFor, disable
                 checked={checked}
                 onChange={(e) => onChange(s, e.timeStamp)}
               />
-              {s !== 'na' && (
-                <span class="status-num" aria-hidden="true">
-                  {s}
-                </span>
+              {s === 'na' ? (
+                <span class="status-text">{labelFor(s)}</span>
+              ) : (
+                <>
+                  <span class="status-num" aria-hidden="true">
+                    {s}
+                  </span>
+                  <span class="visually-hidden">{labelFor(s)}</span>
+                </>
               )}
-              <span class="status-text">{labelFor(s)}</span>
             </label>
           );
         })}

@@ -14,10 +14,12 @@ import { Page } from '../../components/Page';
 import { currentRoute, paths } from '../../router';
 import { ReviewComments } from '../../sync/ReviewComments';
 import { SyncBadge } from '../../sync/SyncBadge';
-import type { AnswerPatch } from './card-saver';
 import { cardId } from './card-ids';
+import type { ChecklistContext } from './checklist-context';
 import { ChecklistHeader } from './ChecklistHeader';
 import { GroupSection } from './GroupSection';
+import { jumpToCard } from './jump-to-card';
+import { nextUnanswered } from './next-unanswered';
 import { useAssessmentData } from '../assessment/use-assessment-data';
 import type { AssessmentData } from '../assessment/use-assessment-data';
 import { buildSections, resumePoint, statusChoices } from './view-model';
@@ -69,13 +71,8 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
     return () => cancelAnimationFrame(frame);
   }, [start]);
 
-  const save = useCallback(
-    (code: string, patch: AnswerPatch, onCommit?: (committedAt: number) => void, stored?: Answer) =>
-      saveAnswer(id, code, patch, undefined, { onCommit, stored: stored ?? null }),
-    [id],
-  );
-  // Read through a ref so that GroupSection gets the same function on every render (it is
-  // memoised), and a card mounted later starts from the newest saved answer.
+  // Read through a ref so that the context below keeps the same functions on every render,
+  // and a card mounted later starts from the newest saved answer.
   const answersRef = useRef(answers);
   const progressQueued = useRef(false);
   // A saved answer is known at once; the progress and score it changes (the whole checklist
@@ -91,7 +88,6 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
       setAnswers(answersRef.current);
     });
   }, []);
-  const answerFor = useCallback((code: string) => answersRef.current[code], []);
 
   // Text waiting behind a save in flight goes to IndexedDB at once when the page is hidden or closed.
   const flushers = useRef(new Set<() => void>());
@@ -109,6 +105,25 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
       window.removeEventListener('pagehide', flushAll);
     };
   }, []);
+
+  const ctx = useMemo<ChecklistContext>(
+    () => ({
+      answerFor: (code) => answersRef.current[code],
+      choicesFor,
+      translation,
+      methodology,
+      lang,
+      readOnly,
+      save: (code, patch, onCommit, stored) => saveAnswer(id, code, patch, undefined, { onCommit, stored: stored ?? null }),
+      onSaved,
+      registerFlush,
+      goToNextUnanswered: (code) => {
+        const next = nextUnanswered(sections, code, (c) => answersRef.current[c]);
+        jumpToCard(next?.group, next?.code, () => document.querySelector<HTMLElement>('.checklist-foot a'));
+      },
+    }),
+    [id, choicesFor, translation, methodology, lang, readOnly, onSaved, registerFlush, sections],
+  );
 
   const title = data.commune?.name ?? t('checklist.title');
   return (
@@ -130,15 +145,7 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
                 initiallyOpen={g.group.code === start.group}
                 answered={pr?.answered ?? 0}
                 total={pr?.total ?? g.components.length}
-                answerFor={answerFor}
-                choicesFor={choicesFor}
-                translation={translation}
-                methodology={methodology}
-                lang={lang}
-                readOnly={readOnly}
-                save={save}
-                onSaved={onSaved}
-                registerFlush={registerFlush}
+                ctx={ctx}
               />
             );
           })}
