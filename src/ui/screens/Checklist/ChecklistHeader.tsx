@@ -55,7 +55,7 @@ export function ChecklistHeader({ data, completeness, readOnly }: Props) {
       )}
       {a.status === 'returned' && <p class="notice">{t('checklist.returned')}</p>}
       <p>
-        <a href={`#${paths.summary(a.id)}`}>{t('checklist.toSummary')}</a>
+        <a class="tap-link" href={`#${paths.summary(a.id)}`}>{t('checklist.toSummary')}</a>
       </p>
     </div>
   );

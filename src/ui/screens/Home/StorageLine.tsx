@@ -32,7 +32,7 @@ export function StorageLine({ hasData }: { hasData: boolean }) {
   return (
     <p class="home-storage muted">
       {persisted ? t('storage.persisted') : t('storage.notPersisted')}{' '}
-      <a href={`#${paths.settings()}`}>{t('storage.details')}</a>
+      <a class="tap-link" href={`#${paths.settings()}`}>{t('storage.details')}</a>
     </p>
   );
 }

@@ -30,7 +30,7 @@ export function GapList({ rows, methodology, lang, initial, hrefFor }: Props) {
             <li key={r.code} class={`gap${r.gate ? ' gap--gate' : ''}`}>
               <p class="gap-title">
                 {hrefFor ? (
-                  <a href={hrefFor(r.code)} class="gap-code">
+                  <a href={hrefFor(r.code)} class="gap-code tap-link">
                     {r.code}
                   </a>
                 ) : (

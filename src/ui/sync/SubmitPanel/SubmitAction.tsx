@@ -58,7 +58,7 @@ export function SubmitAction({ assessment, enrollment, again }: SubmitActionProp
               <li key={line}>{line}</li>
             ))}
           </ul>
-          {needsEnrollment && <a href="#/enroll">{t('submit.enrollLink')}</a>}
+          {needsEnrollment && <a class="tap-link" href="#/enroll">{t('submit.enrollLink')}</a>}
         </div>
       )}
       {failed && (
