@@ -35,14 +35,14 @@ async function walk(page: Page, info: TestInfo, way: 'scroll' | 'next'): Promise
 }
 
 test('scrolling down the list: a compact card, far less than a screen per component', async ({ page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const f = await walk(page, info, 'scroll');
   // Before the compact card: 44,069 px, 630 px (about a screen) per component.
   expect(f.scrolledPx / f.components).toBeLessThan(400);
 });
 
 test('"Tiếp theo ↓" on each card: the next unanswered component one tap away, no scrolling', async ({ page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const f = await walk(page, info, 'next');
   // Only the odd field below the fold (a note, an N/A reason) is scrolled to by hand.
   expect(f.scrolledPx / f.components).toBeLessThan(40);
