@@ -5,6 +5,8 @@
  */
 import { Chart, Filler, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip } from 'chart.js';
 
+import { radarOptions } from './radar-options';
+
 Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip);
 
 export interface RadarInput {
@@ -23,8 +25,6 @@ export interface RadarHandle {
   destroy(): void;
 }
 
-const TEXT = '#1a1a1a';
-const GRID = '#9a9a9a';
 const LINE = '#0b5d4b';
 const FILL = 'rgba(11, 93, 75, 0.18)';
 
@@ -46,27 +46,7 @@ export function drawRadar(canvas: HTMLCanvasElement, input: RadarInput): RadarHa
         },
       ],
     },
-    options: {
-      locale: input.locale,
-      // Cheap phones: no animation, and draw at most at 2× density.
-      animation: false,
-      devicePixelRatio: Math.min(2, globalThis.devicePixelRatio || 1),
-      responsive: true,
-      maintainAspectRatio: true,
-      aspectRatio: 1,
-      plugins: { tooltip: { enabled: true } },
-      scales: {
-        r: {
-          min: 0,
-          max: 100,
-          beginAtZero: true,
-          ticks: { stepSize: 25, color: TEXT, backdropColor: 'rgba(255,255,255,0.8)', font: { size: 11 } },
-          grid: { color: GRID },
-          angleLines: { color: GRID },
-          pointLabels: { color: TEXT, font: { size: 11, weight: 'bold' }, padding: 4 },
-        },
-      },
-    },
+    options: radarOptions(input.locale),
   });
   return {
     update(next) {
