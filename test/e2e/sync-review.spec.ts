@@ -68,8 +68,14 @@ test('reviewer issues a code, the phone submits offline, the province returns it
       await checklist.toSummary();
       await summary.expectShown();
       await summary.expectResult(fx.expected.index, fx.expected.level);
+      // The app bar says, quietly, that the phone is offline (issue #10 item 9)…
+      const connection = page.locator('.app-header').getByRole('status');
+      await expect(connection).toContainText(tx('common', 'connection.offline'));
+      await expect(connection).not.toContainText(tx('common', 'connection.waiting', { count: 1 }));
       await summary.submit();
       await summary.expectQueued();
+      // …and how many submissions wait to be sent.
+      await expect(connection).toContainText(tx('common', 'connection.waiting', { count: 1 }));
       // The answers are locked while the province has them.
       await checklist.goto(id, 'ANM7');
       await expect(page.getByText(tx('assess', 'checklist.lockedSubmitted'))).toBeVisible();
@@ -81,6 +87,7 @@ test('reviewer issues a code, the phone submits offline, the province returns it
       await handset.setOffline(false);
       await summary.goto(id);
       await summary.expectSent(1);
+      await expect(page.locator('.app-header .connection-status')).toHaveText('');
       // Reloads and later syncs send nothing more.
       await page.reload();
       await summary.expectSent(1);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { setLanguage, useLanguage, useT } from '../../../i18n';
 import { announce } from '../../components/announce';
 import { parentPath, paths, type Route } from '../../router';
+import { ConnectionStatus } from '../ConnectionStatus';
 import { BackIcon, SettingsIcon } from './icons';
 import './style.css';
 
@@ -37,6 +38,7 @@ export function Header({ route }: { route: Route }) {
         <a class="app-header__name" href={`#${paths.home()}`}>
           {t('appName')}
         </a>
+        <ConnectionStatus />
         <button
           type="button"
           class="app-header__lang"
