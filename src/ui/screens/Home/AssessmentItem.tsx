@@ -33,12 +33,12 @@ export function AssessmentItem({ assessment: a, names, progress, onDelete }: Ass
         <dd>{a.areaTypes.map((x) => t(`common:areaType.${x}`)).join('; ')}</dd>
         <dt>{t('item.status')}</dt>
         <dd>
-          <span class={`home-item__status home-item__status--${a.status}`}>{t(`common:status.${a.status}`)}</span>
+          {/* One state, said once (issue #10): where the assessment stands with the province, live. */}
+          <SyncBadge assessmentId={a.id} showTime={false} showHint />
         </dd>
         <dt>{t('item.updated')}</dt>
         <dd>{formatDateTime(a.updatedAt)}</dd>
       </dl>
-      <SyncBadge assessmentId={a.id} showTime={false} />
       {progress ? (
         <div class="home-item__progress">
           <span>{t('item.progress', { answered: progress.answered, total: progress.total })}</span>

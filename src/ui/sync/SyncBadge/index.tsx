@@ -16,9 +16,14 @@ export interface SyncBadgeProps {
   assessmentId: string;
   /** Show "Lần thử cuối: …" under the pill (default true; the home list may hide it). */
   showTime?: boolean;
+  /** Say what the state asks of the officer (returned: fix and send again; …), for the home card. */
+  showHint?: boolean;
 }
 
-export function SyncBadge({ assessmentId, showTime = true }: SyncBadgeProps) {
+/** States that ask something of the officer, or that need a word of explanation. */
+const HINTED = new Set<SyncState>(['queued', 'sent', 'returned', 'error', 'conflict']);
+
+export function SyncBadge({ assessmentId, showTime = true, showHint = false }: SyncBadgeProps) {
   const t = useT('sync');
   const view = useSyncView(assessmentId);
   if (!view?.assessment) return null;
@@ -32,6 +37,7 @@ export function SyncBadge({ assessmentId, showTime = true }: SyncBadgeProps) {
         {label}
       </span>
       {showTime && lastAttempt && <span class="sync-badge__time">{t('badge.lastAttempt', { time: formatDateTime(lastAttempt) })}</span>}
+      {showHint && HINTED.has(state) && <span class="sync-badge__hint">{t(`hint.${state}`)}</span>}
     </span>
   );
 }
