@@ -85,3 +85,20 @@ export function unitTypeKey(type: string): 'commune' | 'ward' | 'special-zone' |
       return 'other';
   }
 }
+
+/** Periods compare as an officer reads them: "2026", " 2026" and "2026 " are one period; so are "2026-h2" and "2026-H2". */
+function samePeriod(a: string, b: string): boolean {
+  const key = (s: string) => normalizeText(s).toLocaleLowerCase('vi').replace(/\s+/gu, ' ');
+  return key(a) === key(b);
+}
+
+/** An assessment already on this phone for the same commune and period (the most recently edited), if any. */
+export function findDuplicate<T extends { communeCode: string; period: string; updatedAt: string }>(
+  existing: readonly T[],
+  communeCode: string,
+  period: string,
+): T | undefined {
+  return existing
+    .filter((a) => a.communeCode === communeCode && samePeriod(a.period, period))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}

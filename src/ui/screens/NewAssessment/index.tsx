@@ -6,17 +6,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LIMITS } from '../../../domain/answer-rules';
 import type { AdminUnits, Commune } from '../../../domain/admin-units';
-import { createAssessment } from '../../../db';
+import { createAssessment, listAssessments } from '../../../db';
 import { CURRENT_CATALOGUE_VERSION, CURRENT_METHODOLOGY_ID, loadAdminUnits } from '../../../data/load';
-import { useT } from '../../../i18n';
+import type { Assessment } from '../../../domain/types';
+import { formatDateTime, useT } from '../../../i18n';
 import { navigate, paths } from '../../router';
 import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Page } from '../../components/Page';
 import { AreaTypesField, AREA_FIRST_ID } from './AreaTypesField';
 import { CommunePicker, COMMUNE_INPUT_ID } from './CommunePicker';
 import { TextField } from './TextField';
 import { normalizeText } from '../../../domain/answer-rules';
-import { emptyForm, firstErrorField, validateNewAssessment } from './form';
+import { emptyForm, findDuplicate, firstErrorField, validateNewAssessment } from './form';
 import type { FormErrors, FormField, NewAssessmentForm } from './form';
 import './style.css';
 
@@ -45,6 +47,8 @@ export default function NewAssessment() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState('');
+  /** An assessment of the same commune and period already on the phone: asked about before a second is made. */
+  const [duplicate, setDuplicate] = useState<Assessment>();
 
   useEffect(() => {
     loadAdminUnits().then(setUnits, () => setLoadFailed(true));
@@ -63,7 +67,7 @@ export default function NewAssessment() {
   };
   const err = (f: FormField) => (errors[f] ? t(`new.errors.${errors[f]}`, { max: maxFor(f) }) : undefined);
 
-  const onSubmit = async (e: Event) => {
+  const onSubmit = async (e: Event, allowDuplicate = false) => {
     e.preventDefault();
     if (busy) return;
     const found = validateNewAssessment(form, LIMITS);
@@ -76,6 +80,15 @@ export default function NewAssessment() {
     }
     setBusy(true);
     try {
+      if (!allowDuplicate) {
+        const existing = findDuplicate(await listAssessments(), form.communeCode, form.period);
+        if (existing) {
+          setBusy(false);
+          setDuplicate(existing);
+          return;
+        }
+      }
+      setDuplicate(undefined);
       const helpers = normalizeText(form.helpers);
       const a = await createAssessment({
         provinceCode: form.provinceCode,
@@ -165,6 +178,28 @@ export default function NewAssessment() {
           {busy ? t('new.creating') : t('new.create')}
         </Button>
       </form>
+      <ConfirmDialog
+        open={duplicate !== undefined}
+        title={t('new.duplicate.title')}
+        confirmLabel={t('new.duplicate.open')}
+        cancelLabel={t('common:actions.cancel')}
+        busy={busy}
+        onConfirm={() => duplicate && navigate(paths.checklist(duplicate.id))}
+        onCancel={() => setDuplicate(undefined)}
+      >
+        {duplicate && (
+          <>
+            <p>
+              {t('new.duplicate.body', {
+                commune: commune?.name ?? duplicate.communeCode,
+                period: duplicate.period,
+                time: formatDateTime(duplicate.updatedAt),
+              })}
+            </p>
+            <Button onClick={(e: Event) => void onSubmit(e, true)}>{t('new.duplicate.createAnyway')}</Button>
+          </>
+        )}
+      </ConfirmDialog>
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultPeriod,
   emptyForm,
+  findDuplicate,
   firstErrorField,
   toggleAreaType,
   unitTypeKey,
@@ -67,5 +68,22 @@ describe('new assessment form', () => {
     expect(unitTypeKey('phường'.normalize('NFD'))).toBe('ward');
     expect(unitTypeKey('đặc khu')).toBe('special-zone');
     expect(unitTypeKey('huyện')).toBe('other');
+  });
+});
+
+// Issue #10 item 7: a second assessment of the same commune and period is asked about first.
+describe('findDuplicate', () => {
+  const existing = [
+    { id: 'a', communeCode: '24848', period: '2026', updatedAt: '2026-01-01T00:00:00.000Z' },
+    { id: 'b', communeCode: '24848', period: '2026-H2', updatedAt: '2026-02-01T00:00:00.000Z' },
+    { id: 'c', communeCode: '24848', period: '2026', updatedAt: '2026-03-01T00:00:00.000Z' },
+  ];
+  it('finds the same commune and period, however the period is spaced or cased, newest first', () => {
+    expect(findDuplicate(existing, '24848', ' 2026 ')?.id).toBe('c');
+    expect(findDuplicate(existing, '24848', '2026-h2')?.id).toBe('b');
+  });
+  it('lets another period or another commune through', () => {
+    expect(findDuplicate(existing, '24848', '2027')).toBeUndefined();
+    expect(findDuplicate(existing, '00004', '2026')).toBeUndefined();
   });
 });
