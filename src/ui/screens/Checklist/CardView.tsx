@@ -42,6 +42,7 @@ export function CardView(p: Props) {
     { code: c.code, status: p.draft.status, note: p.draft.note, naReason: p.draft.naReason, openName: p.draft.openName, updatedAt: '' },
     p.methodology,
   );
+  const savedInvalid = p.save.kind === 'saved' && problems.length > 0;
   const labelFor = (s: Status) => scaleLabel(s, p.methodology, lang) ?? t(`status.${String(s)}`);
   const unnamed = c.open && p.draft.status !== null && p.draft.status !== 'na' && p.draft.openName.trim() === '';
 
@@ -93,8 +94,9 @@ export function CardView(p: Props) {
             {p.draft.status !== null && p.draft.status !== 'na' ? `${p.draft.status} – ${labelFor(p.draft.status)}` : ''}
           </span>
           {p.save.kind !== 'error' && (
-            <p class={`save-state save-state--${p.save.kind}`} aria-live="polite">
-              {p.save.kind === 'idle' ? '' : t(`checklist.save.${p.save.kind}`)}
+            // Saved on the phone but not a valid answer: say both, and which one stands in the way (issue #10).
+            <p class={`save-state save-state--${savedInvalid ? 'saved-invalid' : p.save.kind}`} aria-live="polite">
+              {p.save.kind === 'idle' ? '' : t(savedInvalid ? 'checklist.save.savedInvalid' : `checklist.save.${p.save.kind}`)}
             </p>
           )}
         </div>

@@ -21,6 +21,10 @@ interface Props {
   total: number;
   /** The same object on every render of the checklist. */
   ctx: ChecklistContext;
+  /** Open "…khác" items not counted yet: shown as cards, optional. */
+  optional: number;
+  /** Answers in this group that block sending (invalid), so the header can say so. */
+  invalid: number;
 }
 
 /** memo() without preact/compat (kept out of the bundle): re-render only when a prop changed. */
@@ -40,7 +44,7 @@ function GroupSectionView(p: Props) {
   const [mounted, setMounted] = useState(p.initiallyOpen);
   const { translation } = p.ctx;
   const g = p.section.group;
-  const done = p.total > 0 && p.answered >= p.total;
+  const done = p.total > 0 && p.answered >= p.total && p.invalid === 0;
   const headingId = `grp-${g.code}`;
   return (
     <details
@@ -57,7 +61,9 @@ function GroupSectionView(p: Props) {
         <span class="group-progress">
           {t('checklist.groupProgress', { answered: p.answered, total: p.total })}
           {done && <span aria-hidden="true"> ✓</span>}
+          {p.optional > 0 && <span class="group-optional"> · {t('checklist.groupOptional', { count: p.optional })}</span>}
         </span>
+        {p.invalid > 0 && <span class="group-invalid">{t('checklist.groupInvalid', { count: p.invalid })}</span>}
         <span class="group-bar" aria-hidden="true">
           <span style={{ width: `${p.total ? Math.round((100 * p.answered) / p.total) : 0}%` }} />
         </span>

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { saveAnswer } from '../../../db';
 import { layerLabel } from '../../../domain/catalogue';
-import { groupProgress, scoreAssessment } from '../../../domain/scoring';
+import { assessmentProgress } from '../../../domain/progress';
+import { scoreAssessment } from '../../../domain/scoring';
 import type { Answer, Status } from '../../../domain/types';
 import { useLanguage, useT } from '../../../i18n';
 import { afterPaint } from '../../after-paint';
@@ -52,7 +53,7 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
   const { progress, completeness } = useMemo(() => {
     const input = { catalogue, methodology, areaTypes: assessment.areaTypes, answers };
     return {
-      progress: new Map(groupProgress(input).map((r) => [r.code, r])),
+      progress: new Map(assessmentProgress(input).groups.map((r) => [r.code, r])),
       completeness: scoreAssessment(input).completeness,
     };
   }, [catalogue, methodology, assessment.areaTypes, answers]);
@@ -144,7 +145,9 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
                 section={g}
                 initiallyOpen={g.group.code === start.group}
                 answered={pr?.answered ?? 0}
-                total={pr?.total ?? g.components.length}
+                total={pr?.counted ?? g.components.length}
+                optional={pr?.optional ?? 0}
+                invalid={pr?.invalid.length ?? 0}
                 ctx={ctx}
               />
             );

@@ -12,6 +12,7 @@ import { announce } from '../../components/announce';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAnswerList, useReference } from '../use-submit-data';
+import { BlockingItems } from './BlockingItems';
 import { blockLines } from './reasons';
 
 export interface SubmitActionProps {
@@ -58,6 +59,7 @@ export function SubmitAction({ assessment, enrollment, again }: SubmitActionProp
               <li key={line}>{line}</li>
             ))}
           </ul>
+          {ref && check && <BlockingItems assessmentId={assessment.id} problems={check.problems} catalogue={ref.catalogue} />}
           {needsEnrollment && <a class="tap-link" href="#/enroll">{t('submit.enrollLink')}</a>}
         </div>
       )}
