@@ -7,6 +7,7 @@
  */
 import type { Catalogue, CatalogueTranslation, Methodology } from '../domain/types';
 import type { AdminUnits } from '../domain/admin-units';
+import type { CriteriaSet } from '../domain/criteria';
 
 export const CURRENT_CATALOGUE_VERSION = '2026.1';
 export const CURRENT_METHODOLOGY_ID = 'provisional-2026.1';
@@ -44,4 +45,16 @@ const loadEnglishCatalogue = cached(
 export async function loadCatalogueTranslation(lang: string): Promise<CatalogueTranslation | undefined> {
   if (lang === 'en') return loadEnglishCatalogue();
   return undefined;
+}
+
+/** The criteria sets that ship with the app, by "id@version"; each its own lazy chunk. */
+const criteriaSetLoaders: Record<string, () => Promise<{ default: unknown }>> = {
+  'provisional@2026.1': () => import('../../data/criteria/provisional-2026.1.json'),
+  'template-commune-index@2026.1': () => import('../../data/criteria/template-commune-index-2026.1.json'),
+};
+
+/** A bundled criteria set, or undefined when this build does not ship it. */
+export async function loadCriteriaSet(id: string, version: string): Promise<CriteriaSet | undefined> {
+  const load = criteriaSetLoaders[`${id}@${version}`];
+  return load ? ((await load()).default as CriteriaSet) : undefined;
 }

@@ -2,6 +2,7 @@ import { useLanguage, useT } from '../../../i18n';
 import type { ScoreResult } from '../../../domain/types';
 import { formatIndex } from '../format';
 import { LayerGroupTable } from '../LayerGroupTable';
+import { CriteriaPanel } from './CriteriaPanel';
 import { levelName, type Reference } from '../use-reference';
 
 /** The server's score: index, level (and the gate that capped it), completeness, layer/group table. */
@@ -52,6 +53,7 @@ export function ScorePanel({ score, reference }: { score: ScoreResult; reference
         ]}
         reference={reference}
       />
+      {score.criteria && <CriteriaPanel criteria={score.criteria} />}
     </section>
   );
 }
