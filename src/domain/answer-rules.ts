@@ -15,12 +15,22 @@ export type AnswerProblem =
   | 'na-reason-too-long'
   | 'open-name-too-long';
 
+/** Characters that draw nothing: white space, zero-width spaces and joiners, bidi marks, BOM, soft hyphen… */
+const INVISIBLE_ONLY = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u;
+
+/** True when the text draws nothing at all ("", "  ", "\u200b\u200b"): a reader would see a blank. */
+export function isBlankText(s: string): boolean {
+  return INVISIBLE_ONLY.test(s);
+}
+
 /**
  * Every free text is stored NFC and trimmed: a Vietnamese word typed on two keyboards
- * (composed vs. decomposed diacritics) must compare and count the same.
+ * (composed vs. decomposed diacritics) must compare and count the same. A text of invisible
+ * characters only (zero-width spaces, say) becomes "", so that a required text (period, N/A
+ * reason, a returned review's comment) made of them is refused as missing on phone and server alike.
  */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').trim();
+  return isBlankText(s) ? '' : s.normalize('NFC').trim();
 }
 
 /** Length in code points, so that one emoji or one rare Hán-Nôm character counts as one. */

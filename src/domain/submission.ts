@@ -148,6 +148,20 @@ export function validateSubmission(payload: Submission, catalogue: Catalogue, me
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }
 
+/**
+ * How far ahead of the server's clock a phone's submittedAt may be. A phone set to the wrong time
+ * zone shows the right local time while its UTC instant is off by up to 14 hours, and cheap phones
+ * without network time drift by minutes: 24 hours admits all of that, while a date on a later day
+ * (a 2099 typed into the settings, a corrupted clock) is refused instead of showing a negative
+ * sync lag on every dashboard and CSV.
+ */
+export const SUBMITTED_AT_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/** [] or ['submitted-in-future'] for a submission received at `receivedAt`. */
+export function checkSubmittedAt(submittedAt: string, receivedAt: Date): SubmissionProblem[] {
+  return Date.parse(submittedAt) - receivedAt.getTime() > SUBMITTED_AT_MAX_AHEAD_MS ? [{ problem: 'submitted-in-future' }] : [];
+}
+
 export type ReviewState = 'submitted' | 'accepted' | 'returned';
 
 export interface ReviewVerdict {
@@ -157,6 +171,8 @@ export interface ReviewVerdict {
   comment: string;
   componentComments: Record<string, string>;
   reviewedAt: string;
+  /** Present when this verdict changed an earlier one on the same revision: the reviewer's reason. */
+  changeReason?: string;
 }
 
 /** What the server answers to a submission, and again (identically) to its replay. */

@@ -244,8 +244,9 @@ export const AREAS: Area[] = [
       {
         id: 'A11',
         claim: 'Low-severity input and operator defects (issue #9 defect 7) are closed.',
-        proves: 'The enrollment link and QR code come from XASO_PUBLIC_URL or the server\'s own origin: a forged Host / X-Forwarded-Host changes nothing.',
-        files: ['test/server/enrollment-link.test.ts'],
+        proves:
+          'Six parallel POST /users with one name: one 201, five 409. A period of zero-width spaces: 422 period-required (the domain\'s normalizeText makes invisible-only text empty, phone and server alike). submittedAt in 2099: 422 submitted-in-future; 23 h ahead (a phone in the wrong time zone) accepted. Two identical reviews in parallel: one row. Changing a verdict on the same revision without a reason: 422 reason_required; with one: stored, shown to the phone, audited. Comments on components of another area type or the central tier: 422 not-scored. The enrollment link and QR code come from XASO_PUBLIC_URL or the server\'s own origin: a forged Host / X-Forwarded-Host changes nothing. SQLite and PostgreSQL.',
+        files: ['test/server/input-defects.test.ts', 'test/server/enrollment-link.test.ts', 'test/domain/blank-text.test.ts'],
       },
     ],
   },

@@ -94,7 +94,9 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
       ['accepted', 'Đã đủ'],
     ] as const) {
       s.advance(60_000);
-      const res = await s.request('POST', `/api/v1/assessments/${ID}/reviews`, { token: reviewer, body: { verdict, comment } });
+      // Changing the verdict on the same revision needs a reason (issue #9 defect 7).
+      const reason = verdict === 'accepted' ? { reason: 'Xã đã gửi bổ sung qua công văn' } : {};
+      const res = await s.request('POST', `/api/v1/assessments/${ID}/reviews`, { token: reviewer, body: { verdict, comment, ...reason } });
       expect(res.status).toBe(201);
     }
     const replay = await put(s, token, body);

@@ -101,6 +101,8 @@ export interface ReviewsTable {
   component_comments: string;
   reviewer_id: string;
   created_at: string;
+  /** Why the verdict differs from the previous one on the same revision (null otherwise). */
+  change_reason: string | null;
 }
 
 export interface AuditLogTable {

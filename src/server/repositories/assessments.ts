@@ -28,7 +28,7 @@ const submissionStateById = prepared((db, v: { id: string; revision: number }) =
     .selectAll('assessments')
     .select(['r.revision as r_revision', 'r.content_hash as r_content_hash', 'r.received_at as r_received_at', 'r.score as r_score'])
     .select(['v.id as v_id', 'v.verdict as v_verdict', 'v.comment as v_comment', 'v.component_comments as v_comments'])
-    .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at'])
+    .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at', 'v.change_reason as v_change_reason'])
     .where('assessments.id', '=', v.id)
     .orderBy('v.created_at', 'desc')
     .orderBy('v.id', 'desc')
@@ -87,13 +87,13 @@ export interface SubmissionState {
 export async function findSubmissionState(db: Kysely<Database>, id: string, revision: number): Promise<SubmissionState | undefined> {
   const row = (await submissionStateById(db, { id, revision }))[0];
   if (!row) return undefined;
-  const { r_revision, r_content_hash, r_received_at, r_score, v_id, v_verdict, v_comment, v_comments, v_reviewer_id, v_created_at, ...assessment } = row;
+  const { r_revision, r_content_hash, r_received_at, r_score, v_id, v_verdict, v_comment, v_comments, v_reviewer_id, v_created_at, v_change_reason, ...assessment } = row;
   const state: SubmissionState = { assessment };
   if (r_revision !== null && r_content_hash !== null && r_received_at !== null && r_score !== null) {
     state.revision = { revision: r_revision, content_hash: r_content_hash, received_at: r_received_at, score: r_score };
   }
   if (v_id !== null && v_verdict !== null && v_comment !== null && v_comments !== null && v_reviewer_id !== null && v_created_at !== null) {
-    state.review = { id: v_id, assessment_id: id, revision, verdict: v_verdict, comment: v_comment, component_comments: v_comments, reviewer_id: v_reviewer_id, created_at: v_created_at };
+    state.review = { id: v_id, assessment_id: id, revision, verdict: v_verdict, comment: v_comment, component_comments: v_comments, reviewer_id: v_reviewer_id, created_at: v_created_at, change_reason: v_change_reason };
   }
   return state;
 }

@@ -5,6 +5,14 @@ import type { Database, ReviewsTable } from '../db/schema';
 
 export type ReviewRow = Selectable<ReviewsTable>;
 
+/**
+ * Takes the assessment's row lock (PostgreSQL; SQLite holds one writer anyway) for the rest of the
+ * transaction, so two reviews of one assessment run one after the other and the second sees the first.
+ */
+export async function lockAssessmentForReview(db: Kysely<Database>, assessmentId: string): Promise<void> {
+  await db.updateTable('assessments').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', assessmentId).execute();
+}
+
 export async function insertReview(db: Kysely<Database>, review: ReviewRow): Promise<void> {
   await db.insertInto('reviews').values(review).execute();
 }

@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import { newId } from '../auth/tokens';
 import { requireUser } from '../auth/guards';
 import { clientIp, type AppDeps } from '../context';
+import { isUniqueViolation } from '../db/errors';
 import { ApiError, notFound } from '../errors';
 import { deleteSession } from '../repositories/sessions';
 import { findUserByUsername, insertUser, listUsers, type UserRow } from '../repositories/users';
@@ -73,15 +74,15 @@ export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     async (c, { body }) => {
       if (!deps.reference.provinces.has(body.provinceCode)) throw notFound('Unknown province code');
-      if (await findUserByUsername(deps.db, body.username)) throw new ApiError(409, 'username_taken', 'That username is taken');
-      const user = await insertUser(deps.db, {
-        id: newId(),
-        username: body.username,
-        passwordHash: await hashPassword(body.password),
-        role: body.role,
-        provinceCode: body.provinceCode,
-        at: deps.now().toISOString(),
-      });
+      const taken = () => new ApiError(409, 'username_taken', 'That username is taken');
+      if (await findUserByUsername(deps.db, body.username)) throw taken();
+      const passwordHash = await hashPassword(body.password);
+      // Parallel requests for one name all pass the check above; the unique index decides.
+      const user = await insertUser(deps.db, { id: newId(), username: body.username, passwordHash, role: body.role, provinceCode: body.provinceCode, at: deps.now().toISOString() }).catch(
+        (error: unknown) => {
+          throw isUniqueViolation(error) ? taken() : error;
+        },
+      );
       await audit(deps, { principal: c.get('principal'), ip: clientIp(c, deps) }, {
         action: 'user.create',
         outcome: 'success',

@@ -1,6 +1,7 @@
 /** Submissions, the server's answer to them, revision history and reviews. */
 import { z } from 'zod';
 import type { SubmissionResult } from '../../domain/submission';
+import { normalizeText } from '../../domain/answer-rules';
 import { SubmissionSchema } from '../../domain/submission';
 import { IsoDateTime, ProblemSchema } from './common';
 import { ScoreResultSchema } from './score';
@@ -14,6 +15,7 @@ export const ReviewVerdictSchema = z.object({
   comment: z.string(),
   componentComments: z.record(z.string(), z.string()),
   reviewedAt: IsoDateTime,
+  changeReason: z.string().optional().meta({ description: 'Why this verdict changed an earlier one on the same revision' }),
 });
 
 export const SubmissionResultSchema = z.object({
@@ -77,8 +79,11 @@ export const RevisionListSchema = z.object({
 
 export const ReviewRequestSchema = z.object({
   verdict: z.enum(['accepted', 'returned']),
-  comment: z.string().trim().max(2000).default(''),
-  componentComments: z.record(z.string().max(32), z.string().trim().min(1).max(1000)).optional(),
+  // NFC and trimmed, invisible-only text as "" (the domain's rule, as for the phone's texts).
+  comment: z.string().max(2000).overwrite(normalizeText).default(''),
+  componentComments: z.record(z.string().max(32), z.string().max(1000).overwrite(normalizeText).pipe(z.string().min(1, 'must not be blank'))).optional(),
+  /** Required (422 reason_required) when the verdict changes one already given on this revision. */
+  reason: z.string().max(500).overwrite(normalizeText).optional(),
   /** The revision being reviewed; refused with 409 when a newer one has arrived meanwhile. */
   revision: z.int().min(1).optional(),
 });

@@ -1,15 +1,19 @@
 /**
  * A reviewer's verdict on the latest revision of an assessment. The verdict is appended to the
  * reviews table and mirrored on the assessment, where the phone's next GET picks it up.
+ * Reviews of one assessment are serialised (the assessment row is locked first), so that:
+ * - the same verdict sent twice (a double click, a retry) stores one row and answers it again;
+ * - a different verdict on a revision already reviewed needs a reason, stored with it.
+ * Component comments may only name components scored for the commune (its area types).
  */
-import { componentIndex } from '../../domain/catalogue';
+import { applicableComponents } from '../../domain/catalogue';
 import type { ReviewVerdict } from '../../domain/submission';
 import { assertProvinceAccess } from '../auth/guards';
 import { newId } from '../auth/tokens';
 import type { AppDeps, Principal } from '../context';
 import { ApiError, conflict, notFound } from '../errors';
 import { findAssessment, findRevision, setReviewState } from '../repositories/assessments';
-import { insertReview, type ReviewRow } from '../repositories/reviews';
+import { insertReview, latestReviewOf, lockAssessmentForReview, type ReviewRow } from '../repositories/reviews';
 import { audit } from './audit-trail';
 import { storedSubmission, verdictOf } from './submission-results';
 
@@ -18,6 +22,20 @@ export interface ReviewInput {
   comment: string;
   componentComments?: Record<string, string> | undefined;
   revision?: number | undefined;
+  /** Why a verdict already given on this revision changes. */
+  reason?: string | undefined;
+}
+
+function sameVerdict(row: ReviewRow, input: ReviewInput, reviewerId: string, componentComments: Record<string, string>): boolean {
+  const stored = JSON.parse(row.component_comments) as Record<string, string>;
+  const keys = Object.keys(componentComments);
+  return (
+    row.reviewer_id === reviewerId &&
+    row.verdict === input.verdict &&
+    row.comment === input.comment &&
+    keys.length === Object.keys(stored).length &&
+    keys.every((k) => stored[k] === componentComments[k])
+  );
 }
 
 export async function reviewAssessment(
@@ -28,6 +46,7 @@ export async function reviewAssessment(
   ip: string,
 ): Promise<{ reviewState: ReviewVerdict['verdict']; review: ReviewVerdict }> {
   return deps.db.transaction().execute(async (trx) => {
+    await lockAssessmentForReview(trx, id);
     const assessment = await findAssessment(trx, id);
     if (!assessment) throw notFound('No such assessment');
     const user = assertProvinceAccess(principal, assessment.province_code);
@@ -42,12 +61,22 @@ export async function reviewAssessment(
     const revision = await findRevision(trx, id, assessment.latest_revision);
     if (!revision) throw new Error('assessment without its latest revision');
     const componentComments = input.componentComments ?? {};
-    const catalogue = deps.reference.catalogues.get(storedSubmission(revision).catalogueVersion);
-    const unknown = Object.keys(componentComments).filter((code) => !catalogue || !componentIndex(catalogue).has(code));
+    const submission = storedSubmission(revision);
+    const catalogue = deps.reference.catalogues.get(submission.catalogueVersion);
+    const scored = new Set(catalogue ? applicableComponents(catalogue, submission.areaTypes).map((c) => c.code) : []);
+    const unknown = Object.keys(componentComments).filter((code) => !scored.has(code));
     if (unknown.length > 0) {
-      throw new ApiError(422, 'unknown_component', 'Comments name components the catalogue does not know', {
-        problems: unknown.map((code) => ({ code, problem: 'unknown-code' })),
+      throw new ApiError(422, 'unknown_component', 'Comments name components that are not scored for this commune', {
+        problems: unknown.map((code) => ({ code, problem: 'not-scored' })),
       });
+    }
+    const previous = await latestReviewOf(trx, id, revision.revision);
+    if (previous && sameVerdict(previous, input, user.id, componentComments)) {
+      return { reviewState: previous.verdict, review: verdictOf(previous) };
+    }
+    const changes = previous !== undefined && previous.verdict !== input.verdict;
+    if (changes && !input.reason) {
+      throw new ApiError(422, 'reason_required', `Revision ${revision.revision} was already ${previous.verdict}; say why the verdict changes`, { previousVerdict: previous.verdict });
     }
     const at = deps.now().toISOString();
     const row: ReviewRow = {
@@ -59,13 +88,14 @@ export async function reviewAssessment(
       component_comments: JSON.stringify(componentComments),
       reviewer_id: user.id,
       created_at: at,
+      change_reason: changes ? (input.reason ?? null) : null,
     };
     await insertReview(trx, row);
     await setReviewState(trx, id, { reviewState: input.verdict, reviewedRevision: revision.revision, at });
     await audit(
       deps,
       { principal: user, ip },
-      { action: 'assessment.review', outcome: 'success', target: id, detail: { revision: revision.revision, verdict: input.verdict } },
+      { action: 'assessment.review', outcome: 'success', target: id, detail: { revision: revision.revision, verdict: input.verdict, ...(changes ? { previousVerdict: previous.verdict, reason: input.reason } : {}) } },
       trx,
     );
     return { reviewState: input.verdict, review: verdictOf(row) };

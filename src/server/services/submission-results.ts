@@ -13,6 +13,7 @@ export function verdictOf(review: ReviewRow): ReviewVerdict {
     comment: review.comment,
     componentComments: JSON.parse(review.component_comments) as Record<string, string>,
     reviewedAt: review.created_at,
+    ...(review.change_reason !== null ? { changeReason: review.change_reason } : {}),
   };
 }
 

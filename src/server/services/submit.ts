@@ -15,7 +15,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { CriteriaSet } from '../../domain/criteria';
-import type { Submission, SubmissionResult } from '../../domain/submission';
+import { checkSubmittedAt, type Submission, type SubmissionResult } from '../../domain/submission';
 import type { Catalogue, Methodology, ScoreResult } from '../../domain/types';
 import type { AppDeps, DevicePrincipal } from '../context';
 import { isUniqueViolation } from '../db/errors';
@@ -157,8 +157,9 @@ export async function submitRevision(
     : !methodology
       ? { ok: false as const, problems: [{ problem: 'unknown-methodology' }] }
       : validateWithSet(submission, catalogue, methodology, set);
-  if (!check.ok || !catalogue || !methodology) {
-    const problems = check.ok ? [] : check.problems;
+  const future = checkSubmittedAt(submission.submittedAt, deps.now());
+  if (!check.ok || future.length > 0 || !catalogue || !methodology) {
+    const problems = [...future, ...(check.ok ? [] : check.problems)];
     await fail('invalid', { problems: problems.length });
     throw invalid(problems);
   }

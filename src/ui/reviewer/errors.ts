@@ -15,6 +15,7 @@ const BY_CODE: Record<string, string> = {
   stale_revision: 'stale-revision',
   comment_required: 'comment-required',
   unknown_component: 'unknown-component',
+  reason_required: 'reason-required',
   username_taken: 'username-taken',
   invalid_body: 'invalid',
 };

@@ -20,6 +20,7 @@ export function ReviewForm({ view, comments, onDone }: Props) {
   const lang = useLanguage();
   const [verdict, setVerdict] = useState<Verdict | undefined>();
   const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [stale, setStale] = useState(false);
@@ -28,6 +29,9 @@ export function ReviewForm({ view, comments, onDone }: Props) {
   const perComponent = cleanComments(comments);
   const codes = Object.keys(perComponent);
   const current = view.review;
+  // Changing a verdict already given on this revision needs a reason (the server keeps it).
+  const needsReason = current !== null && current.revision === view.revision && verdict !== undefined && verdict !== current.verdict;
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -43,17 +47,24 @@ export function ReviewForm({ view, comments, onDone }: Props) {
       commentRef.current?.focus();
       return;
     }
+    if (needsReason && !reason.trim()) {
+      setError(t('errors.reason-required'));
+      reasonRef.current?.focus();
+      return;
+    }
     setBusy(true);
     try {
       await api.review(view.assessmentId, {
         verdict,
         comment: comment.trim(),
         revision: view.revision,
+        ...(needsReason ? { reason: reason.trim() } : {}),
         ...(codes.length > 0 ? { componentComments: perComponent } : {}),
       });
       announce(t(verdict === 'accepted' ? 'review.doneAccepted' : 'review.doneReturned'));
       setVerdict(undefined);
       setComment('');
+      setReason('');
       onDone();
     } catch (err) {
       setStale(err instanceof ApiError && err.code === 'stale_revision');
@@ -109,6 +120,23 @@ export function ReviewForm({ view, comments, onDone }: Props) {
             {codes.length > 0 ? t('review.withComponents', { n: codes.length, codes: codes.join(', ') }) : t('review.componentHint')}
           </span>
         </div>
+        {needsReason && (
+          <div class="rv-field">
+            <label for="rv-review-reason">{t('review.reason')}</label>
+            <textarea
+              ref={reasonRef}
+              id="rv-review-reason"
+              maxLength={500}
+              value={reason}
+              aria-describedby="rv-review-reason-hint"
+              aria-invalid={error && !reason.trim() ? true : undefined}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+            <span id="rv-review-reason-hint" class="muted">
+              {t('review.reasonHint')}
+            </span>
+          </div>
+        )}
         <p class="error-text" role="alert">
           {error}
         </p>
