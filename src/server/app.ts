@@ -16,6 +16,7 @@ import { loadReferenceData, type ReferenceData } from './reference-data';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAssessmentRoutes } from './routes/assessments';
 import { registerEnrollmentRoutes } from './routes/enrollment';
+import { registerEnrollmentCodeRoutes } from './routes/enrollment-codes';
 import { registerHealthRoutes } from './routes/health';
 import { registerProvinceRoutes } from './routes/provinces';
 import { ApiRoutes, API_PREFIX } from './routes/registry';
@@ -74,6 +75,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   registerHealthRoutes(routes, deps, API_VERSION);
   registerAccountRoutes(routes, deps);
   registerEnrollmentRoutes(routes, deps);
+  registerEnrollmentCodeRoutes(routes, deps);
   registerAssessmentRoutes(routes, deps);
   registerProvinceRoutes(routes, deps);
 

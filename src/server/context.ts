@@ -31,6 +31,8 @@ export interface UserPrincipal {
   role: Role;
   provinceCode: string | null;
   tokenHash: string;
+  /** After an admin's password reset: only changing the password (and signing out) is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export interface DevicePrincipal {

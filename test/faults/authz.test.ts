@@ -11,7 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submission } from '../server/fixtures';
-import { DB_KINDS, serverPerTest, TestServer, usePostgresWhen, type ApiResponse } from '../server/harness';
+import { hashPassword } from '../../src/server/auth/passwords';
+import { setUserPassword } from '../../src/server/repositories/users';
+import { ADMIN_PASSWORD, DB_KINDS, serverPerTest, TestServer, usePostgresWhen, type ApiResponse } from '../server/harness';
 import { ASSESSMENT_A, buildWorld, COMMUNE_A, COMMUNE_B, PROVINCE_X, snapshot, type World } from './support/world';
 import { REPO_ROOT } from './support/server-process';
 
@@ -30,6 +32,8 @@ interface RouteCase {
   /** Builds the request; may create what the call consumes (a fresh code, a throwaway device). */
   request: (s: TestServer, w: World, role: Role) => Promise<Cell>;
   expect: Record<Role, Expect>;
+  /** Undoes an allowed call that would spoil the cast for the next routes (a changed password). */
+  after?: (s: TestServer, w: World, role: Role) => Promise<void>;
 }
 
 const PUBLIC: Record<Role, Expect> = { anonymous: 'ok', 'device A': 'ok', 'device B': 'ok', 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' };
@@ -40,6 +44,20 @@ const READ_ASSESSMENT_A: Record<Role, Expect> = { ...PROVINCE_X_STAFF, 'device A
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${counter++}`;
+const USERS_OK: Record<Role, Expect> = { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' };
+
+/** Each user of the cast: username and password (test/faults/support/world.ts, test/server/harness.ts). */
+const CREDENTIALS: Partial<Record<Role, [string, string]>> = {
+  'reviewer X': ['reviewer-x', 'reviewer-password-1'],
+  'reviewer Y': ['reviewer-y', 'reviewer-password-1'],
+  admin: ['admin', ADMIN_PASSWORD],
+};
+
+/** A throwaway reviewer for the admin's account routes to act on. */
+async function throwawayUser(s: TestServer, w: World): Promise<string> {
+  const res = await s.request('POST', '/api/v1/users', { token: w.admin, body: { username: `tmp-${unique()}`, password: 'a-long-password-1', provinceCode: PROVINCE_X } });
+  return res.json.id as string;
+}
 
 /** Every route of the API, keyed as "METHOD /path" (OpenAPI style, relative to /api/v1). */
 const MATRIX: Record<string, RouteCase> = {
@@ -55,6 +73,30 @@ const MATRIX: Record<string, RouteCase> = {
     expect: { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' },
   },
   'GET /users': { request: async () => ({ method: 'GET', path: '/users' }), expect: ADMIN_ONLY },
+  'POST /users/{id}/disable': { request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/disable` }), expect: ADMIN_ONLY },
+  'POST /users/{id}/enable': { request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/enable` }), expect: ADMIN_ONLY },
+  'POST /users/{id}/password': {
+    request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/password`, body: { password: 'a-temporary-password' } }),
+    expect: ADMIN_ONLY,
+  },
+  'PUT /sessions/current/password': {
+    request: async (_s, _w, role) => {
+      const password = CREDENTIALS[role]?.[1] ?? 'not-a-user-password';
+      return { method: 'PUT', path: '/sessions/current/password', body: { currentPassword: password, newPassword: `${password}-changed` } };
+    },
+    expect: USERS_OK,
+    after: async (s, w, role) => {
+      const cred = CREDENTIALS[role];
+      if (!cred) return;
+      // Back to the cast's password, and fresh tokens (changing it ended the account's other sessions).
+      const user = await s.db.selectFrom('users').select('id').where('username', '=', cred[0]).executeTakeFirstOrThrow();
+      await setUserPassword(s.db, user.id, await hashPassword(cred[1]), s.clock.toISOString());
+      const token = await s.login(cred[0], cred[1]);
+      if (role === 'reviewer X') w.reviewerX = token;
+      else if (role === 'reviewer Y') w.reviewerY = token;
+      else w.admin = token;
+    },
+  },
   'POST /users': {
     request: async () => ({ method: 'POST', path: '/users', body: { username: `new-${unique()}`, password: 'a-long-password-1', provinceCode: PROVINCE_X } }),
     expect: ADMIN_ONLY,
@@ -67,6 +109,16 @@ const MATRIX: Record<string, RouteCase> = {
     // Whoever holds a code may enroll a phone with it.
     request: async (s, w) => ({ method: 'POST', path: '/enrollments', body: { code: await s.issueCode(w.reviewerX, COMMUNE_A) } }),
     expect: PUBLIC,
+  },
+  'GET /communes/{communeCode}/enrollment-codes': { request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/enrollment-codes` }), expect: PROVINCE_X_STAFF },
+  'DELETE /enrollment-codes/{id}': {
+    // A fresh unused code of commune A (issued by its reviewer; the id from the open-codes list).
+    request: async (s, w) => {
+      await s.issueCode(w.reviewerX, COMMUNE_A);
+      const open = await s.request('GET', `/api/v1/communes/${COMMUNE_A}/enrollment-codes`, { token: w.reviewerX });
+      return { method: 'DELETE', path: `/enrollment-codes/${open.json.codes[0].id as string}` };
+    },
+    expect: PROVINCE_X_STAFF,
   },
   'GET /communes/{communeCode}/devices': { request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/devices` }), expect: PROVINCE_X_STAFF },
   'DELETE /devices/{id}': {
@@ -93,7 +145,7 @@ const MATRIX: Record<string, RouteCase> = {
 
 /** The caller's token; a fresh session for sign-out, so that the cast keeps theirs. */
 async function tokenOf(s: TestServer, w: World, role: Role, route: string): Promise<string | undefined> {
-  const fresh = route === 'DELETE /sessions/current';
+  const fresh = route === 'DELETE /sessions/current' || route === 'PUT /sessions/current/password';
   switch (role) {
     case 'anonymous':
       return undefined;
@@ -138,6 +190,7 @@ describe('authorization matrix (sqlite)', () => {
         const before = await snapshot(s.db);
         const res = await s.request(cell.method, `/api/v1${cell.path}`, { token, ...(cell.body === undefined ? {} : { body: cell.body }) });
         const got = outcome(res);
+        if (got === 'ok') await c.after?.(s, world, role);
         observed[route][role] = got;
         if (got !== c.expect[role]) wrong.push(`${route} as ${role}: expected ${c.expect[role]}, got ${res.status} ${res.text.slice(0, 120)}`);
         if (got !== 'ok') {

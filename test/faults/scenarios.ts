@@ -121,7 +121,7 @@ export const AREAS: Area[] = [
       {
         id: 'S7',
         claim: 'Offline for days (clock moved): delivered.',
-        proves: 'A phone offline for five days of its own clock (20 failed tries, the backoff capped at 30 min) delivers when the connection returns; the reviewer sees the five-day sync lag. A phone whose clock is a year ahead is not refused.',
+        proves: 'A phone offline for five days of its own clock (20 failed tries, the backoff capped at 30 min) delivers when the connection returns; the reviewer sees the five-day sync lag. A phone whose clock is a year ahead is refused (422 submitted-in-future, over the 24 h allowance of issue #9 defect 7) with the reason kept for the officer and its answers intact.',
         files: ['test/faults/sync.test.ts'],
       },
       {
@@ -247,6 +247,14 @@ export const AREAS: Area[] = [
         proves:
           'Six parallel POST /users with one name: one 201, five 409. A period of zero-width spaces: 422 period-required (the domain\'s normalizeText makes invisible-only text empty, phone and server alike). submittedAt in 2099: 422 submitted-in-future; 23 h ahead (a phone in the wrong time zone) accepted. Two identical reviews in parallel: one row. Changing a verdict on the same revision without a reason: 422 reason_required; with one: stored, shown to the phone, audited. Comments on components of another area type or the central tier: 422 not-scored. The enrollment link and QR code come from XASO_PUBLIC_URL or the server\'s own origin: a forged Host / X-Forwarded-Host changes nothing. SQLite and PostgreSQL.',
         files: ['test/server/input-defects.test.ts', 'test/server/enrollment-link.test.ts', 'test/domain/blank-text.test.ts'],
+      },
+      {
+        id: 'A12',
+        claim: 'Account management: the admin lists accounts with their last sign-in, disables one (its sessions end at once), resets a password (changed at the next sign-in); a reviewer revokes an unused enrollment code and a device of their province. All audited.',
+        proves:
+          'A disabled reviewer\'s open session gets 401 at once and sign-in 403 account_disabled (401 with a wrong password); the admin cannot disable itself. After a reset the old session ends, the temporary password signs in with mustChangePassword and every other call is 403 password_change_required until PUT /sessions/current/password. A reviewer lists the open codes of a commune (never the code itself), revokes one (another province 403, twice 409, a used one 409); the revoked code enrolls nobody (410). Audit rows for each. SQLite and PostgreSQL; the new routes are in the A1 matrix.',
+        files: ['test/server/account-management.test.ts', 'test/faults/authz.test.ts'],
+        related: ['test/server/enrollment.test.ts (device revocation)'],
       },
     ],
   },

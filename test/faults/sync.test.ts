@@ -195,7 +195,11 @@ describe('sync faults against the real server process', () => {
     expect(putsOf(bad.id)).toBe(1);
     expect((await api.request('GET', `/api/v1/assessments/${bad.id}`, { token: reviewer })).status).toBe(404);
 
-    // The officer takes it back ("Sửa lại"), shortens the note and sends it again.
+    // The officer takes it back ("Sửa lại"), shortens the note and sends it again. The days above
+    // passed on the phone's clock only; the real server's clock would have moved with them, and it
+    // refuses a submittedAt over 24 h ahead of its own (issue #9 defect 7), so the phone's clock
+    // is put back in step with the server's.
+    phone.now = Date.now();
     expect(await phone.withdraw(bad.id)).toBe(true);
     await saveAnswer(bad.id, first.code, { note: 'ghi chú ngắn' }, phone.db);
     expect(await phone.submit(bad.id)).toBe(1);
@@ -278,12 +282,17 @@ describe('sync faults against the real server process', () => {
     // The reviewer sees how long it waited.
     expect(row.syncLagSeconds).toBeGreaterThan(4.9 * 24 * 3600);
 
-    // A phone whose clock is a year ahead is not refused either.
+    // A phone whose clock is a year ahead is refused with the reason kept for the officer, its
+    // answers intact (issue #9 defect 7 changes this: a submittedAt more than 24 h ahead of the
+    // server's clock showed a negative sync lag on every dashboard and CSV).
     const ahead = await newPhone();
     ahead.now = Date.now() + 365 * DAY;
     const b = await ahead.seed();
     await ahead.submit(b.id);
-    expect(await ahead.flush()).toMatchObject({ sent: 1 });
+    const kept = await ahead.answers(b.id);
+    expect(await ahead.flush()).toMatchObject({ sent: 0, rejected: 1 });
+    expect((await ahead.sync(b.id))?.lastError).toContain('submitted-in-future');
+    expect(await ahead.answers(b.id)).toEqual(kept);
   });
 
   it('[S8] a returned assessment edited offline goes up as a new revision on the returned one', async () => {

@@ -17,7 +17,7 @@ import type { AppDeps } from '../context';
 import { ApiError } from '../errors';
 import { clearLoginFailures, countAccountFailures, countAddressFailures, countLoginFailures, deleteLoginFailure, recordLoginFailure } from '../repositories/login-failures';
 import { deleteExpiredSessions, insertSession } from '../repositories/sessions';
-import { findUserByUsername, type UserRow } from '../repositories/users';
+import { findUserByUsername, recordSignIn, type UserRow } from '../repositories/users';
 import { audit } from '../services/audit-trail';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { newSessionToken, SESSION_LIFETIME_MS } from './principal';
@@ -74,6 +74,12 @@ export async function signIn(deps: AppDeps, username: string, password: string, 
   }
 
   await clearLoginFailures(deps.db, username, ip, since);
+  if (user.disabled_at !== null) {
+    // Told only to whoever knows the password: a disabled account is not an unknown one.
+    await audit(deps, who, { action: 'session.create', outcome: 'failure', actorName: username, target: user.id, detail: { reason: 'disabled' } });
+    throw new ApiError(403, 'account_disabled', 'This account is disabled; ask the administrator');
+  }
+  await recordSignIn(deps.db, user.id, now.toISOString());
   await deleteExpiredSessions(deps.db, now.toISOString());
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();

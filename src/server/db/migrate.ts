@@ -8,12 +8,14 @@ import * as m001 from './migrations/001_init';
 import * as m002 from './migrations/002_commune_scores';
 import * as m003 from './migrations/003_login_failures_by_address';
 import * as m004 from './migrations/004_review_change_reason';
+import * as m005 from './migrations/005_account_state';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
   '002_commune_scores': m002,
   '003_login_failures_by_address': m003,
   '004_review_change_reason': m004,
+  '005_account_state': m005,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

@@ -3,6 +3,8 @@
  * timestamps are ISO 8601 UTC text (so they sort and compare as strings), JSON is text.
  * Created by ./migrations; change both together.
  */
+import type { Generated } from 'kysely';
+
 export type Role = 'admin' | 'reviewer';
 export type ReviewState = 'submitted' | 'accepted' | 'returned';
 export type Verdict = 'accepted' | 'returned';
@@ -17,6 +19,11 @@ export interface UsersTable {
   province_code: string | null;
   created_at: string;
   updated_at: string;
+  /** Set when an admin disabled the account: no sign-in, no session (migration 005). */
+  disabled_at: string | null;
+  /** 1 after an admin reset the password: every call but changing it is refused until then. */
+  must_change_password: Generated<number>;
+  last_sign_in_at: string | null;
 }
 
 export interface SessionsTable {
@@ -50,6 +57,8 @@ export interface EnrollmentCodesTable {
   expires_at: string;
   used_at: string | null;
   device_id: string | null;
+  /** Set when a reviewer revoked the code before it was used. */
+  revoked_at: string | null;
 }
 
 export interface LoginFailuresTable {

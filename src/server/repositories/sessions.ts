@@ -26,6 +26,8 @@ export async function findSessionUser(
     .select('sessions.expires_at')
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', nowIso)
+    // A disabled account's sessions are deleted when it is disabled; this holds even if one slipped in.
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
 }
 

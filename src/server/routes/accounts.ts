@@ -1,5 +1,5 @@
 /** Sign in and out, who am I, and reviewer accounts (created by the admin). */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { signIn } from '../auth/login';
 import { hashPassword } from '../auth/passwords';
 import { newId } from '../auth/tokens';
@@ -8,13 +8,14 @@ import { clientIp, type AppDeps } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import { ApiError, notFound } from '../errors';
 import { deleteSession } from '../repositories/sessions';
-import { findUserByUsername, insertUser, listUsers, type UserRow } from '../repositories/users';
+import { findUserByUsername, insertUser, type UserRow } from '../repositories/users';
+import { registerAccountAdminRoutes } from './account-admin';
 import { CreateUserSchema, CurrentSessionSchema, LoginSchema, SessionSchema, UserSchema, type UserView } from '../schemas/accounts';
 import { audit } from '../services/audit-trail';
 import type { ApiRoutes } from './registry';
 
 export function userView(u: UserRow): UserView {
-  return { id: u.id, username: u.username, role: u.role, provinceCode: u.province_code };
+  return { id: u.id, username: u.username, role: u.role, provinceCode: u.province_code, mustChangePassword: u.must_change_password === 1 };
 }
 
 export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
@@ -36,19 +37,19 @@ export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
   );
 
   api.add(
-    { method: 'get', path: '/sessions/current', tag: 'accounts', summary: 'Who the token belongs to', auth: 'any', responses: { 200: { description: 'The caller', schema: CurrentSessionSchema } } },
+    { method: 'get', path: '/sessions/current', tag: 'accounts', summary: 'Who the token belongs to', auth: 'any', allowedBeforePasswordChange: true, responses: { 200: { description: 'The caller', schema: CurrentSessionSchema } } },
     (c) => {
       const p = c.get('principal');
       const body: z.infer<typeof CurrentSessionSchema> =
         p?.kind === 'user'
-          ? { kind: 'user', user: { id: p.id, username: p.username, role: p.role, provinceCode: p.provinceCode }, device: null }
+          ? { kind: 'user', user: { id: p.id, username: p.username, role: p.role, provinceCode: p.provinceCode, mustChangePassword: p.mustChangePassword === true }, device: null }
           : { kind: 'device', user: null, device: p ? { id: p.id, communeCode: p.communeCode, provinceCode: p.provinceCode } : null };
       return c.json(body);
     },
   );
 
   api.add(
-    { method: 'delete', path: '/sessions/current', tag: 'accounts', summary: 'Sign out (ends this session token)', auth: 'reviewer', responses: { 204: { description: 'Signed out' } } },
+    { method: 'delete', path: '/sessions/current', tag: 'accounts', summary: 'Sign out (ends this session token)', auth: 'reviewer', allowedBeforePasswordChange: true, responses: { 204: { description: 'Signed out' } } },
     async (c) => {
       const user = requireUser(c.get('principal'));
       await deleteSession(deps.db, user.tokenHash);
@@ -57,10 +58,7 @@ export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
   );
 
-  api.add(
-    { method: 'get', path: '/users', tag: 'accounts', summary: 'List accounts', auth: 'admin', responses: { 200: { description: 'Accounts', schema: z.object({ users: z.array(UserSchema) }) } } },
-    async (c) => c.json({ users: (await listUsers(deps.db)).map(userView) }),
-  );
+  registerAccountAdminRoutes(api, deps);
 
   api.add(
     {

@@ -28,6 +28,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   summary: string;
   description?: string;
   auth: AuthRule;
+  /** Open to a session whose password was reset and not yet changed (who am I, change it, sign out). */
+  allowedBeforePasswordChange?: boolean;
   body?: B;
   /** Replaces the default body parsing (e.g. to name components in problems). Throws ApiError. */
   parseBody?: (raw: unknown) => z.output<B>;
@@ -105,6 +107,9 @@ export class ApiRoutes {
       const principal = await resolvePrincipal(c, this.deps);
       c.set('principal', principal);
       enforceRule(def.auth, principal);
+      if (principal?.kind === 'user' && principal.mustChangePassword && !def.allowedBeforePasswordChange) {
+        throw new ApiError(403, 'password_change_required', 'Choose a new password first (it was reset by the administrator)');
+      }
       if (Object.values(c.req.param() as Record<string, string>).some((v) => v.includes('\u0000'))) {
         throw badRequest('invalid_path', 'The path must not contain the NUL character (U+0000)');
       }

@@ -15,6 +15,8 @@ export const UserSchema = z.object({
   username: z.string(),
   role: z.enum(['admin', 'reviewer']),
   provinceCode: z.string().nullable(),
+  /** After an admin reset the password: the user must choose a new one before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type UserView = z.infer<typeof UserSchema>;
 
@@ -39,4 +41,25 @@ export const CreateUserSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
   role: z.literal('reviewer').default('reviewer'),
   provinceCode: ProvinceCodeSchema,
+});
+
+/** An account as the admin's list shows it. */
+export const AccountSchema = UserSchema.extend({
+  createdAt: IsoDateTime,
+  disabledAt: IsoDateTime.nullable(),
+  lastSignInAt: IsoDateTime.nullable(),
+});
+
+export const ResetPasswordSchema = z.object({
+  /** A temporary password the admin hands over; the user must replace it at the next sign-in. */
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+});
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+});
+
+export const OpenEnrollmentCodesSchema = z.object({
+  codes: z.array(z.object({ id: z.string(), communeCode: z.string(), createdAt: IsoDateTime, expiresAt: IsoDateTime })),
 });

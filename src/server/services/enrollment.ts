@@ -45,6 +45,7 @@ export async function issueEnrollmentCode(
     expires_at: expiresAt,
     used_at: null,
     device_id: null,
+    revoked_at: null,
   });
   await audit(deps, { principal: user, ip }, { action: 'enrollment-code.create', outcome: 'success', target: target.communeCode, detail: { codeId: id, expiresAt } });
   const link = enrollmentLink(origin, code);
@@ -77,6 +78,7 @@ export async function enrollDevice(
 
   const row = await findEnrollmentCode(deps.db, hashSecret(normaliseEnrollmentCode(input.code)));
   if (!row) return fail('unknown-code', null, new ApiError(400, 'invalid_enrollment_code', 'This enrollment code is not valid'));
+  if (row.revoked_at !== null) return fail('revoked', row.id, new ApiError(410, 'enrollment_code_revoked', 'This enrollment code was revoked; ask the province for a new one'));
   if (row.used_at !== null) return fail('used', row.id, new ApiError(410, 'enrollment_code_used', 'This enrollment code has already been used'));
   if (row.expires_at <= now.toISOString()) return fail('expired', row.id, new ApiError(410, 'enrollment_code_expired', 'This enrollment code has expired; ask the province for a new one'));
 
