@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { loadAdminUnits } from '../../../data/load';
+import { findProvince } from '../../../domain/admin-units';
 import { useT } from '../../../i18n';
 import { navigate } from '../../router';
 import { Button } from '../../components/Button';
@@ -10,6 +12,23 @@ import type { StoredSession } from '../session';
 import './style.css';
 
 export type ShellSection = 'communes' | 'dashboard' | 'users';
+
+/** The province's name ("Tỉnh Đắk Lắk") from the admin units; undefined until loaded or when unknown. */
+function useProvinceName(code: string | null | undefined): string | undefined {
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    loadAdminUnits().then(
+      (units) => live && setName(findProvince(units, code)?.name),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  return name;
+}
 
 /** The reviewer's bar under the app header: sections, who is signed in, sign out. */
 export function Shell({
@@ -26,6 +45,7 @@ export function Shell({
   const t = useT('reviewer');
   const [busy, setBusy] = useState(false);
   const admin = session.user.role === 'admin';
+  const provinceName = useProvinceName(admin ? undefined : session.user.provinceCode);
   const link = (s: ShellSection, href: string, label: string) => (
     <li>
       <a class="rv-shell__link" href={`#${href}`} aria-current={section === s ? 'page' : undefined}>
@@ -48,7 +68,10 @@ export function Shell({
           {admin && link('users', reviewPaths.users(), t('nav.users'))}
         </ul>
         <span class="rv-shell__user">
-          {t(admin ? 'nav.signedInAdmin' : 'nav.signedIn', { name: session.user.username, province: session.user.provinceCode })}
+          {t(admin ? 'nav.signedInAdmin' : 'nav.signedIn', {
+            name: session.user.username,
+            province: provinceName ?? t('nav.provinceCode', { code: session.user.provinceCode ?? '' }),
+          })}
         </span>
         <Button variant="quiet" busy={busy} onClick={() => void onSignOut()}>
           {t('nav.signOut')}

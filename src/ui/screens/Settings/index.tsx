@@ -4,12 +4,16 @@
  */
 import { CURRENT_CATALOGUE_VERSION, CURRENT_METHODOLOGY_ID } from '../../../data/load';
 import { useT } from '../../../i18n';
+import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { EnrollmentSection } from '../../sync/EnrollmentSection';
 import { BackupSection } from './BackupSection';
 import { LanguageSection } from './LanguageSection';
 import { StorageSection } from './StorageSection';
 import './style.css';
+
+/** The reviewer area's entry (it is lazy-loaded: a link costs the phone nothing). */
+const REVIEW_HOME = '/review';
 
 export default function Settings() {
   const t = useT('settings');
@@ -20,6 +24,11 @@ export default function Settings() {
         <EnrollmentSection />
         <StorageSection />
         <BackupSection />
+        <section class="settings-section card" aria-labelledby="settings-reviewer">
+          <h2 id="settings-reviewer">{t('reviewer.title')}</h2>
+          <p>{t('reviewer.body')}</p>
+          <LinkButton href={`#${REVIEW_HOME}`}>{t('reviewer.open')}</LinkButton>
+        </section>
         <section class="settings-section card" aria-labelledby="settings-about">
           <h2 id="settings-about">{t('about.title')}</h2>
           <dl class="settings-about">
