@@ -40,7 +40,12 @@ export class InvalidInputError extends XasoDbError {
   }
 }
 
-export type StorageFailure = 'quota' | 'closed' | 'unknown';
+/**
+ * quota: the phone is full · closed: another tab opened a newer schema and this tab must reload ·
+ * unavailable: the browser will not open IndexedDB at all (private browsing, site storage blocked,
+ * a broken profile) · unknown: anything else.
+ */
+export type StorageFailure = 'quota' | 'closed' | 'unavailable' | 'unknown';
 
 /** IndexedDB refused a write. The transaction was aborted: earlier data is intact. */
 export class StorageWriteError extends XasoDbError {
@@ -54,7 +59,9 @@ export class StorageWriteError extends XasoDbError {
         ? "The phone's storage is full, so this change was not saved. Free some space or export a backup, then try again; earlier answers are safe."
         : reason === 'closed'
           ? 'A newer version of the app was opened in another tab, so this tab can no longer save. Reload the page; earlier answers are safe.'
-          : "This change could not be saved in the phone's storage. Earlier answers are safe; please try again.",
+          : reason === 'unavailable'
+            ? 'The browser does not let this app open its storage (private browsing, storage blocked for the site, or a browser fault): nothing can be read or saved.'
+            : "This change could not be saved in the phone's storage. Earlier answers are safe; please try again.",
       { cause },
     );
   }
@@ -67,9 +74,25 @@ function names(err: unknown, depth = 0): string[] {
   return [typeof e.name === 'string' ? e.name : '', ...names(e.inner, depth + 1), ...names(e.cause, depth + 1)];
 }
 
+/**
+ * Dexie reports a database that could not be opened as DatabaseClosedError carrying the open's
+ * error (InvalidStateError, UnknownError…) in `inner`; one closed by another tab's upgrade
+ * (db.close) carries another DatabaseClosedError there.
+ */
+function failedToOpen(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 5) return false;
+  const e = err as { name?: unknown; inner?: unknown; cause?: unknown };
+  const inner = e.inner as { name?: unknown } | null | undefined;
+  if (e.name === 'DatabaseClosedError' && typeof inner === 'object' && inner !== null && inner.name !== 'DatabaseClosedError') return true;
+  return failedToOpen(e.inner, depth + 1) || failedToOpen(e.cause, depth + 1);
+}
+
 export function classifyStorageError(err: unknown): StorageFailure {
   const all = names(err);
   if (all.some((n) => n.includes('QuotaExceeded'))) return 'quota';
+  // Checked before 'closed': a database that never opened is not one an upgrade closed (an
+  // InvalidStateError inside an OpenFailedError is Firefox's private mode, not another tab).
+  if (all.some((n) => n === 'OpenFailedError' || n === 'MissingAPIError') || failedToOpen(err)) return 'unavailable';
   if (all.some((n) => n === 'DatabaseClosedError' || n === 'VersionChangeError' || n === 'InvalidStateError')) return 'closed';
   return 'unknown';
 }

@@ -19,6 +19,7 @@ export function saveErrorKey(e: unknown): string {
     case 'InvalidInputError':
       return 'checklist.save.invalid';
     case 'StorageWriteError':
+      if (err.reason === 'unavailable') return 'common:storage.unavailable';
       return err.reason === 'quota' || err.reason === 'closed'
         ? `checklist.save.storage-${err.reason}`
         : 'checklist.save.storage-unknown';

@@ -3,6 +3,7 @@
  * open, delete. Part of the first bundle, so it stays light: the catalogue and the commune names
  * arrive after the first paint (see use-home-data.ts).
  */
+import { storageProblemText } from '../../components/storage-problem';
 import { useState } from 'preact/hooks';
 import { deleteAssessment } from '../../../db';
 import type { Assessment } from '../../../domain/types';
@@ -38,7 +39,7 @@ export default function Home() {
       reload();
     } catch (err) {
       setToDelete(undefined);
-      setDeleteError(t('delete.failed', { message: err instanceof Error ? err.message : String(err) }));
+      setDeleteError(storageProblemText(err, t) ?? t('delete.failed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setDeleting(false);
     }

@@ -3,6 +3,7 @@
  * area types, period and who helped. Invalid fields get a message beside them and
  * the first one takes focus; a valid form creates the assessment and opens its checklist.
  */
+import { storageProblemText } from '../../components/storage-problem';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LIMITS } from '../../../domain/answer-rules';
 import type { AdminUnits, Commune } from '../../../domain/admin-units';
@@ -102,7 +103,7 @@ export default function NewAssessment() {
       navigate(paths.checklist(a.id));
     } catch (x) {
       setBusy(false);
-      setSubmitError(t('new.errors.create-failed', { message: x instanceof Error ? x.message : String(x) }));
+      setSubmitError(storageProblemText(x, t) ?? t('new.errors.create-failed', { message: x instanceof Error ? x.message : String(x) }));
     }
   };
 

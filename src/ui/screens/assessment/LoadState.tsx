@@ -1,4 +1,5 @@
 /** What an assessment screen shows before its data is ready: loading, not found, or failed. */
+import { storageProblemText } from '../../components/storage-problem';
 import { useT } from '../../../i18n';
 import { Page } from '../../components/Page';
 import type { Loaded } from './use-assessment-data';
@@ -20,7 +21,7 @@ export function LoadState({ loaded, title }: { loaded: Exclude<Loaded, { status:
       )}
       {loaded.status === 'error' && (
         <p class="load-state" role="alert">
-          {t('load.failed', { message: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) })}
+          {storageProblemText(loaded.error, t) ?? t('load.failed', { message: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) })}
         </p>
       )}
     </Page>
