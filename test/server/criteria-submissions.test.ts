@@ -9,6 +9,9 @@ import type { Submission } from '../../src/domain/submission';
 import type { Answer, IndicatorValue } from '../../src/domain/types';
 import { catalogue, MOUNTAIN_COMMUNE, submission } from './fixtures';
 import { realReference, serverPerTest } from './harness';
+import { parseSubmission } from '../../src/domain/submission';
+import { contentHash } from '../../src/server/services/content-hash';
+import { submissionContentHash } from '../support/submission-hash';
 
 const ID = 'a1b2c3d4-0000-4000-8000-0000000000c1';
 const TEMPLATE = { id: 'template-commune-index', version: '2026.1' };
@@ -33,6 +36,20 @@ function templateSubmission(change: Record<string, IndicatorValue | null> = {}):
   });
   return { ...base, criteriaSet: TEMPLATE, answers: [...base.answers, ...own] };
 }
+
+describe('the content hash of a submission under a criteria set', () => {
+  it('covers the set and every indicator value, and equals the plain canonical reference', () => {
+    const parsed = parseSubmission(templateSubmission());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const body = parsed.submission;
+    expect(contentHash(body)).toBe(submissionContentHash(body));
+    const otherValue = parseSubmission(templateSubmission({ NT3: { kind: 'pair', a: 1, b: 3 } }));
+    const otherSet = { ...body, criteriaSet: { id: 'template-commune-index', version: '2026.2' } };
+    if (!otherValue.ok) throw new Error('invalid');
+    expect(contentHash(otherValue.submission)).not.toBe(contentHash(body));
+    expect(contentHash(otherSet)).not.toBe(contentHash(body));
+  });
+});
 
 describe('submissions under a criteria set (sqlite)', () => {
   const server = serverPerTest('sqlite');
