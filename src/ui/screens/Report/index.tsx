@@ -1,6 +1,7 @@
 /**
  * #/a/:id/report — one printable page (A4): who, where, when, under which catalogue and
- * methodology, the index and level, scores by layer and group, completeness and the top gaps.
+ * methodology, the index and level, scores by layer and group with the radar, completeness and
+ * the whole gap list (issue #10 item 8).
  * Every user text (names, notes) is rendered as text, never as HTML.
  */
 import { useMemo } from 'preact/hooks';
@@ -11,14 +12,14 @@ import { paths } from '../../router';
 import { LoadState } from '../assessment/LoadState';
 import { useAssessmentData } from '../assessment/use-assessment-data';
 import type { AssessmentData } from '../assessment/use-assessment-data';
+import { RadarChart } from '../Summary/RadarChart';
 import { ScoreTable } from '../Summary/ScoreTable';
+import { useRadar } from '../Summary/use-radar';
 import { useResult } from '../Summary/use-result';
 import { levelName } from '../../../domain/vocabulary';
 import { gapRows, gateNotices } from '../Summary/view-model';
 import { GapTable } from './GapTable';
 import './style.css';
-
-const GAPS_PRINTED = 10;
 
 export default function Report({ id }: { id: string }) {
   const t = useT('summary');
@@ -33,7 +34,8 @@ function ReportBody({ data }: { data: AssessmentData }) {
   const lang = useLanguage();
   const { score, gaps } = useResult(data);
   const { assessment: a, methodology: m } = data;
-  const rows = useMemo(() => gapRows(gaps.slice(0, GAPS_PRINTED), data.catalogue, data.translation), [gaps, data]);
+  const rows = useMemo(() => gapRows(gaps, data.catalogue, data.translation), [gaps, data]);
+  const radar = useRadar(score, m, lang);
   const c = score.completeness;
   const fact = (label: string, value: string) => (
     <div>
@@ -94,6 +96,7 @@ function ReportBody({ data }: { data: AssessmentData }) {
       <section aria-labelledby="rep-scores">
         <h2 id="rep-scores">{t('scores.title')}</h2>
         <ScoreTable result={score} catalogue={data.catalogue} methodology={m} translation={data.translation} lang={lang} compact />
+        <RadarChart input={radar.input} ariaLabel={radar.ariaLabel} caption={t('radar.caption')} />
       </section>
       <section aria-labelledby="rep-gaps">
         <h2 id="rep-gaps">{t('report.gapsTitle', { n: rows.length })}</h2>

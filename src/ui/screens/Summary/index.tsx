@@ -3,7 +3,7 @@
  * (table, and a radar chart loaded on demand), the gap list, and a link to the printable report.
  */
 import { useMemo } from 'preact/hooks';
-import { formatNumber, localeOf, useLanguage, useT } from '../../../i18n';
+import { useLanguage, useT } from '../../../i18n';
 import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { paths } from '../../router';
@@ -17,8 +17,8 @@ import { Headline } from './Headline';
 import { RadarChart } from './RadarChart';
 import { ScoreTable } from './ScoreTable';
 import { useResult } from './use-result';
-import { wrapLabel } from '../../charts/wrap-label';
-import { gapRows, radarSeries } from './view-model';
+import { useRadar } from './use-radar';
+import { gapRows } from './view-model';
 import './style.css';
 
 const GAPS_SHOWN = 10;
@@ -35,19 +35,7 @@ function SummaryBody({ data }: { data: AssessmentData }) {
   const lang = useLanguage();
   const { score, gaps } = useResult(data);
   const { assessment: a, methodology: m } = data;
-  const series = useMemo(() => radarSeries(score, m, lang), [score, m, lang]);
-  const radarInput = useMemo(
-    () => ({
-      labels: series.labels.map((l) => wrapLabel(l, 14)),
-      values: series.values,
-      seriesLabel: t('radar.series'),
-      locale: localeOf(lang),
-    }),
-    [series, lang, t],
-  );
-  const ariaLabel = t('radar.aria', {
-    values: series.labels.map((l, i) => `${l} ${formatNumber(series.values[i] ?? 0)}`).join('; '),
-  });
+  const { input: radarInput, ariaLabel } = useRadar(score, m, lang);
   const rows = useMemo(() => gapRows(gaps, data.catalogue, data.translation), [gaps, data]);
 
   return (
