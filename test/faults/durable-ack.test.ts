@@ -91,6 +91,8 @@ describe('acknowledged only when durable (SQLite)', () => {
     const before = held.syncs.length;
     held.hold();
     const put = call('PUT', '/api/v1/assessments/durable-0001', device, submission(MOUNTAIN_COMMUNE));
+    // The request asks for its sync (on a busy machine that can take a while), which is held.
+    for (const deadline = Date.now() + 20_000; held.syncs.length === before && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
     expect(await settledWithin(put, 300)).toBe(false);
     // Committed (in the WAL) but not yet synced: not acknowledged.
     expect(storedRevisions()).toBe(1);
@@ -122,7 +124,8 @@ describe('acknowledged only when durable (SQLite)', () => {
     const before = held.syncs.length;
     held.hold();
     const puts = Array.from({ length: 20 }, (_, i) => call('PUT', `/api/v1/assessments/group-${String(i).padStart(4, '0')}`, device, submission(MOUNTAIN_COMMUNE)));
-    await new Promise((r) => setTimeout(r, 500));
+    // All twenty commit while the first fsync is held (polled: a busy machine is slow).
+    for (const deadline = Date.now() + 20_000; storedRevisions() < 20 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
     expect(storedRevisions()).toBe(20);
     held.release();
     expect((await Promise.all(puts)).map((r) => r.status)).toEqual(Array(20).fill(200));
