@@ -103,3 +103,42 @@ test('one progress, one state, a same item asked once, a blocked submission that
     await expect(home.list.getByRole('listitem')).toHaveCount(1);
   });
 });
+
+test('area types change after creation: a preview first, hidden answers kept and shown again, a same item carried', async ({ page }) => {
+  test.setTimeout(180_000);
+  const home = new HomePage(page);
+  const checklist = new ChecklistPage(page);
+  await home.goto();
+  await (await home.startNew()).create({ ...input, areaTypes: ['rural'], period: '2026-H1' });
+  await checklist.openGroup('HTS');
+  await checklist.answer('HTS16', { status: 2 });
+  await checklist.openGroup('DL');
+  await checklist.answer('DL19', { status: 3 });
+
+  const change = async (check: AreaType[], uncheck: AreaType[], expectHidden: string[]) => {
+    await page.getByRole('button', { name: tx('assess', 'areaChange.button') }).click();
+    const dialog = page.getByRole('dialog', { name: tx('assess', 'areaChange.title') });
+    for (const type of check) await dialog.getByRole('checkbox', { name: tx('assess', `areaType.${type}`) }).check();
+    for (const type of uncheck) await dialog.getByRole('checkbox', { name: tx('assess', `areaType.${type}`) }).uncheck();
+    for (const code of expectHidden) await expect(dialog.getByText(new RegExp(`${literal(code)}(,|\\.)`)).first()).toBeVisible();
+    await expectAccessible(page, 'area type change');
+    await dialog.getByRole('button', { name: tx('assess', 'areaChange.confirm'), exact: true }).click();
+    await checklist.expectLoaded();
+  };
+
+  await test.step('urban added: HTS16 is now asked as HTS12, with its answer', async () => {
+    await change(['urban'], [], ['HTS16']);
+    await checklist.openGroup('HTS');
+    await expect(checklist.card('HTS16')).toHaveCount(0);
+    await expect(checklist.statusRadio('HTS12', 2)).toBeChecked();
+  });
+
+  await test.step('rural dropped: DL19 hidden, its answer kept; rural back: DL19 answered again', async () => {
+    await change([], ['rural'], ['DL19']);
+    await checklist.openGroup('DL');
+    await expect(checklist.card('DL19')).toHaveCount(0);
+    await change(['rural'], [], []);
+    await checklist.openGroup('DL');
+    await expect(checklist.statusRadio('DL19', 3)).toBeChecked();
+  });
+});

@@ -1,16 +1,18 @@
 /** The checklist's header: where and when, area types, completeness, link to the result. */
-import type { Completeness } from '../../../domain/types';
+import type { AnswerMap, Completeness } from '../../../domain/types';
 import { formatNumber, useT } from '../../../i18n';
 import { paths } from '../../router';
 import type { AssessmentData } from '../assessment/use-assessment-data';
+import { AreaTypesEdit } from './AreaTypesEdit';
 
 interface Props {
   data: AssessmentData;
   completeness: Completeness;
   readOnly: boolean;
+  answers: AnswerMap;
 }
 
-export function ChecklistHeader({ data, completeness, readOnly }: Props) {
+export function ChecklistHeader({ data, completeness, readOnly, answers }: Props) {
   const t = useT('assess');
   const a = data.assessment;
   const pct = formatNumber(completeness.ratio, { percent: true, maximumFractionDigits: 0 });
@@ -29,7 +31,10 @@ export function ChecklistHeader({ data, completeness, readOnly }: Props) {
         </div>
         <div>
           <dt>{t('facts.areaTypes')}</dt>
-          <dd>{a.areaTypes.map((x) => t(`areaType.${x}`)).join('; ')}</dd>
+          <dd>
+            {a.areaTypes.map((x) => t(`areaType.${x}`)).join('; ')}
+            {!readOnly && <AreaTypesEdit assessmentId={a.id} current={a.areaTypes} catalogue={data.catalogue} answers={answers} />}
+          </dd>
         </div>
         {a.helpers && (
           <div>

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { saveAnswer } from '../../../db';
 import { layerLabel } from '../../../domain/catalogue';
 import { assessmentProgress } from '../../../domain/progress';
+import { effectiveAnswers } from '../../../domain/same-items';
 import { scoreAssessment } from '../../../domain/scoring';
 import type { Answer, Status } from '../../../domain/types';
 import { useLanguage, useT } from '../../../i18n';
@@ -39,7 +40,11 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
   const lang = useLanguage();
   const { assessment, catalogue, methodology, translation } = data;
   const id = assessment.id;
-  const [answers, setAnswers] = useState<Record<string, Answer>>(data.answers);
+  // A same item asked under another code than the one answered (the area types changed) shows that
+  // answer; the card's first save writes it, whole, under the code asked (same-items.ts).
+  const [answers, setAnswers] = useState<Record<string, Answer>>(
+    () => effectiveAnswers(catalogue, assessment.areaTypes, data.answers) as Record<string, Answer>,
+  );
   const readOnly = assessment.status === 'submitted' || assessment.status === 'accepted';
 
   const sections = useMemo(() => buildSections(catalogue, assessment.areaTypes), [catalogue, assessment.areaTypes]);
@@ -129,7 +134,7 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
   const title = data.commune?.name ?? t('checklist.title');
   return (
     <Page title={title}>
-      <ChecklistHeader data={data} completeness={completeness} readOnly={readOnly} />
+      <ChecklistHeader data={data} completeness={completeness} readOnly={readOnly} answers={answers} />
       <SyncBadge assessmentId={data.assessment.id} />
       <ReviewComments assessmentId={data.assessment.id} />
       {sections.map((l) => (
