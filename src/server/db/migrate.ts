@@ -3,7 +3,7 @@
  * under tsx, a bundler or a test runner. Add a file NNN_name.ts with up and down, then list it here.
  */
 import type { Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import * as m001 from './migrations/001_init';
 import * as m002 from './migrations/002_commune_scores';
 import * as m003 from './migrations/003_login_failures_by_address';

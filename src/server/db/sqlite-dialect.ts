@@ -84,7 +84,13 @@ class FifoSqliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.busy) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      // Kysely 0.28 hands a finished query's rows to its caller one microtask after releasing the
+      // connection; resuming the next waiter one microtask later lets callers see their results in
+      // the order the database produced them (test/server/db-access.test.ts checks that order).
+      await Promise.resolve();
+    }
     // Either it was free, or the releaser handed it over still marked busy.
     this.busy = true;
     return this.connection;
@@ -118,13 +124,6 @@ class FifoSqliteDriver implements Driver {
   }
 }
 
-/** Kysely's SQLite adapter, except that the driver (not Kysely's mutex) serialises the one connection. */
-class QueuedSqliteAdapter extends SqliteAdapter {
-  override get supportsMultipleConnections(): boolean {
-    return true;
-  }
-}
-
 export class BetterSqliteDialect implements Dialect {
   constructor(
     private readonly database: SqliteDatabase.Database,
@@ -143,7 +142,9 @@ export class BetterSqliteDialect implements Dialect {
   }
 
   createAdapter(): SqliteAdapter {
-    return new QueuedSqliteAdapter();
+    // Kysely 0.28 adds no connection mutex of its own (its SqliteDriver has one, which this dialect
+    // replaces): FifoSqliteDriver alone serialises the one connection.
+    return new SqliteAdapter();
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own signature
