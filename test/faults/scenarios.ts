@@ -252,8 +252,8 @@ export const AREAS: Area[] = [
         id: 'A12',
         claim: 'Account management: the admin lists accounts with their last sign-in, disables one (its sessions end at once), resets a password (changed at the next sign-in); a reviewer revokes an unused enrollment code and a device of their province. All audited.',
         proves:
-          'A disabled reviewer\'s open session gets 401 at once and sign-in 403 account_disabled (401 with a wrong password); the admin cannot disable itself. After a reset the old session ends, the temporary password signs in with mustChangePassword and every other call is 403 password_change_required until PUT /sessions/current/password. A reviewer lists the open codes of a commune (never the code itself), revokes one (another province 403, twice 409, a used one 409); the revoked code enrolls nobody (410). Audit rows for each. SQLite and PostgreSQL; the new routes are in the A1 matrix.',
-        files: ['test/server/account-management.test.ts', 'test/faults/authz.test.ts'],
+          'A disabled reviewer\'s open session gets 401 at once and sign-in 403 account_disabled (401 with a wrong password); the admin cannot disable itself. After a reset the old session ends, the temporary password signs in with mustChangePassword and every other call is 403 password_change_required until PUT /sessions/current/password. A reviewer lists the open codes of a commune (never the code itself), revokes one (another province 403, twice 409, a used one 409); the revoked code enrolls nobody (410). Audit rows for each. SQLite and PostgreSQL; the new routes are in the A1 matrix. In Chromium at 1280×800 the admin\'s accounts screen shows state and last sign-in, disables (the reviewer\'s open session then gets 401), enables and resets an account, with axe clean after each step.',
+        files: ['test/server/account-management.test.ts', 'test/faults/authz.test.ts', 'test/e2e/accounts.spec.ts'],
         related: ['test/server/enrollment.test.ts (device revocation)'],
       },
     ],

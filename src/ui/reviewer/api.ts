@@ -10,6 +10,7 @@ import { navigate } from '../router';
 import { getSession, setSession } from './session';
 import { reviewPaths } from './routes';
 import type {
+  Account,
   AssessmentView,
   CommuneList,
   CreateUserRequest,
@@ -124,4 +125,8 @@ export const api = {
       signal,
     }),
   createUser: (body: CreateUserRequest) => request<unknown>('/users', { method: 'POST', body }),
+  users: (signal?: AbortSignal) => request<{ users: Account[] }>('/users', { signal }),
+  disableUser: (id: string) => request<Account>(`/users/${enc(id)}/disable`, { method: 'POST' }),
+  enableUser: (id: string) => request<Account>(`/users/${enc(id)}/enable`, { method: 'POST' }),
+  resetPassword: (id: string, password: string) => request<Account>(`/users/${enc(id)}/password`, { method: 'POST', body: { password } }),
 };

@@ -6,7 +6,7 @@
  * Responses are what the server writes (z.output); requests are what the server reads (z.input).
  */
 import type { z } from 'zod';
-import type { CreateUserSchema, SessionSchema, UserSchema } from '../../server/schemas/accounts';
+import type { AccountSchema, CreateUserSchema, SessionSchema, UserSchema } from '../../server/schemas/accounts';
 import type {
   AssessmentViewSchema,
   ReviewRequestSchema,
@@ -24,6 +24,8 @@ export type { RevisionChanges } from '../../server/schemas/assessments';
 /** The signed-in account; `id` is optional because a session kept in sessionStorage is checked without it. */
 export type SessionUser = Omit<z.output<typeof UserSchema>, 'id'> & { id?: string };
 export type Role = SessionUser['role'];
+/** GET /users (admin): an account with its state and last sign-in. */
+export type Account = z.output<typeof AccountSchema>;
 export type SignInResponse = z.output<typeof SessionSchema>;
 export type Verdict = ReviewVerdict['verdict'];
 

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { announce } from '../../components/announce';
 import { api } from '../api';
 import { errorText } from '../errors';
+import { AccountList } from './AccountList';
 import './style.css';
 
 const USERNAME = /^[a-z0-9._-]{3,40}$/;
@@ -23,6 +24,7 @@ export function Users() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
+  const [created, setCreated] = useState(0);
 
   useEffect(() => {
     loadAdminUnits().then((u) => setProvinces(u.provinces), () => undefined);
@@ -45,6 +47,7 @@ export function Users() {
       announce(msg);
       setUsername('');
       setPassword('');
+      setCreated((n) => n + 1);
     } catch (err) {
       setError(errorText(err, t));
     } finally {
@@ -106,6 +109,7 @@ export function Users() {
           {t('users.create')}
         </Button>
       </form>
+      <AccountList version={created} />
     </Page>
   );
 }
