@@ -28,6 +28,21 @@ test('settings lead to the reviewer area, "/review" opens it, and the bar names 
     await reviewer.signIn(account.username, account.password);
     await expect(reviewer.nav).toContainText(tx('reviewer', 'nav.signedIn', { name: account.username, province: 'Tỉnh Lào Cai' }));
     await expect(reviewer.nav).not.toContainText('mã 15');
+
+    // "Sẵn sàng dùng ngoại tuyến" appears once the worker is installed; it never covers a row.
+    // (No reload: the notice shows once per device, and signing in lands on the communes.)
+    await expect(reviewer.communeTable).toBeVisible();
+    const notice = reviewer.page.getByText(tx('common', 'sw.offlineReady'), { exact: true });
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    const covered = await reviewer.page.evaluate(() => {
+      const n = document.querySelector('.app-notices')?.getBoundingClientRect();
+      if (!n) return ['no notices'];
+      return [...document.querySelectorAll('table tr')]
+        .map((tr) => tr.getBoundingClientRect())
+        .filter((r) => r.bottom > n.top && r.top < n.bottom && r.top < innerHeight)
+        .map((r) => `row at ${Math.round(r.top)}–${Math.round(r.bottom)}`);
+    });
+    expect(covered).toEqual([]);
   } finally {
     await office.close();
   }

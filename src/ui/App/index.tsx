@@ -66,7 +66,8 @@ function useDbAlert(): DbAlert['kind'] | undefined {
   return kind;
 }
 
-function Notices() {
+/** `inline`: in the page's flow at its end, never over it (the reviewer's long tables, issue #10 item 8). */
+function Notices({ inline }: { inline: boolean }) {
   const t = useT('common');
   const sw = useSwState();
   const db = useDbAlert();
@@ -82,7 +83,7 @@ function Notices() {
   }, [db]);
 
   return (
-    <div class="app-notices">
+    <div class={inline ? 'app-notices app-notices--inline' : 'app-notices'}>
       {db === 'stale' && (
         <Notice kind="warning" action={{ label: t('actions.reload'), onClick: () => location.reload() }}>
           {t('db.stale')}
@@ -138,7 +139,7 @@ export function App() {
     <>
       <Header route={route} />
       <Screen key={route.path} route={route} />
-      <Notices />
+      <Notices inline={route.name === 'review'} />
     </>
   );
 }
