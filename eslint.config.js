@@ -62,7 +62,18 @@ export default tseslint.config(
   {
     files: ['src/server/**'],
     languageOptions: { globals: globals.node },
-    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'location'] },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'indexedDB',
+        'navigator',
+        'location',
+      ],
+    },
   },
   // Tests run in Node and drive browsers (page scripts); config files run in Node.
   { files: ['test/**', '*.config.{js,ts}'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
@@ -83,7 +94,11 @@ export default tseslint.config(
   },
   {
     files: ['src/data/**'],
-    rules: onlyImports('src/data loads data files for the domain only.', [...BROWSER_PACKAGES, ...NODE_PACKAGES, 'zod'], siblings('db', 'ui', 'server', 'sync', 'sw', 'i18n')),
+    rules: onlyImports(
+      'src/data loads data files for the domain only.',
+      [...BROWSER_PACKAGES, ...NODE_PACKAGES, 'zod'],
+      siblings('db', 'ui', 'server', 'sync', 'sw', 'i18n'),
+    ),
   },
   {
     files: ['src/db/**'],
@@ -111,28 +126,42 @@ export default tseslint.config(
   },
   {
     files: ['src/sw/**'],
-    rules: onlyImports('The service worker imports nothing but its own files.', [...BROWSER_PACKAGES, ...NODE_PACKAGES, 'zod'], siblings('domain', 'db', 'ui', 'server', 'sync', 'i18n', 'data')),
+    rules: onlyImports(
+      'The service worker imports nothing but its own files.',
+      [...BROWSER_PACKAGES, ...NODE_PACKAGES, 'zod'],
+      siblings('domain', 'db', 'ui', 'server', 'sync', 'i18n', 'data'),
+    ),
   },
   {
     files: ['src/server/**'],
-    rules: onlyImports(
-      'src/server runs in Node: no browser packages, no phone code.',
-      BROWSER_PACKAGES,
-      ['**/ui', '**/ui/**', '**/sync', '**/sync/**', '**/sw', '**/sw/**', '**/i18n', '**/i18n/**'],
-    ),
+    rules: onlyImports('src/server runs in Node: no browser packages, no phone code.', BROWSER_PACKAGES, [
+      '**/ui',
+      '**/ui/**',
+      '**/sync',
+      '**/sync/**',
+      '**/sw',
+      '**/sw/**',
+      '**/i18n',
+      '**/i18n/**',
+    ]),
   },
   {
     files: ['src/ui/**', 'src/main.tsx'],
     ignores: ['src/ui/reviewer/**', 'src/ui/charts/**'],
-    rules: onlyImports('Node code never reaches the browser.', NODE_PACKAGES, [], [
-      SERVER_TYPES_ONLY,
-      ZOD_TYPES_ONLY,
-      { group: ['chart.js'], message: 'Chart.js only in src/ui/charts, fetched with import() by the lazy chart hook.' },
-      {
-        group: ['**/reviewer', '**/reviewer/**'],
-        message: 'The reviewer area is reached only through import() (src/ui/App), so the first screen never pays for it.',
-      },
-    ]),
+    rules: onlyImports(
+      'Node code never reaches the browser.',
+      NODE_PACKAGES,
+      [],
+      [
+        SERVER_TYPES_ONLY,
+        ZOD_TYPES_ONLY,
+        { group: ['chart.js'], message: 'Chart.js only in src/ui/charts, fetched with import() by the lazy chart hook.' },
+        {
+          group: ['**/reviewer', '**/reviewer/**'],
+          message: 'The reviewer area is reached only through import() (src/ui/App), so the first screen never pays for it.',
+        },
+      ],
+    ),
   },
   {
     files: ['src/ui/reviewer/**', 'src/ui/charts/**'],

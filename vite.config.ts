@@ -53,12 +53,17 @@ function precompress(): Plugin {
     async closeBundle() {
       // The same rules the server uses, so that a twin exists exactly where it is wanted.
       const { compress, isCompressible } = await import('./src/server/static-cache');
-      const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile() && isCompressible(f.name));
+      const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter(
+        (f) => f.isFile() && isCompressible(f.name),
+      );
       await Promise.all(
         files.map(async (f) => {
           const file = path.join(f.parentPath, f.name);
           const data = await readFile(file);
-          for (const [coding, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
+          for (const [coding, ext] of [
+            ['br', '.br'],
+            ['gzip', '.gz'],
+          ] as const) {
             const packed = await compress(coding, data, true);
             if (packed.byteLength < data.byteLength) await writeFile(file + ext, packed);
           }
@@ -121,7 +126,9 @@ export default defineConfig({
           return isReviewerOnly(chunk.moduleIds) ? 'assets/reviewer/[name]-[hash].js' : 'assets/[name]-[hash].js';
         },
         assetFileNames: (asset) =>
-          asset.names.some((n) => /^reviewer.*\.css$/.test(n)) ? 'assets/reviewer/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]',
+          asset.names.some((n) => /^reviewer.*\.css$/.test(n))
+            ? 'assets/reviewer/[name]-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
       },
     },
   },

@@ -149,21 +149,27 @@ export async function saveAnswer(
         // task on a busy main thread, and this runs on every tap (issue #16: p95 ≤ 16 ms). The
         // reads only confirm what the writes assumed; requests run in order, so they see the
         // rows as they were before this edit.
-        const reads = Dexie.Promise.all([db.assessments.get(assessmentId), db.answers.get([assessmentId, code]), db.touches.get(assessmentId)]);
+        const reads = Dexie.Promise.all([
+          db.assessments.get(assessmentId),
+          db.answers.get([assessmentId, code]),
+          db.touches.get(assessmentId),
+        ]);
         const writes = writeAnswer(db, assessmentId, ours);
-        const checked = reads.then(([assessment, row, touch]: [Assessment | undefined, StoredAnswer | undefined, TouchRow | undefined]) => {
-          if (!assessment) throw new AssessmentNotFoundError(assessmentId);
-          if (isLocked(assessment.status)) throw new AssessmentLockedError(assessmentId, assessment.status);
-          const stored = row && fromAnswerRow(row);
-          // The patch is applied again only when the stored answer is not the one assumed.
-          const expected = sameAnswer(stored, base) ? merged : applyPatch(code, stored, clean);
-          if (stored && sameContent(stored, expected)) throw new Unchanged(stored);
-          const after = [stored?.updatedAt, assessment.updatedAt, touch?.updatedAt];
-          if (sameContent(expected, ours) && after.every((t) => isNewer(ours.updatedAt, t))) return ours;
-          // Rare (another tab edited, or the clock went back): rewrite within this transaction.
-          const fixed: Answer = { ...expected, updatedAt: nextEditTimestamp(after) };
-          return writeAnswer(db, assessmentId, fixed).then(() => fixed);
-        });
+        const checked = reads.then(
+          ([assessment, row, touch]: [Assessment | undefined, StoredAnswer | undefined, TouchRow | undefined]) => {
+            if (!assessment) throw new AssessmentNotFoundError(assessmentId);
+            if (isLocked(assessment.status)) throw new AssessmentLockedError(assessmentId, assessment.status);
+            const stored = row && fromAnswerRow(row);
+            // The patch is applied again only when the stored answer is not the one assumed.
+            const expected = sameAnswer(stored, base) ? merged : applyPatch(code, stored, clean);
+            if (stored && sameContent(stored, expected)) throw new Unchanged(stored);
+            const after = [stored?.updatedAt, assessment.updatedAt, touch?.updatedAt];
+            if (sameContent(expected, ours) && after.every((t) => isNewer(ours.updatedAt, t))) return ours;
+            // Rare (another tab edited, or the clock went back): rewrite within this transaction.
+            const fixed: Answer = { ...expected, updatedAt: nextEditTimestamp(after) };
+            return writeAnswer(db, assessmentId, fixed).then(() => fixed);
+          },
+        );
         return Dexie.Promise.all([checked, writes]).then(([answer]: [Answer, unknown]) => answer);
       })
       .then(

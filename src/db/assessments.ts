@@ -9,14 +9,7 @@ import { nextTimestamp } from './time';
 import { withTouch } from './touch';
 import type { XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
-import {
-  checkAreaTypes,
-  checkAssessmentStatus,
-  checkCode,
-  checkId,
-  checkPeriod,
-  cleanText,
-} from './validate';
+import { checkAreaTypes, checkAssessmentStatus, checkCode, checkId, checkPeriod, cleanText } from './validate';
 import { COMMUNE_CODE_RE, isLocked, PROVINCE_CODE_RE } from '../domain/vocabulary';
 
 export interface NewAssessmentInput {
@@ -53,13 +46,17 @@ export async function createAssessment(input: NewAssessmentInput, db: XasoDb = g
 
 /** Every assessment on this phone, the most recently edited first (answer edits included). */
 export async function listAssessments(db: XasoDb = getDb()): Promise<Assessment[]> {
-  const [rows, touches] = await db.transaction('r', db.assessments, db.touches, () => Promise.all([db.assessments.toArray(), db.touches.toArray()]));
+  const [rows, touches] = await db.transaction('r', db.assessments, db.touches, () =>
+    Promise.all([db.assessments.toArray(), db.touches.toArray()]),
+  );
   const touchOf = new Map(touches.map((t) => [t.assessmentId, t]));
   return rows.map((a) => withTouch(a, touchOf.get(a.id))).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
 }
 
 export async function getAssessment(id: string, db: XasoDb = getDb()): Promise<Assessment | undefined> {
-  const [row, touch] = await db.transaction('r', db.assessments, db.touches, () => Promise.all([db.assessments.get(id), db.touches.get(id)]));
+  const [row, touch] = await db.transaction('r', db.assessments, db.touches, () =>
+    Promise.all([db.assessments.get(id), db.touches.get(id)]),
+  );
   return row && withTouch(row, touch);
 }
 

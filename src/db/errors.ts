@@ -83,7 +83,8 @@ function failedToOpen(err: unknown, depth = 0): boolean {
   if (typeof err !== 'object' || err === null || depth > 5) return false;
   const e = err as { name?: unknown; inner?: unknown; cause?: unknown };
   const inner = e.inner as { name?: unknown } | null | undefined;
-  if (e.name === 'DatabaseClosedError' && typeof inner === 'object' && inner !== null && inner.name !== 'DatabaseClosedError') return true;
+  if (e.name === 'DatabaseClosedError' && typeof inner === 'object' && inner !== null && inner.name !== 'DatabaseClosedError')
+    return true;
   return failedToOpen(e.inner, depth + 1) || failedToOpen(e.cause, depth + 1);
 }
 

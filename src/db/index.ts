@@ -6,13 +6,7 @@ export { getDb, openXasoDb, XasoDb } from './database';
 export type { OutboxRow, SettingRow, StoredAnswer, SyncRow, SyncState } from './database';
 export { onDbBlockedOrStale } from './events';
 export type { DbAlert } from './events';
-export {
-  AssessmentLockedError,
-  AssessmentNotFoundError,
-  InvalidInputError,
-  StorageWriteError,
-  XasoDbError,
-} from './errors';
+export { AssessmentLockedError, AssessmentNotFoundError, InvalidInputError, StorageWriteError, XasoDbError } from './errors';
 export type { StorageFailure } from './errors';
 export { createAssessment, deleteAssessment, getAssessment, listAssessments, updateAssessment } from './assessments';
 export type { AssessmentPatch, NewAssessmentInput } from './assessments';

@@ -39,7 +39,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 2,
     note:
-      'touches: an assessment\'s latest answer edit ({ assessmentId, updatedAt, lastCode }) in its own row, ' +
+      "touches: an assessment's latest answer edit ({ assessmentId, updatedAt, lastCode }) in its own row, " +
       'so saveAnswer writes without reading first (one IndexedDB round trip, issue #16). No row is reshaped: ' +
       'a v1 assessment row still holds its updatedAt and lastCode, and readers lay the touch over it (touch.ts).',
     stores: {

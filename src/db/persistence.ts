@@ -16,7 +16,10 @@ function browserStorage(): StorageApi | undefined {
 }
 
 /** Ask the browser to keep our data; store and return what it said. Never throws. */
-export async function requestPersistence(db: XasoDb = getDb(), storage: StorageApi | undefined = browserStorage()): Promise<PersistOutcome> {
+export async function requestPersistence(
+  db: XasoDb = getDb(),
+  storage: StorageApi | undefined = browserStorage(),
+): Promise<PersistOutcome> {
   let outcome: PersistOutcome = 'unsupported';
   if (storage && typeof storage.persist === 'function') {
     try {
@@ -36,7 +39,9 @@ export async function requestPersistence(db: XasoDb = getDb(), storage: StorageA
 }
 
 /** Bytes used and available to this origin, or null when the browser does not say. */
-export async function storageEstimate(storage: StorageApi | undefined = browserStorage()): Promise<{ usage: number; quota: number } | null> {
+export async function storageEstimate(
+  storage: StorageApi | undefined = browserStorage(),
+): Promise<{ usage: number; quota: number } | null> {
   if (!storage || typeof storage.estimate !== 'function') return null;
   try {
     const { usage, quota } = await storage.estimate();

@@ -9,7 +9,8 @@ import type { AreaType, AssessmentStatus, Status } from '../domain/types';
 import { InvalidInputError } from './errors';
 
 export function checkCode(code: unknown, field = 'code'): string {
-  if (typeof code !== 'string' || !COMPONENT_CODE_RE.test(code)) throw new InvalidInputError(field, `"${String(code).slice(0, 20)}" is not a component code.`);
+  if (typeof code !== 'string' || !COMPONENT_CODE_RE.test(code))
+    throw new InvalidInputError(field, `"${String(code).slice(0, 20)}" is not a component code.`);
   return code;
 }
 
@@ -19,7 +20,8 @@ export function checkStatus(status: unknown): Status | null {
 }
 
 export function checkAssessmentStatus(status: unknown): AssessmentStatus {
-  if (typeof status === 'string' && (ASSESSMENT_STATUSES as readonly string[]).includes(status)) return status as AssessmentStatus;
+  if (typeof status === 'string' && (ASSESSMENT_STATUSES as readonly string[]).includes(status))
+    return status as AssessmentStatus;
   throw new InvalidInputError('status', 'Unknown assessment status.');
 }
 
@@ -41,7 +43,8 @@ export function checkPeriod(value: unknown): string {
 export function checkAreaTypes(value: unknown): AreaType[] {
   if (!Array.isArray(value) || value.length === 0) throw new InvalidInputError('areaTypes', 'Choose at least one area type.');
   const unknownType = value.find((t) => !(AREA_TYPES as readonly unknown[]).includes(t));
-  if (unknownType !== undefined) throw new InvalidInputError('areaTypes', `Unknown area type "${String(unknownType).slice(0, 40)}".`);
+  if (unknownType !== undefined)
+    throw new InvalidInputError('areaTypes', `Unknown area type "${String(unknownType).slice(0, 40)}".`);
   return AREA_TYPES.filter((t) => value.includes(t));
 }
 

@@ -91,9 +91,7 @@ function searchIndex(province: Province): IndexedCommune[] {
     index = province.communes
       .map(indexCommune)
       .sort(
-        (a, b) =>
-          collator.compare(bareName(a.commune), bareName(b.commune)) ||
-          collator.compare(a.commune.name, b.commune.name),
+        (a, b) => collator.compare(bareName(a.commune), bareName(b.commune)) || collator.compare(a.commune.name, b.commune.name),
       );
     searchIndexCache.set(province, index);
   }

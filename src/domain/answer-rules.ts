@@ -8,12 +8,7 @@ import type { Answer, CatalogueComponent, Methodology } from './types';
 export const LIMITS = { note: 2000, naReason: 500, openName: 200, period: 20, helpers: 500 } as const;
 
 export type AnswerProblem =
-  | 'bad-status'
-  | 'na-not-allowed'
-  | 'na-reason-required'
-  | 'note-too-long'
-  | 'na-reason-too-long'
-  | 'open-name-too-long';
+  'bad-status' | 'na-not-allowed' | 'na-reason-required' | 'note-too-long' | 'na-reason-too-long' | 'open-name-too-long';
 
 /** Characters that draw nothing: white space, zero-width spaces and joiners, bidi marks, BOM, soft hyphen… */
 const INVISIBLE_ONLY = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u;

@@ -18,7 +18,12 @@ export interface AreaTypeChange {
   keptHidden: number;
 }
 
-export function areaTypeChange(cat: Catalogue, from: readonly AreaType[], to: readonly AreaType[], answers: AnswerMap): AreaTypeChange {
+export function areaTypeChange(
+  cat: Catalogue,
+  from: readonly AreaType[],
+  to: readonly AreaType[],
+  answers: AnswerMap,
+): AreaTypeChange {
   const before = new Set(askedComponents(cat, from).map((c) => c.code));
   const after = askedComponents(cat, to).map((c) => c.code);
   const afterSet = new Set(after);

@@ -28,9 +28,7 @@ export interface BackupFile {
 }
 
 export type BackupErrorCode = 'too-large' | 'not-json' | 'wrong-format' | 'unsupported-version' | 'invalid';
-export type ParseBackupResult =
-  | { ok: true; backup: BackupFile }
-  | { ok: false; code: BackupErrorCode; error: string };
+export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; code: BackupErrorCode; error: string };
 
 /** Bounded free text, stored NFC and trimmed; the limit counts code points as LIMITS does. */
 function text(max: number, min = 0) {

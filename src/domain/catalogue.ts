@@ -2,14 +2,7 @@
  * Lookups over a catalogue (data/catalogue/<version>/catalogue.json): which components a
  * commune answers, which are shown only as context, and the labels in the chosen language.
  */
-import type {
-  AreaType,
-  Catalogue,
-  CatalogueComponent,
-  CatalogueGroup,
-  CatalogueLayer,
-  CatalogueTranslation,
-} from './types';
+import type { AreaType, Catalogue, CatalogueComponent, CatalogueGroup, CatalogueLayer, CatalogueTranslation } from './types';
 
 const componentIndexCache = new WeakMap<Catalogue, ReadonlyMap<string, CatalogueComponent>>();
 
@@ -31,9 +24,7 @@ export function componentIndex(cat: Catalogue): ReadonlyMap<string, CatalogueCom
 export function applicableComponents(cat: Catalogue, areaTypes: readonly AreaType[]): CatalogueComponent[] {
   const chosen = new Set(areaTypes);
   return cat.components.filter(
-    (c) =>
-      c.tier === 'commune-essential' ||
-      (c.tier === 'area-specific' && c.areaType !== undefined && chosen.has(c.areaType)),
+    (c) => c.tier === 'commune-essential' || (c.tier === 'area-specific' && c.areaType !== undefined && chosen.has(c.areaType)),
   );
 }
 

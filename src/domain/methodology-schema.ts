@@ -8,7 +8,6 @@ import { GROUP_CODES, nfcText } from './schemas';
 import type { Methodology } from './types';
 import type { Same } from './same-type';
 
-
 const LAYERS = [1, 2, 3, 4] as const;
 const LayerIdSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const GroupCodeSchema = z.enum(GROUP_CODES);

@@ -82,7 +82,12 @@ export const CatalogueSchema = z
     (cat.sameItems ?? []).forEach((set, i) => {
       const members = set.map((code) => byCode.get(code));
       const ok = members.every((c) => c?.tier === 'area-specific' && !c.open && c.group === members[0]?.group);
-      if (!ok) ctx.addIssue({ code: 'custom', path: ['sameItems', i], message: 'members must be closed area-specific items of one group' });
+      if (!ok)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sameItems', i],
+          message: 'members must be closed area-specific items of one group',
+        });
       if (new Set(members.map((c) => c?.areaType)).size !== set.length)
         ctx.addIssue({ code: 'custom', path: ['sameItems', i], message: 'one member per area type' });
       for (const code of set) {

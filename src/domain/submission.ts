@@ -90,7 +90,9 @@ function normalizeTexts(s: Submission): Submission {
  * Structural check of untrusted JSON; problems name the component when the path leads to one.
  * Free text comes back normalised (NFC, trimmed).
  */
-export function parseSubmission(raw: unknown): { ok: true; submission: Submission } | { ok: false; problems: SubmissionProblem[] } {
+export function parseSubmission(
+  raw: unknown,
+): { ok: true; submission: Submission } | { ok: false; problems: SubmissionProblem[] } {
   const result = SubmissionSchema.safeParse(raw);
   if (result.success) return { ok: true, submission: normalizeTexts(result.data) };
   const answers = (raw as { answers?: unknown } | null)?.answers;

@@ -8,19 +8,7 @@ import type { CriteriaScore } from './criteria/score';
 export type LayerId = 1 | 2 | 3 | 4;
 
 /** Catalogue group codes exactly as the source writes them (NFC). */
-export type GroupCode =
-  | 'HTS'
-  | 'ANM'
-  | 'DL'
-  | 'NTL'
-  | 'ƯDCQS'
-  | 'NVCQS'
-  | 'ƯDKTS'
-  | 'NVKTS'
-  | 'ƯDXHS'
-  | 'NVXHS'
-  | 'KTT'
-  | 'ĐLHQ';
+export type GroupCode = 'HTS' | 'ANM' | 'DL' | 'NTL' | 'ƯDCQS' | 'NVCQS' | 'ƯDKTS' | 'NVKTS' | 'ƯDXHS' | 'NVXHS' | 'KTT' | 'ĐLHQ';
 
 /** Layer 3 blocks: Chính quyền số, Kinh tế số, Xã hội số. */
 export type Block = 'CQS' | 'KTS' | 'XHS';

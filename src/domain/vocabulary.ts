@@ -27,7 +27,11 @@ export function isLocked(status: AssessmentStatus): boolean {
 }
 
 /** Level 3 of the methodology: "Developing" in English, "Phát triển" otherwise; '' when unknown. */
-export function levelName(m: { levels: readonly { level: number; vi: string; en: string }[] }, level: number | null | undefined, lang: string): string {
+export function levelName(
+  m: { levels: readonly { level: number; vi: string; en: string }[] },
+  level: number | null | undefined,
+  lang: string,
+): string {
   const def = m.levels.find((l) => l.level === level);
   if (!def) return '';
   return lang === 'en' ? def.en : def.vi;

@@ -39,7 +39,9 @@ export function backup(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>, ta
   if (fs.existsSync(file)) refuse(`${file} already exists: choose a new file name for the backup.`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (config.databaseUrl) {
-    execFileSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${config.databaseUrl}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${config.databaseUrl}`], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   } else {
     const source = path.join(config.dataDir, SQLITE_FILE);
     if (!fs.existsSync(source)) refuse(`${source} does not exist: nothing to back up (is XASO_DATA_DIR right?).`);
@@ -63,15 +65,20 @@ export function restore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>, s
   if (config.databaseUrl) {
     // --single-transaction: a failed restore leaves the database as it was; into a non-empty
     // database the first CREATE TABLE fails, so nothing is overwritten.
-    execFileSync(pgTool('pg_restore'), ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${config.databaseUrl}`, file], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    execFileSync(
+      pgTool('pg_restore'),
+      ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${config.databaseUrl}`, file],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     return config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@');
   }
   checkSqliteFile(file);
   const target = path.join(config.dataDir, SQLITE_FILE);
   for (const existing of [target, `${target}-wal`, `${target}-shm`]) {
-    if (fs.existsSync(existing)) refuse(`${existing} exists: stop the server and move the data directory's database files away before restoring.`);
+    if (fs.existsSync(existing))
+      refuse(`${existing} exists: stop the server and move the data directory's database files away before restoring.`);
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
   const partial = `${target}.restoring`;

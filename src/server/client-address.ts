@@ -33,7 +33,13 @@ export function normaliseAddress(address: string): string {
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const text = value?.trim() ?? '';
   if (text === '' || text === '0' || text === 'false') return NO_PROXY;
-  const entries = text === '1' || text === 'true' ? ['127.0.0.1', '::1'] : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const entries =
+    text === '1' || text === 'true'
+      ? ['127.0.0.1', '::1']
+      : text
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
   const list = new BlockList();
   for (const entry of entries) {
     const [address = '', bits] = entry.split('/');
@@ -44,7 +50,8 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
       list.addAddress(address, type);
     } else {
       const prefix = Number(bits);
-      if (!/^\d+$/.test(bits) || prefix > (family === 4 ? 32 : 128)) throw new Error(`XASO_TRUST_PROXY: "${entry}" has a bad prefix length`);
+      if (!/^\d+$/.test(bits) || prefix > (family === 4 ? 32 : 128))
+        throw new Error(`XASO_TRUST_PROXY: "${entry}" has a bad prefix length`);
       list.addSubnet(address, prefix, type);
     }
   }
@@ -63,7 +70,11 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
  * X-Forwarded-For that is not a trusted proxy. A malformed hop ends the walk there (it was written by
  * something untrusted), and is itself returned so that garbage still counts against one key.
  */
-export function resolveClientAddress(peer: string | undefined, forwardedFor: string | undefined, proxies: TrustedProxies): string {
+export function resolveClientAddress(
+  peer: string | undefined,
+  forwardedFor: string | undefined,
+  proxies: TrustedProxies,
+): string {
   let client = normaliseAddress(peer ?? '') || 'unknown';
   if (!proxies.trusts(client) || !forwardedFor) return client;
   const hops = forwardedFor.split(',').map(normaliseAddress);

@@ -33,7 +33,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const host = nonEmpty(env.HOST) ?? '0.0.0.0';
   const configuredUrl = nonEmpty(env.XASO_PUBLIC_URL)?.replace(/\/+$/, '');
-  if (configuredUrl !== undefined && !/^https?:\/\/[^/?#]+$/.test(configuredUrl)) throw new Error(`XASO_PUBLIC_URL must be an origin such as https://xaso.example.vn, got "${configuredUrl}"`);
+  if (configuredUrl !== undefined && !/^https?:\/\/[^/?#]+$/.test(configuredUrl))
+    throw new Error(`XASO_PUBLIC_URL must be an origin such as https://xaso.example.vn, got "${configuredUrl}"`);
   return {
     port,
     host,

@@ -30,7 +30,11 @@ export const notFound = (message = 'Not found'): ApiError => new ApiError(404, '
 export const conflict = (code: string, message: string, details?: Record<string, unknown>): ApiError =>
   new ApiError(409, code, message, details);
 
-export function errorBody(code: string, message: string, details: Record<string, unknown> = {}): { error: Record<string, unknown> } {
+export function errorBody(
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): { error: Record<string, unknown> } {
   return { error: { ...details, code, message } };
 }
 
@@ -44,17 +48,27 @@ const defaultLogger: ErrorLogger = (error, c) => {
 export const STORAGE_RETRY_AFTER_S = 5;
 
 export function storageUnavailable(problem: string, details: Record<string, unknown> = {}): ApiError {
-  return new ApiError(503, 'db_unavailable', 'The database is unavailable; nothing was stored. Try again later.', { ...details, storage: problem }, {
-    'Retry-After': String(STORAGE_RETRY_AFTER_S),
-  });
+  return new ApiError(
+    503,
+    'db_unavailable',
+    'The database is unavailable; nothing was stored. Try again later.',
+    { ...details, storage: problem },
+    {
+      'Retry-After': String(STORAGE_RETRY_AFTER_S),
+    },
+  );
 }
 
 export function handleError(log: ErrorLogger = defaultLogger, storage?: Storage) {
   return (error: unknown, c: Context): Response => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
+    if (error instanceof ApiError)
+      return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 413 ? 'payload_too_large' : 'http_error';
-      return c.json(errorBody(code, error.status === 413 ? 'Request body too large' : error.message || 'Request refused'), error.status);
+      return c.json(
+        errorBody(code, error.status === 413 ? 'Request body too large' : error.message || 'Request refused'),
+        error.status,
+      );
     }
     // The real error is logged (not what a failed ROLLBACK said after it); the client gets a 503,
     // which the phone retries, keeping what it sent.

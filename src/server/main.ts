@@ -31,7 +31,14 @@ async function main(): Promise<void> {
   const staticDir = fs.existsSync(config.staticDir) ? config.staticDir : undefined;
   if (!staticDir) console.warn(`[xaso] ${config.staticDir} not found: serving the API only (run "npm run build")`);
   if (config.publicUrlGuessed) console.warn(`[xaso] XASO_PUBLIC_URL is not set: enrollment links use ${config.publicUrl}`);
-  const { app } = createApp({ db, dialect, storage, staticDir, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies });
+  const { app } = createApp({
+    db,
+    dialect,
+    storage,
+    staticDir,
+    publicUrl: config.publicUrl,
+    trustedProxies: config.trustedProxies,
+  });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`[xaso] Listening on http://${info.address}:${info.port} (${dialect})`);

@@ -19,7 +19,7 @@ const AUTH_TEXT: Record<AuthRule, string> = {
   public: 'No authentication.',
   admin: 'Admin session token.',
   reviewer: 'Reviewer or admin session token; a reviewer only for their own province.',
-  device: 'Device token from an enrollment; only for the device\'s own commune.',
+  device: "Device token from an enrollment; only for the device's own commune.",
   any: 'Session token or device token.',
 };
 
@@ -65,7 +65,9 @@ function operation(def: RouteDef): JsonObject {
     operationId: `${def.method}${def.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
     security: def.auth === 'public' ? [] : [{ bearer: [] }],
     parameters: [...pathParameters(def.path), ...queryParameters(def.query)],
-    ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(def.body, 'input') } } } } : {}),
+    ...(def.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(def.body, 'input') } } } }
+      : {}),
     responses,
   };
 }

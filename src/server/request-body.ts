@@ -61,7 +61,8 @@ export async function readBodyText(c: AppContext, maxBytes: number): Promise<str
     }
     return (await readCounted(c, maxBytes)).toString('utf8');
   }
-  if (encoding !== 'gzip' && encoding !== 'x-gzip') throw new ApiError(415, 'unsupported_encoding', 'Send the body as plain JSON or gzip');
+  if (encoding !== 'gzip' && encoding !== 'x-gzip')
+    throw new ApiError(415, 'unsupported_encoding', 'Send the body as plain JSON or gzip');
   const compressed = await readBytes(c, maxBytes);
   try {
     return (await inflate(compressed, { maxOutputLength: maxBytes })).toString('utf8');

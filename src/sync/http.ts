@@ -83,7 +83,12 @@ export async function readJson(res: Response): Promise<unknown> {
 
 export async function apiRequest(req: ApiRequest): Promise<ApiOutcome> {
   const outcome = await sendOnce(req, req.compress === true);
-  if (req.compress && outcome.kind === 'rejected' && (outcome.status === 400 || outcome.status === 415) && GZIP_REFUSED.has(outcome.code)) {
+  if (
+    req.compress &&
+    outcome.kind === 'rejected' &&
+    (outcome.status === 400 || outcome.status === 415) &&
+    GZIP_REFUSED.has(outcome.code)
+  ) {
     return sendOnce(req, false);
   }
   return outcome;
@@ -96,7 +101,8 @@ async function sendOnce(req: ApiRequest, compress: boolean): Promise<ApiOutcome>
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
   // Compressed before the clock starts: the timeout is for the network, not the phone's CPU.
   const json = req.body === undefined ? undefined : JSON.stringify(req.body);
-  const encoded: { body: BodyInit | undefined; contentEncoding?: string } = json !== undefined && compress ? await gzipJson(json) : { body: json };
+  const encoded: { body: BodyInit | undefined; contentEncoding?: string } =
+    json !== undefined && compress ? await gzipJson(json) : { body: json };
   if (encoded.contentEncoding) headers['Content-Encoding'] = encoded.contentEncoding;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -115,7 +121,8 @@ async function sendOnce(req: ApiRequest, compress: boolean): Promise<ApiOutcome>
     if (status >= 200 && status < 300) {
       return asRecord(body) ? { kind: 'ok', status, body } : { kind: 'retry', status, message: 'unexpected response' };
     }
-    if (status >= 500 || status === 408 || status === 429) return { kind: 'retry', status, message: readError(body, status).message };
+    if (status >= 500 || status === 408 || status === 429)
+      return { kind: 'retry', status, message: readError(body, status).message };
     // A 4xx without our error shape came from something else on the way (a portal, a proxy):
     // our server never said no, so try again later.
     if (!asRecord(asRecord(body)?.error)) return { kind: 'retry', status, message: `HTTP ${status}` };

@@ -12,11 +12,20 @@ import { baseOf } from './revisions';
 /** An outbox row; `failed` marks one the server refused, kept for a retry by the officer. */
 export type OutboxEntry = OutboxRow & { failed?: boolean };
 
-function stamp(row: SyncRow | undefined, patch: Partial<SyncRow> & Pick<SyncRow, 'assessmentId' | 'state' | 'revision'>): SyncRow {
+function stamp(
+  row: SyncRow | undefined,
+  patch: Partial<SyncRow> & Pick<SyncRow, 'assessmentId' | 'state' | 'revision'>,
+): SyncRow {
   return { ...row, ...patch };
 }
 
-async function setStatusIf(db: XasoDb, id: string, from: readonly AssessmentStatus[], to: AssessmentStatus, at: string): Promise<void> {
+async function setStatusIf(
+  db: XasoDb,
+  id: string,
+  from: readonly AssessmentStatus[],
+  to: AssessmentStatus,
+  at: string,
+): Promise<void> {
   const a = await db.assessments.get(id);
   if (a && from.includes(a.status) && a.status !== to) await db.assessments.update(id, { status: to, updatedAt: at });
 }
@@ -80,12 +89,26 @@ export async function markRejected(db: XasoDb, entry: OutboxEntry, reason: strin
     const failed: OutboxEntry = { ...current, attempts: current.attempts + 1, failed: true, lastError: reason };
     await db.outbox.put(failed);
     const row = await db.sync.get(entry.assessmentId);
-    await db.sync.put(stamp(row, { assessmentId: entry.assessmentId, state: 'error', revision: entry.revision, lastAttemptAt: at, lastError: reason }));
+    await db.sync.put(
+      stamp(row, {
+        assessmentId: entry.assessmentId,
+        state: 'error',
+        revision: entry.revision,
+        lastAttemptAt: at,
+        lastError: reason,
+      }),
+    );
   });
 }
 
 /** No answer, timeout or 5xx: try again after a growing, jittered delay. Returns the new due time. */
-export async function markRetry(db: XasoDb, entry: OutboxEntry, reason: string, now: number, random: () => number): Promise<string | undefined> {
+export async function markRetry(
+  db: XasoDb,
+  entry: OutboxEntry,
+  reason: string,
+  now: number,
+  random: () => number,
+): Promise<string | undefined> {
   const at = new Date(now).toISOString();
   return db.transaction('rw', [db.outbox, db.sync], async () => {
     const current = await db.outbox.get(entry.id);

@@ -51,7 +51,12 @@ function merge(a: FlushReport, b: FlushReport): FlushReport {
 
 type Outcome = 'sent' | 'conflict' | 'rejected' | 'retry' | 'held' | 'gone';
 
-async function sendOne(db: XasoDb, entry: OutboxEntry, ref: Reference, opts: FlushOptions): Promise<{ outcome: Outcome; dueAt?: string }> {
+async function sendOne(
+  db: XasoDb,
+  entry: OutboxEntry,
+  ref: Reference,
+  opts: FlushOptions,
+): Promise<{ outcome: Outcome; dueAt?: string }> {
   const now = opts.now ?? Date.now;
   const { assessment, answers } = await db.transaction('r', [db.assessments, db.answers], async () => ({
     assessment: await db.assessments.get(entry.assessmentId),

@@ -29,7 +29,11 @@ function wireAnswer(a: Answer): Answer {
 }
 
 /** The answers of the asked components, same items carried under the code asked (catalogue order). */
-function askedAnswers(catalogue: Reference['catalogue'], areaTypes: Assessment['areaTypes'], answers: readonly Answer[]): Answer[] {
+function askedAnswers(
+  catalogue: Reference['catalogue'],
+  areaTypes: Assessment['areaTypes'],
+  answers: readonly Answer[],
+): Answer[] {
   const effective = effectiveAnswers(catalogue, areaTypes, answersByCode(answers));
   return askedComponents(catalogue, areaTypes).flatMap((c) => effective[c.code] ?? []);
 }
@@ -63,7 +67,12 @@ export type Readiness = { ok: true } | { ok: false; missing: number; problems: S
 
 /** Is this assessment ready to go up? Complete per the methodology, and what the server accepts. */
 export function checkReadiness(assessment: Assessment, answers: readonly Answer[], ref: Reference): Readiness {
-  const score = scoreAssessment({ catalogue: ref.catalogue, methodology: ref.methodology, areaTypes: assessment.areaTypes, answers: answersByCode(answers) });
+  const score = scoreAssessment({
+    catalogue: ref.catalogue,
+    methodology: ref.methodology,
+    areaTypes: assessment.areaTypes,
+    answers: answersByCode(answers),
+  });
   const payload = buildSubmission(assessment, answers, { revision: 1, submittedAt: new Date().toISOString(), ref });
   const check = validateSubmission(payload, ref.catalogue, ref.methodology);
   const missing = score.completeness.essentialTotal - score.completeness.essentialAnswered;

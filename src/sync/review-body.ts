@@ -64,5 +64,10 @@ export function readServerView(body: unknown): ServerView | undefined {
 export function readCurrentRevision(body: unknown): number | undefined {
   const b = rec(body);
   const error = rec(b?.error);
-  return int(rec(b?.current)?.revision) ?? int(error?.currentRevision) ?? int(error?.latestRevision) ?? int(rec(error?.current)?.revision);
+  return (
+    int(rec(b?.current)?.revision) ??
+    int(error?.currentRevision) ??
+    int(error?.latestRevision) ??
+    int(rec(error?.current)?.revision)
+  );
 }

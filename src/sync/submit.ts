@@ -106,7 +106,12 @@ export async function withdrawSubmission(id: string, db: XasoDb = getDb()): Prom
       const assessment = await db.assessments.get(id);
       await db.outbox.where('assessmentId').equals(id).delete();
       const base = lastAcknowledged(row);
-      await db.sync.put({ assessmentId: id, state: 'draft', revision: row.revision, ...(base === null ? {} : { baseRevision: base }) });
+      await db.sync.put({
+        assessmentId: id,
+        state: 'draft',
+        revision: row.revision,
+        ...(base === null ? {} : { baseRevision: base }),
+      });
       if (assessment && assessment.status === 'submitted') {
         await db.assessments.update(id, { status: 'draft', updatedAt: nextTimestamp([assessment.updatedAt]) });
       }

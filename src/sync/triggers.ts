@@ -64,7 +64,13 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     try {
       await flush();
       if (fromTimer && Date.now() - lastPullAt < pullIntervalMs) return;
-      const pulled = await pullReviews({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs, ...(fromTimer ? { states: ['sent'] } : {}) });
+      const pulled = await pullReviews({
+        db,
+        fetch: opts.fetch,
+        now: opts.now,
+        timeoutMs: opts.timeoutMs,
+        ...(fromTimer ? { states: ['sent'] } : {}),
+      });
       if (pulled.reached) lastPullAt = Date.now();
     } catch (err) {
       if (!stopped) console.error('[xaso] sync', err);
@@ -90,7 +96,10 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   }, intervalMs);
 
   const onVisible = () => {
-    if (isVisible()) void somethingWaits(db).then((waits) => (waits ? run() : undefined)).catch(() => undefined);
+    if (isVisible())
+      void somethingWaits(db)
+        .then((waits) => (waits ? run() : undefined))
+        .catch(() => undefined);
   };
   const onMessage = (event: MessageEvent) => {
     if ((event.data as { type?: unknown } | null)?.type === 'flush-outbox') runAll();

@@ -17,19 +17,32 @@ async function call<T>(url: string, init: RequestInit & { token?: string }): Pro
 }
 
 export async function signIn(base: string, username: string, password: string): Promise<string> {
-  const body = await call<{ token: string }>(`${base}/api/v1/sessions`, { method: 'POST', body: JSON.stringify({ username, password }) });
+  const body = await call<{ token: string }>(`${base}/api/v1/sessions`, {
+    method: 'POST',
+    body: JSON.stringify({ username, password }),
+  });
   return body.token;
 }
 
 /** Issues a code for the commune (as admin or its reviewer) and enrolls a phone with it. */
 export async function enrollDevice(base: string, adminToken: string, communeCode: string, provinceCode: string): Promise<Device> {
-  const issued = await call<{ code: string }>(`${base}/api/v1/communes/${communeCode}/enrollment-codes`, { method: 'POST', token: adminToken, body: '{}' });
-  const enrolled = await call<{ token: string }>(`${base}/api/v1/enrollments`, { method: 'POST', body: JSON.stringify({ code: issued.code, label: 'bench' }) });
+  const issued = await call<{ code: string }>(`${base}/api/v1/communes/${communeCode}/enrollment-codes`, {
+    method: 'POST',
+    token: adminToken,
+    body: '{}',
+  });
+  const enrolled = await call<{ token: string }>(`${base}/api/v1/enrollments`, {
+    method: 'POST',
+    body: JSON.stringify({ code: issued.code, label: 'bench' }),
+  });
   return { token: enrolled.token, communeCode, provinceCode };
 }
 
 export async function getJson(base: string, path: string, token: string): Promise<{ status: number; bytes: number }> {
-  const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${base}${path}`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    signal: AbortSignal.timeout(30_000),
+  });
   const buf = await res.arrayBuffer();
   return { status: res.status, bytes: buf.byteLength };
 }

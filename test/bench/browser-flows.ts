@@ -13,7 +13,9 @@ export async function createAssessment(page: Page, base: string): Promise<string
   await page.goto(`${base}/#/new`);
   const province = page.locator('#new-province');
   await province.waitFor({ state: 'visible', timeout: 30_000 });
-  await page.waitForFunction(() => !(document.getElementById('new-province') as HTMLSelectElement | null)?.disabled, null, { timeout: 30_000 });
+  await page.waitForFunction(() => !(document.getElementById('new-province') as HTMLSelectElement | null)?.disabled, null, {
+    timeout: 30_000,
+  });
   await province.selectOption('15');
   await page.locator('#new-commune-search').fill('trinh tuong');
   await page.locator('.commune-option').first().click();
@@ -68,7 +70,10 @@ export interface StartTiming {
 /** Reloads the checklist (a new navigation) and reads the in-page marks. */
 export async function timedStart(page: Page): Promise<StartTiming> {
   await page.reload({ waitUntil: 'commit', timeout: 30_000 });
-  await page.waitForFunction(() => (window as unknown as { __xasoInteractive?: number }).__xasoInteractive !== undefined, null, { timeout: 30_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __xasoInteractive?: number }).__xasoInteractive !== undefined, null, {
+    timeout: 30_000,
+    polling: 100,
+  });
   return page.evaluate(() => {
     const w = window as unknown as { __xasoReady: number; __xasoInteractive: number };
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -81,7 +86,11 @@ export async function openAllGroups(page: Page): Promise<number> {
   await page.evaluate(() => {
     for (const d of document.querySelectorAll<HTMLDetailsElement>('details.group')) d.open = true;
   });
-  await page.waitForFunction(() => document.querySelectorAll('details.group:not(:has(article.comp-card))').length === 0, null, { timeout: 30_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.querySelectorAll('details.group:not(:has(article.comp-card))').length === 0, null, {
+      timeout: 30_000,
+    })
+    .catch(() => undefined);
   return page.locator('article.comp-card').count();
 }
 

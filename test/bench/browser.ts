@@ -49,7 +49,13 @@ export const browserPart: Part = {
     const app = await serveApp(ctx);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     ctx.defer(() => browser.close());
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'vi-VN', serviceWorkers: 'allow' });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      serviceWorkers: 'allow',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const failed: string[] = [];
@@ -127,7 +133,7 @@ export const browserPart: Part = {
         `A save takes ${ms(median(figureMs))} median to commit where one bare IndexedDB transaction takes ${ms(median(floor))}: ` +
         `saveAnswer issues its ${requests} IndexedDB requests in one round trip (the answer and the assessment's touch written without reading first, with the reads that confirm them in the same batch; schema v2). ` +
         'What is left between the click and the commit, in a trace at 4× CPU: the click task itself (the handler, Dexie setting up the transaction and its requests, the card re-rendered as "saving"), then one rendering frame, which the browser runs before it hands back the IndexedDB results because it follows an input, then the results and the commit. ' +
-        'Less would take a cheaper click task (fewer requests, a leaner path than Dexie\'s middleware) and a cheaper frame (the card\'s paint kept to itself); on a loaded machine the bare transaction alone can exceed the budget.',
+        "Less would take a cheaper click task (fewer requests, a leaner path than Dexie's middleware) and a cheaper frame (the card's paint kept to itself); on a loaded machine the bare transaction alone can exceed the budget.",
     });
   },
 };

@@ -21,8 +21,10 @@ export function staticImportsOf(code: string): string[] {
 /** The entry scripts and modulepreloads index.html names, then their static import closure. */
 export function firstScreenScripts(distDir: string): string[] {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const roots = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)]
-    .map((m) => (m[1] ?? '').replace(/^\.?\//, ''));
+  const roots = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => (m[1] ?? '').replace(/^\.?\//, ''));
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length > 0) {

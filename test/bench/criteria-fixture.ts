@@ -13,7 +13,8 @@ const POINTS = 10;
 function rescale(ind: CriteriaIndicator, code: string, group: string, k: number): CriteriaIndicator {
   const rule = structuredClone(ind.rule);
   if (rule.kind === 'steps') rule.steps.forEach((s, i) => (s.points = Math.round(((i + 1) * POINTS) / rule.steps.length)));
-  if (rule.kind === 'thresholds') rule.thresholds.forEach((s, i) => (s.points = Math.round(((i + 1) * POINTS) / rule.thresholds.length)));
+  if (rule.kind === 'thresholds')
+    rule.thresholds.forEach((s, i) => (s.points = Math.round(((i + 1) * POINTS) / rule.thresholds.length)));
   // A component's status is answered once: only the first copy keeps the link, the others ask on their own.
   const input = ind.input.kind === 'status' && k > 0 ? { kind: 'status' as const, naAllowed: false } : ind.input;
   return { ...ind, code, group, points: POINTS, input, rule };
@@ -33,7 +34,10 @@ export function hundredIndicatorSet(catalogue: Catalogue): CriteriaSet {
     const source = template.indicators[i % template.indicators.length]!;
     return rescale(source, `B${i + 1}`, `G${Math.floor(i / 10) + 1}`, Math.floor(i / template.indicators.length));
   });
-  return parseCriteriaSet({ ...template, id: 'bench-100', groups, indicators, gates: [{ ...template.gates[0]!, indicators: ['B31'] }] }, catalogue);
+  return parseCriteriaSet(
+    { ...template, id: 'bench-100', groups, indicators, gates: [{ ...template.gates[0]!, indicators: ['B31'] }] },
+    catalogue,
+  );
 }
 
 export function benchAnswers(set: CriteriaSet, seed: number): AnswerMap {
@@ -49,7 +53,9 @@ export function benchAnswers(set: CriteriaSet, seed: number): AnswerMap {
     if (input.kind === 'number') value = { kind: 'number', value: r };
     if (input.kind === 'pair') value = { kind: 'pair', a: r, b: 10 + (seed % 3) };
     if (input.kind === 'percent') value = { kind: 'percent', value: r * 9.5 };
-    map[code] = value ? { code, status: null, value, updatedAt: when } : { code, status: (r % 4) as 0 | 1 | 2 | 3, updatedAt: when };
+    map[code] = value
+      ? { code, status: null, value, updatedAt: when }
+      : { code, status: (r % 4) as 0 | 1 | 2 | 3, updatedAt: when };
   });
   return map;
 }

@@ -26,7 +26,8 @@ const MOUNTAIN_PROVINCES = new Set(['04', '08', '11', '12', '14', '15', '19', '2
 function areaTypesOf(c: Commune, provinceCode: string, random: () => number): AreaType[] {
   if (c.type === 'phường') return ['urban'];
   if (c.type === 'đặc khu') return ['mountain-border-island'];
-  if (MOUNTAIN_PROVINCES.has(provinceCode)) return random() < 0.2 ? ['rural', 'mountain-border-island'] : ['mountain-border-island'];
+  if (MOUNTAIN_PROVINCES.has(provinceCode))
+    return random() < 0.2 ? ['rural', 'mountain-border-island'] : ['mountain-border-island'];
   return ['rural'];
 }
 
@@ -54,13 +55,21 @@ function rowsForCommune(c: Commune, provinceCode: string, seed: number): Commune
     let answers: Answer[] = fullAnswers(ref, { seed: seed * 7 + p, areaTypes, noteShare: 0.25 });
     const day = Date.parse(`${period}-11-01T02:00:00Z`) + Math.floor(random() * 20) * 86_400_000;
     for (const revision of [1, 2]) {
-      if (revision === 2) answers = answers.map((a) => (typeof a.status === 'number' && random() < 0.1 ? { ...a, status: Math.min(3, a.status + 1) as 0 | 1 | 2 | 3 } : a));
+      if (revision === 2)
+        answers = answers.map((a) =>
+          typeof a.status === 'number' && random() < 0.1 ? { ...a, status: Math.min(3, a.status + 1) as 0 | 1 | 2 | 3 } : a,
+        );
       const submission: Submission = {
         ...fullSubmission(ref, revision, answers, { communeCode: c.code, provinceCode, areaTypes }),
         period,
         submittedAt: new Date(day + revision * 86_400_000).toISOString(),
       };
-      const score = scoreAssessment({ catalogue, methodology, areaTypes, answers: Object.fromEntries(submission.answers.map((a) => [a.code, a])) });
+      const score = scoreAssessment({
+        catalogue,
+        methodology,
+        areaTypes,
+        answers: Object.fromEntries(submission.answers.map((a) => [a.code, a])),
+      });
       const receivedAt = new Date(day + revision * 86_400_000 + 90_000).toISOString();
       const stored: RevisionRow = {
         assessment_id: id,
@@ -114,7 +123,11 @@ export async function seedNational(target: { sqliteFile?: string; databaseUrl?: 
       const latest = parts.flatMap((p) => p.latest);
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('assessments').values(assessments).execute();
-        for (let r = 0; r < revisions.length; r += 60) await trx.insertInto('assessment_revisions').values(revisions.slice(r, r + 60)).execute();
+        for (let r = 0; r < revisions.length; r += 60)
+          await trx
+            .insertInto('assessment_revisions')
+            .values(revisions.slice(r, r + 60))
+            .execute();
         for (const source of latest) await recordCommuneScore(trx, source);
       });
       written += revisions.length;

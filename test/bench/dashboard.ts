@@ -127,7 +127,15 @@ export const dashboardPart: Part = {
         for (const row of await measure(ctx, dialect)) ctx.report(row);
       } catch (error) {
         const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-        reportNotMeasured(ctx, dialect, [{ figure: figureOf(label), budget: BUDGET }, { figure: overviewFigureOf(label), budget: BUDGET }], error);
+        reportNotMeasured(
+          ctx,
+          dialect,
+          [
+            { figure: figureOf(label), budget: BUDGET },
+            { figure: overviewFigureOf(label), budget: BUDGET },
+          ],
+          error,
+        );
       }
     }
   },

@@ -107,7 +107,12 @@ export function assessmentOf(ref: ReferenceData, id: string, opts: FixtureOption
 }
 
 /** The body a phone sends for revision `revision` of this assessment (built by src/sync). */
-export function fullSubmission(ref: ReferenceData, revision: number, answers: readonly Answer[], opts: FixtureOptions = {}): Submission {
+export function fullSubmission(
+  ref: ReferenceData,
+  revision: number,
+  answers: readonly Answer[],
+  opts: FixtureOptions = {},
+): Submission {
   const catalogue = ref.catalogues.get(ref.current.catalogueVersion);
   const methodology = ref.methodologies.get(ref.current.methodologyId);
   if (!catalogue || !methodology) throw new Error('no current catalogue or methodology');

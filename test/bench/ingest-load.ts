@@ -83,7 +83,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   let measuredFrom: number | undefined;
 
   const nextBody = (lane: Lane): { kind: 'new' | 'replay'; revision: number; body: string } => {
-    if (lane.lastBody !== undefined && random() < REPLAY_SHARE) return { kind: 'replay', revision: lane.revision, body: lane.lastBody };
+    if (lane.lastBody !== undefined && random() < REPLAY_SHARE)
+      return { kind: 'replay', revision: lane.revision, body: lane.lastBody };
     if (lane.revision >= REVISIONS_PER_ASSESSMENT) {
       lane.id = randomUUID();
       lane.revision = 0;
@@ -98,7 +99,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       }
     }
     const revision = lane.revision + 1;
-    const submission = fullSubmission(ref, revision, lane.answers, { communeCode: lane.device.communeCode, provinceCode: lane.device.provinceCode });
+    const submission = fullSubmission(ref, revision, lane.answers, {
+      communeCode: lane.device.communeCode,
+      provinceCode: lane.device.provinceCode,
+    });
     return { kind: 'new', revision, body: JSON.stringify(submission) };
   };
 

@@ -61,14 +61,17 @@ async function lighthouseOnce(ctx: PartContext, url: string, extra: string[]): P
       // The CLI exits non-zero on a runtime error but still writes the report that names it.
       if (!existsSync(out)) {
         const stderr = (error as { stderr?: string }).stderr ?? '';
-        throw new Error(`lighthouse failed: ${stderr.trim().split('\n').slice(-2).join(' ').slice(0, 200) || String(error).slice(0, 200)}`);
+        throw new Error(
+          `lighthouse failed: ${stderr.trim().split('\n').slice(-2).join(' ').slice(0, 200) || String(error).slice(0, 200)}`,
+        );
       }
     }
     const lhr = JSON.parse(readFileSync(out, 'utf8')) as Lhr;
-    if (lhr.runtimeError) throw new Error(`lighthouse runtime error ${lhr.runtimeError.code ?? ''}: ${lhr.runtimeError.message ?? ''}`);
+    if (lhr.runtimeError)
+      throw new Error(`lighthouse runtime error ${lhr.runtimeError.code ?? ''}: ${lhr.runtimeError.message ?? ''}`);
     const n = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     type Item = { node?: { selector?: string }; score?: number; items?: Item[] };
-    const items = (id: string) => ((lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? []);
+    const items = (id: string) => (lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? [];
     const lcpElement = items('largest-contentful-paint-element')[0]?.items?.[0]?.node?.selector ?? '';
     const shifts = items('layout-shifts').map((i) => `${i.node?.selector ?? '?'} (${(i.score ?? 0).toFixed(3)})`);
     return {
@@ -100,7 +103,9 @@ export async function medianRuns(ctx: PartContext, url: string, extra: string[],
       all.push(await lighthouseOnce(ctx, url, extra));
     } catch (error) {
       lastError = error;
-      ctx.log(`lighthouse run failed (${error instanceof Error ? error.message.slice(0, 120) : String(error)}), ${retries} retries left`);
+      ctx.log(
+        `lighthouse run failed (${error instanceof Error ? error.message.slice(0, 120) : String(error)}), ${retries} retries left`,
+      );
       if (retries-- === 0) break;
     }
   }
@@ -118,4 +123,3 @@ export async function medianRuns(ctx: PartContext, url: string, extra: string[],
     shifts: [...new Set(all.flatMap((x) => x.shifts))],
   };
 }
-

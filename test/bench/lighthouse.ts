@@ -41,8 +41,14 @@ function mobileFix(m: Metrics, gz: Metrics | undefined): string {
         (left.length ? `; still over: ${left.join(', ')}.` : ' — within budget.'),
     );
   }
-  if (m.cls > 0.05) parts.push(`CLS ${m.cls.toFixed(3)} comes from ${m.shifts.join(', ') || 'unknown elements'}: reserve the space of what appears above it (header/notices) in the boot markup.`);
-  if (m.tbt > 200 && !(gz && gz.tbt <= 200)) parts.push(`TBT ${ms(m.tbt)}: less main-thread work before the first screen settles (Lighthouse benchmarkIndex ${Math.round(m.benchmarkIndex)}; TBT varies with machine load: a run on a quiet machine gave TBT 139 ms, score 98). Lighthouse's long tasks are the evaluation of the first-screen chunks (Dexie with the domain rules, then Preact with i18next) and the style and layout of the first render: opening the database and reading the catalogue after first paint, and splitting the CSS per screen, would shorten them.`);
+  if (m.cls > 0.05)
+    parts.push(
+      `CLS ${m.cls.toFixed(3)} comes from ${m.shifts.join(', ') || 'unknown elements'}: reserve the space of what appears above it (header/notices) in the boot markup.`,
+    );
+  if (m.tbt > 200 && !(gz && gz.tbt <= 200))
+    parts.push(
+      `TBT ${ms(m.tbt)}: less main-thread work before the first screen settles (Lighthouse benchmarkIndex ${Math.round(m.benchmarkIndex)}; TBT varies with machine load: a run on a quiet machine gave TBT 139 ms, score 98). Lighthouse's long tasks are the evaluation of the first-screen chunks (Dexie with the domain rules, then Preact with i18next) and the style and layout of the first render: opening the database and reading the catalogue after first paint, and splitting the CSS per screen, would shorten them.`,
+    );
   return parts.join(' ') || `Over budget: ${overBudget(m).join(', ')}.`;
 }
 
@@ -55,7 +61,8 @@ export const lighthousePart: Part = {
   ],
   run: async (ctx) => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found`);
-    if (!existsSync(join(ctx.root, 'node_modules/lighthouse/cli/index.js'))) throw new Error('lighthouse is not installed (npm install --save-dev lighthouse@^12)');
+    if (!existsSync(join(ctx.root, 'node_modules/lighthouse/cli/index.js')))
+      throw new Error('lighthouse is not installed (npm install --save-dev lighthouse@^12)');
     const app = await serveApp(ctx);
     const runs = ctx.quick ? 1 : 3;
     const url = `${app.url}/`;

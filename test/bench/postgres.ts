@@ -36,10 +36,18 @@ export async function startPostgres(): Promise<PostgresHandle> {
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
     if (userInfo().uid === 0) chownSync(dir, await idOf('-u'), await idOf('-g'));
-    await asPostgres(join(BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'], 120_000);
+    await asPostgres(
+      join(BIN, 'initdb'),
+      ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      120_000,
+    );
     const port = await freePort();
     const options = `-p ${port} -h 127.0.0.1 -k ${dir} -c max_connections=200`;
-    await asPostgres(join(BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start'], 90_000);
+    await asPostgres(
+      join(BIN, 'pg_ctl'),
+      ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start'],
+      90_000,
+    );
     const stop = async () => {
       try {
         await asPostgres(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop'], 40_000);

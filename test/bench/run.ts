@@ -28,7 +28,10 @@ const PARTS: Part[] = [bundlePart, scoringPart, wirePart, lighthousePart, browse
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const write = args.includes('--write') || (!quick && !only);
 const strict = args.includes('--strict');
 
@@ -86,7 +89,13 @@ async function runPart(part: Part): Promise<Row[]> {
   } catch (error) {
     log(`${part.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     const reason = error instanceof Error ? error.message : String(error);
-    rows = [...reported, ...notMeasured(part.figures.filter((f) => !reported.some((r) => r.figure === f.figure)), reason)];
+    rows = [
+      ...reported,
+      ...notMeasured(
+        part.figures.filter((f) => !reported.some((r) => r.figure === f.figure)),
+        reason,
+      ),
+    ];
   } finally {
     clearTimeout(timer);
     controller.abort();
@@ -131,10 +140,14 @@ async function main(): Promise<void> {
       : [
           failed.length > 0 ? `Missed: ${failed.map((r) => r.figure).join('; ')}.` : '',
           unmeasured.length > 0 ? `Not measured: ${unmeasured.map((r) => r.figure).join('; ')}.` : '',
-        ].filter(Boolean).join(' ');
+        ]
+          .filter(Boolean)
+          .join(' ');
 
   const fixes = markdownFixes(rows);
-  process.stdout.write(`\n${table}\n\n${summary}\n\n${fixes ? `What the misses would take:\n${fixes}\n\n` : ''}${markdownNotes(rows)}\n\n${machineMarkdown(machine)}\n`);
+  process.stdout.write(
+    `\n${table}\n\n${summary}\n\n${fixes ? `What the misses would take:\n${fixes}\n\n` : ''}${markdownNotes(rows)}\n\n${machineMarkdown(machine)}\n`,
+  );
   if (write) {
     const doc = [
       '# Benchmarks',

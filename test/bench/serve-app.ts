@@ -35,7 +35,9 @@ export async function gzipStaticServer(ctx: PartContext): Promise<string> {
   const port = await freePort();
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let rel = normalize(path).replace(/^(\.\.[/\\])+/, '').replace(/^\/+/, '');
+    let rel = normalize(path)
+      .replace(/^(\.\.[/\\])+/, '')
+      .replace(/^\/+/, '');
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = join(ctx.dist, rel);
     if (!existsSync(file) || !statSync(file).isFile()) {
@@ -46,7 +48,12 @@ export async function gzipStaticServer(ctx: PartContext): Promise<string> {
     const cache = rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /text|json|svg|manifest/.test(type)) {
       const body = gzipSync(readFileSync(file));
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': cache,
+        'Content-Encoding': 'gzip',
+        'Content-Length': body.length,
+      });
       res.end(body);
       return;
     }

@@ -46,7 +46,15 @@ export async function twoInstancesRow(
   };
   const [a, b] = await Promise.all(
     [first, second].map((server, k) =>
-      runLoad({ url: server.url, devices: halves[k] ?? [], connections: 25, warmupSeconds: 3, seconds, signal: ctx.signal, ...(k === 0 ? { onMeasureStart } : {}) }),
+      runLoad({
+        url: server.url,
+        devices: halves[k] ?? [],
+        connections: 25,
+        warmupSeconds: 3,
+        seconds,
+        signal: ctx.signal,
+        ...(k === 0 ? { onMeasureStart } : {}),
+      }),
     ),
   );
   if (!a || !b) throw new Error('a load did not finish');

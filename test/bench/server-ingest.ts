@@ -31,7 +31,9 @@ const budgetOf = (label: string) => (label === 'PostgreSQL' ? { text: PG_BUDGET,
 
 /** Communes spread over the country, one phone each. */
 function benchCommunes(n: number): { communeCode: string; provinceCode: string }[] {
-  const all = reference().adminUnits.provinces.flatMap((p) => p.communes.map((c) => ({ communeCode: c.code, provinceCode: p.code })));
+  const all = reference().adminUnits.provinces.flatMap((p) =>
+    p.communes.map((c) => ({ communeCode: c.code, provinceCode: p.code })),
+  );
   const step = Math.floor(all.length / n);
   return Array.from({ length: n }, (_, i) => all[i * step] as { communeCode: string; provinceCode: string });
 }
@@ -73,7 +75,15 @@ async function runDialect(ctx: PartContext, dialect: 'sqlite' | 'postgres'): Pro
     cpu0 = server.cpuMs();
     client0 = process.cpuUsage();
   };
-  const load = await runLoad({ url: server.url, devices, connections: CONNECTIONS, warmupSeconds: 3, seconds, signal: ctx.signal, onMeasureStart });
+  const load = await runLoad({
+    url: server.url,
+    devices,
+    connections: CONNECTIONS,
+    warmupSeconds: 3,
+    seconds,
+    signal: ctx.signal,
+    onMeasureStart,
+  });
   const client = process.cpuUsage(client0);
   const serverCpuMs = server.cpuMs() - cpu0;
   const peakRss = server.peakRss();
@@ -139,7 +149,12 @@ export const ingestPart: Part = {
     try {
       ctx.report(await twoInstancesRow(ctx, benchCommunes(DEVICES), ADMIN_PASSWORD));
     } catch (error) {
-      reportNotMeasured(ctx, 'postgres', [{ figure: TWO_INSTANCES, budget: '≥ 700 submissions/s (PostgreSQL); p99 ≤ 100 ms' }], error);
+      reportNotMeasured(
+        ctx,
+        'postgres',
+        [{ figure: TWO_INSTANCES, budget: '≥ 700 submissions/s (PostgreSQL); p99 ≤ 100 ms' }],
+        error,
+      );
     }
     ctx.report(
       peaks.length === 0

@@ -129,7 +129,9 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server did not answer /api/v1/health within ${Math.round((opts.timeoutMs ?? 60_000) / 1000)} s: ${output.trim().slice(-600)}`);
+      throw new Error(
+        `server did not answer /api/v1/health within ${Math.round((opts.timeoutMs ?? 60_000) / 1000)} s: ${output.trim().slice(-600)}`,
+      );
     }
     await sleep(200);
   }

@@ -25,7 +25,13 @@ export interface CapturedRequest {
 }
 
 /** Sends the full assessment through the sync client's HTTP layer and captures what leaves. */
-export async function captureSubmission(): Promise<{ requests: CapturedRequest[]; answers: number; notes: number; valid: boolean; problems: string[] }> {
+export async function captureSubmission(): Promise<{
+  requests: CapturedRequest[];
+  answers: number;
+  notes: number;
+  valid: boolean;
+  problems: string[];
+}> {
   const ref = reference();
   const answers = fullAnswers(ref);
   const submission = fullSubmission(ref, 1, answers);
@@ -44,11 +50,20 @@ export async function captureSubmission(): Promise<{ requests: CapturedRequest[]
     return Promise.resolve(new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
   };
   // As src/sync/outbox.ts sends it.
-  await apiRequest({ method: 'PUT', path: '/assessments/00000000-0000-4000-8000-000000000001', body: submission, token: 'device-token', fetch, compress: true });
+  await apiRequest({
+    method: 'PUT',
+    path: '/assessments/00000000-0000-4000-8000-000000000001',
+    body: submission,
+    token: 'device-token',
+    fetch,
+    compress: true,
+  });
 
   const sent = JSON.parse(jsonText(requests[0]?.body ?? 'null')) as unknown;
   const parsed = parseSubmission(sent);
-  const check = parsed.ok ? validateSubmission(parsed.submission, catalogue, methodology) : { ok: false as const, problems: parsed.problems };
+  const check = parsed.ok
+    ? validateSubmission(parsed.submission, catalogue, methodology)
+    : { ok: false as const, problems: parsed.problems };
   return {
     requests,
     answers: submission.answers.length,
@@ -86,7 +101,9 @@ export const wirePart: Part = {
         pass,
         note:
           `${captured.answers} answers, ${captured.notes} with a Vietnamese note, built by src/sync/payload.ts and sent through src/sync/http.ts; ` +
-          (captured.valid ? 'the server-side validation accepts it. ' : `INVALID for the server: ${captured.problems.join('; ')}. `) +
+          (captured.valid
+            ? 'the server-side validation accepts it. '
+            : `INVALID for the server: ${captured.problems.join('; ')}. `) +
           (compressedOnWire
             ? `The client gzips the body with CompressionStream (Content-Encoding: gzip); the server inflates it with a 4 MB cap on the result (a zip bomb gets 413).`
             : `The client sent the body uncompressed (no Content-Encoding): ${kb(raw)} cross the radio per submission.`),

@@ -1,12 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createAssessment,
-  deleteAssessment,
-  getAssessment,
-  listAssessments,
-  updateAssessment,
-} from '../../src/db/assessments';
+import { createAssessment, deleteAssessment, getAssessment, listAssessments, updateAssessment } from '../../src/db/assessments';
 import { getAnswers, saveAnswer } from '../../src/db/answers';
 import type { XasoDb } from '../../src/db/database';
 import { AssessmentLockedError, AssessmentNotFoundError, InvalidInputError } from '../../src/db/errors';

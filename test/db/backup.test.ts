@@ -59,7 +59,14 @@ describe('import', () => {
     }
     // The same file again changes nothing.
     const again = await importBackup(text, target);
-    expect(again).toMatchObject({ assessmentsAdded: 0, assessmentsMerged: 0, assessmentsUnchanged: 2, answersAdded: 0, answersUpdated: 0, answersUnchanged: 4 });
+    expect(again).toMatchObject({
+      assessmentsAdded: 0,
+      assessmentsMerged: 0,
+      assessmentsUnchanged: 2,
+      answersAdded: 0,
+      answersUpdated: 0,
+      answersUnchanged: 4,
+    });
   });
 
   it('takes newer incoming answers but never replaces a newer local one', async () => {
@@ -110,7 +117,9 @@ describe('import', () => {
     expect((await rejection(importBackup(text.slice(0, text.length / 2), target))).code).toBe('not-json');
     expect((await rejection(importBackup('{"hello":"world"}', target))).code).toBe('wrong-format');
     expect((await rejection(importBackup('[]', target))).code).toBe('wrong-format');
-    expect((await rejection(importBackup(JSON.stringify({ ...good, formatVersion: 9 }), target))).code).toBe('unsupported-version');
+    expect((await rejection(importBackup(JSON.stringify({ ...good, formatVersion: 9 }), target))).code).toBe(
+      'unsupported-version',
+    );
 
     const tamper = (edit: (b: Record<string, unknown> & typeof good) => void): string => {
       const copy = structuredClone(good) as Record<string, unknown> & typeof good;

@@ -65,7 +65,12 @@ describe('schema history', () => {
     for (const [version, stores] of Object.entries(RELEASED)) {
       expect(SCHEMA_VERSIONS.find((v) => v.version === Number(version))?.stores).toEqual(stores);
     }
-    expect(checkSchemaHistory([{ version: 2, stores: {}, note: '' }, { version: 2, stores: {}, note: '' }])).not.toEqual([]);
+    expect(
+      checkSchemaHistory([
+        { version: 2, stores: {}, note: '' },
+        { version: 2, stores: {}, note: '' },
+      ]),
+    ).not.toEqual([]);
   });
 
   it.each(Object.keys(RELEASED).map(Number))('opens a database filled at version %i with every row intact', async (version) => {
@@ -75,13 +80,21 @@ describe('schema history', () => {
     await old.table('assessments').add(v1Assessment);
     await old.table('answers').bulkAdd([
       { assessmentId: v1Assessment.id, code: 'HTS1', status: 3, note: 'Đã có', updatedAt: '2026-03-02T08:00:00.000Z' },
-      { assessmentId: v1Assessment.id, code: 'ANM2', status: 'na', naReason: 'Không áp dụng', updatedAt: '2026-03-02T07:00:00.000Z' },
+      {
+        assessmentId: v1Assessment.id,
+        code: 'ANM2',
+        status: 'na',
+        naReason: 'Không áp dụng',
+        updatedAt: '2026-03-02T07:00:00.000Z',
+      },
     ]);
     await old.table('settings').bulkAdd([
       { key: 'lang', value: 'en' },
       { key: 'deviceId', value: 'device-1' },
     ]);
-    await old.table('outbox').add({ assessmentId: v1Assessment.id, revision: 1, enqueuedAt: 'x', attempts: 2, nextAttemptAt: 'y' });
+    await old
+      .table('outbox')
+      .add({ assessmentId: v1Assessment.id, revision: 1, enqueuedAt: 'x', attempts: 2, nextAttemptAt: 'y' });
     await old.table('sync').add({ assessmentId: v1Assessment.id, state: 'queued', revision: 1 });
     old.close();
 
@@ -109,7 +122,12 @@ describe('version 1 → 2 (answer edits touch their own row)', () => {
     const name = `xaso-v1-touch-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     old.version(1).stores(RELEASED[1] ?? {});
-    const second: Assessment = { ...v1Assessment, id: '3f1c2b7e-9d4a-4c1e-8f2a-0b1c2d3e4f51', updatedAt: '2026-03-03T08:00:00.000Z', lastCode: 'HTS1' };
+    const second: Assessment = {
+      ...v1Assessment,
+      id: '3f1c2b7e-9d4a-4c1e-8f2a-0b1c2d3e4f51',
+      updatedAt: '2026-03-03T08:00:00.000Z',
+      lastCode: 'HTS1',
+    };
     await old.table('assessments').bulkAdd([v1Assessment, second]);
     old.close();
 

@@ -52,7 +52,12 @@ describe('searchCommunes', () => {
   it('matches word prefixes only, every query word', () => {
     const hits = names(province(HA_NOI), 'ba');
     expect(hits.length).toBeGreaterThan(1);
-    for (const n of hits) expect(foldVietnamese(n).split(' ').some((w) => w.startsWith('ba'))).toBe(true);
+    for (const n of hits)
+      expect(
+        foldVietnamese(n)
+          .split(' ')
+          .some((w) => w.startsWith('ba')),
+      ).toBe(true);
     expect(names(province(HA_NOI), 'inh')).toEqual([]);
   });
 

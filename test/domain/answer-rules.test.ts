@@ -27,7 +27,8 @@ describe('checkAnswer', () => {
   });
 
   it('rejects a status off the scale', () => {
-    for (const s of [4, -1, 1.5, '2', true]) expect(checkAnswer(essential, answer('HTS2', s as Status), m)).toEqual(['bad-status']);
+    for (const s of [4, -1, 1.5, '2', true])
+      expect(checkAnswer(essential, answer('HTS2', s as Status), m)).toEqual(['bad-status']);
   });
 
   it('allows N/A only for area-specific and open items, never for central or provincial ones', () => {

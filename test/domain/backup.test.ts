@@ -25,7 +25,12 @@ const file = (assessments: BackupFile['assessments']): BackupFile => ({
   exportedAt: '2026-01-03T00:00:00.000Z',
   assessments,
 });
-const answer = (code: string, extra: Partial<Answer> = {}): Answer => ({ code, status: 2, updatedAt: '2026-01-02T00:00:00.000Z', ...extra });
+const answer = (code: string, extra: Partial<Answer> = {}): Answer => ({
+  code,
+  status: 2,
+  updatedAt: '2026-01-02T00:00:00.000Z',
+  ...extra,
+});
 const good = file([{ ...base, answers: [answer('HTS1'), answer('ĐLHQ8', { status: 'na', naReason: 'Không có' })] }]);
 const parseWith = (edit: (b: BackupFile) => unknown) => {
   const copy = structuredClone(good);
@@ -60,7 +65,10 @@ describe('parseBackup', () => {
     ['a bad code', (b: BackupFile) => Object.assign(b.assessments[0]?.answers[0] ?? {}, { code: '<script>' })],
     ['a bad date', (b: BackupFile) => Object.assign(b.assessments[0]?.answers[0] ?? {}, { updatedAt: 'yesterday' })],
     ['a duplicate answer', (b: BackupFile) => b.assessments[0]?.answers.push(answer('HTS1'))],
-    ['a duplicate assessment', (b: BackupFile) => b.assessments.push(structuredClone(b.assessments[0] ?? { ...base, answers: [] }))],
+    [
+      'a duplicate assessment',
+      (b: BackupFile) => b.assessments.push(structuredClone(b.assessments[0] ?? { ...base, answers: [] })),
+    ],
     ['an unknown key', (b: BackupFile) => Object.assign(b.assessments[0] ?? {}, { score: 99 })],
     ['a bad id', (b: BackupFile) => Object.assign(b.assessments[0] ?? {}, { id: '../../etc' })],
     ['no area type', (b: BackupFile) => Object.assign(b.assessments[0] ?? {}, { areaTypes: [] })],
@@ -98,7 +106,9 @@ describe('parseBackup', () => {
   });
 
   it('stores text NFC and trimmed, and drops texts that are empty', () => {
-    const r = parseWith((b) => Object.assign(b.assessments[0]?.answers[0] ?? {}, { note: '  Đã có  '.normalize('NFD'), openName: ' ' }));
+    const r = parseWith((b) =>
+      Object.assign(b.assessments[0]?.answers[0] ?? {}, { note: '  Đã có  '.normalize('NFD'), openName: ' ' }),
+    );
     expect(r.ok && r.backup.assessments[0]?.answers[0]).toEqual(answer('HTS1', { note: 'Đã có' }));
   });
 });
@@ -116,16 +126,18 @@ const answerArb = (code: string) =>
   ) as fc.Arbitrary<Answer>;
 const answersArb = fc.subarray(CODES).chain((codes) => fc.tuple(...codes.map(answerArb)));
 const assessmentArb = (id: string) =>
-  fc.record({
-    id: fc.constant(id),
-    communeCode: fc.constantFrom('00004', '00004', '00004', '00007'),
-    status: fc.constantFrom('draft', 'returned', 'submitted', 'accepted'),
-    period: fc.constantFrom('2026', '2027'),
-    helpers: fc.constantFrom('A', 'B'),
-    lastCode: fc.constantFrom(undefined, 'HTS1', 'ANM1'),
-    updatedAt: iso,
-    answers: answersArb,
-  }).map(({ lastCode, ...a }) => ({ ...base, ...a, ...(lastCode ? { lastCode } : {}) }) as Assessment & { answers: Answer[] });
+  fc
+    .record({
+      id: fc.constant(id),
+      communeCode: fc.constantFrom('00004', '00004', '00004', '00007'),
+      status: fc.constantFrom('draft', 'returned', 'submitted', 'accepted'),
+      period: fc.constantFrom('2026', '2027'),
+      helpers: fc.constantFrom('A', 'B'),
+      lastCode: fc.constantFrom(undefined, 'HTS1', 'ANM1'),
+      updatedAt: iso,
+      answers: answersArb,
+    })
+    .map(({ lastCode, ...a }) => ({ ...base, ...a, ...(lastCode ? { lastCode } : {}) }) as Assessment & { answers: Answer[] });
 const sideArb = fc.subarray(IDS).chain((ids) => fc.tuple(...ids.map(assessmentArb)));
 
 function toLocal(side: (Assessment & { answers: Answer[] })[]): LocalState {
@@ -207,7 +219,9 @@ describe('planImport', () => {
         expect(r.answersAdded + r.answersUpdated + r.answersKeptLocal + r.answersUnchanged).toBe(
           considered.reduce((n, a) => n + a.answers.length, 0),
         );
-        expect(r.assessmentsAdded + r.assessmentsMerged + r.assessmentsUnchanged + r.skipped.length).toBe(incoming.assessments.length);
+        expect(r.assessmentsAdded + r.assessmentsMerged + r.assessmentsUnchanged + r.skipped.length).toBe(
+          incoming.assessments.length,
+        );
         expect(plan.putAnswers).toHaveLength(r.answersAdded + r.answersUpdated);
       }),
     );

@@ -4,7 +4,18 @@ import { isBlankText, normalizeText } from '../../src/domain/answer-rules';
 
 describe('invisible-only text', () => {
   it('is blank: zero-width spaces and joiners, BOM, bidi marks, soft hyphen, ideographic space', () => {
-    for (const s of ['', '  ', '\u200b\u200b', '\u200c\u200d', '\ufeff', '\u200e\u200f', '\u00ad', '\u3000', '\u2060', ' \u200b\n']) {
+    for (const s of [
+      '',
+      '  ',
+      '\u200b\u200b',
+      '\u200c\u200d',
+      '\ufeff',
+      '\u200e\u200f',
+      '\u00ad',
+      '\u3000',
+      '\u2060',
+      ' \u200b\n',
+    ]) {
       expect(isBlankText(s), JSON.stringify(s)).toBe(true);
       expect(normalizeText(s)).toBe('');
     }

@@ -94,7 +94,13 @@ describe('labels', () => {
     expect(componentLabel(hts6, en)).toBe(
       'Exploiting the shared digital infrastructure (HTS) components provided by the central and provincial levels',
     );
-    const partial: CatalogueTranslation = { catalogueVersion: '2026.1', lang: 'xx', layers: {}, groups: {}, components: { HTS6: '' } };
+    const partial: CatalogueTranslation = {
+      catalogueVersion: '2026.1',
+      lang: 'xx',
+      layers: {},
+      groups: {},
+      components: { HTS6: '' },
+    };
     expect(componentLabel(hts6, partial)).toBe(hts6.vi);
   });
 

@@ -52,11 +52,17 @@ describe('e2e fixture: mountain commune', () => {
     expect(entries.some(([code, a]) => byCode.get(code)?.open && a.openName && a.status !== 'na')).toBe(true);
     expect(entries.filter(([, a]) => a.note).length).toBeGreaterThanOrEqual(2);
     const gateBreakers = entries.filter(
-      ([code, a]) => byCode.get(code)?.group === 'ANM' && byCode.get(code)?.tier === 'commune-essential' && !byCode.get(code)?.open && typeof a.status === 'number' && a.status < 2,
+      ([code, a]) =>
+        byCode.get(code)?.group === 'ANM' &&
+        byCode.get(code)?.tier === 'commune-essential' &&
+        !byCode.get(code)?.open &&
+        typeof a.status === 'number' &&
+        a.status < 2,
     );
     expect(gateBreakers.length).toBeGreaterThan(0);
     // Every component that must be answered to submit is answered.
-    for (const c of applicableComponents(catalogue, fx.areaTypes).filter(isRequired)) expect(fx.answers[c.code]?.status, c.code).not.toBeNull();
+    for (const c of applicableComponents(catalogue, fx.areaTypes).filter(isRequired))
+      expect(fx.answers[c.code]?.status, c.code).not.toBeNull();
   });
 
   it('scores to the expected index and level, capped by the security gate', () => {

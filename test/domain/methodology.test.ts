@@ -33,7 +33,13 @@ describe('data/methodology/provisional-2026.1.json', () => {
       [5, 90, 'Dẫn đầu'],
     ]);
     expect(m.scoreGroups.map((g) => [g.id, g.layer])).toEqual([
-      ['HTS', 1], ['ANM', 1], ['DL', 2], ['NTL', 2], ['ƯD', 3], ['KTT', 4], ['ĐLHQ', 4],
+      ['HTS', 1],
+      ['ANM', 1],
+      ['DL', 2],
+      ['NTL', 2],
+      ['ƯD', 3],
+      ['KTT', 4],
+      ['ĐLHQ', 4],
     ]);
     expect(m.gates).toMatchObject([{ id: 'anm-prerequisite', groups: ['ANM'], minStatus: 2, capLevel: 2 }]);
   });
@@ -41,7 +47,10 @@ describe('data/methodology/provisional-2026.1.json', () => {
   it('puts every catalogue group in exactly one score group of the same layer', () => {
     for (const g of realCatalogue.groups) {
       const owners = m.scoreGroups.filter((s) => s.members.includes(g.code));
-      expect(owners.map((o) => o.layer), g.code).toEqual([g.layer]);
+      expect(
+        owners.map((o) => o.layer),
+        g.code,
+      ).toEqual([g.layer]);
     }
   });
 });
@@ -84,8 +93,25 @@ describe('MethodologySchema refinements', () => {
   it('accepts numeric indicators of both kinds, scored into a known group', () => {
     const json = base();
     (json as Record<string, unknown>).indicators = [
-      { code: 'TL1', kind: 'ratio', points: 10, group: 'ƯD', vi: 'Tỷ lệ hồ sơ trực tuyến toàn trình', en: 'Share of fully online files' },
-      { code: 'BL1', kind: 'steps', group: 'HTS', steps: [{ min: 0, points: 0 }, { min: 4, points: 5 }], vi: 'Số buổi', en: 'Meetings' },
+      {
+        code: 'TL1',
+        kind: 'ratio',
+        points: 10,
+        group: 'ƯD',
+        vi: 'Tỷ lệ hồ sơ trực tuyến toàn trình',
+        en: 'Share of fully online files',
+      },
+      {
+        code: 'BL1',
+        kind: 'steps',
+        group: 'HTS',
+        steps: [
+          { min: 0, points: 0 },
+          { min: 4, points: 5 },
+        ],
+        vi: 'Số buổi',
+        en: 'Meetings',
+      },
     ];
     expect(problems(json)).toEqual([]);
     (json.indicators as { group: string }[])[1]!.group = 'XYZ';

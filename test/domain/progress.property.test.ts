@@ -72,9 +72,19 @@ describe('one progress everywhere (property)', () => {
         const home = progressOf(catalogue, methodology, areaTypes, answers);
         const score = scoreAssessment(input);
         const checklist = { answered: score.completeness.answered, total: score.completeness.counted };
-        const groups = groupProgress(input).reduce((s, g) => ({ answered: s.answered + g.answered, total: s.total + g.total }), { answered: 0, total: 0 });
-        const scoreGroups = score.groups.reduce((s, g) => ({ answered: s.answered + g.answered, total: s.total + g.applicable }), { answered: 0, total: 0 });
-        const body = buildSubmission(assessment(areaTypes), list(answers), { revision: 1, submittedAt: '2026-03-01T00:00:00.000Z', ref: { catalogue, methodology } });
+        const groups = groupProgress(input).reduce((s, g) => ({ answered: s.answered + g.answered, total: s.total + g.total }), {
+          answered: 0,
+          total: 0,
+        });
+        const scoreGroups = score.groups.reduce(
+          (s, g) => ({ answered: s.answered + g.answered, total: s.total + g.applicable }),
+          { answered: 0, total: 0 },
+        );
+        const body = buildSubmission(assessment(areaTypes), list(answers), {
+          revision: 1,
+          submittedAt: '2026-03-01T00:00:00.000Z',
+          ref: { catalogue, methodology },
+        });
         const server = revisionProgress(reference, body);
         expect(checklist).toEqual(home);
         expect(groups).toEqual(home);
@@ -86,10 +96,14 @@ describe('one progress everywhere (property)', () => {
     );
   });
 
-  it('the server scores the phone\'s submission exactly as the phone does, same items included', () => {
+  it("the server scores the phone's submission exactly as the phone does, same items included", () => {
     fc.assert(
       fc.property(inputArb, ({ areaTypes, answers }) => {
-        const body = buildSubmission(assessment(areaTypes), list(answers), { revision: 1, submittedAt: '2026-03-01T00:00:00.000Z', ref: { catalogue, methodology } });
+        const body = buildSubmission(assessment(areaTypes), list(answers), {
+          revision: 1,
+          submittedAt: '2026-03-01T00:00:00.000Z',
+          ref: { catalogue, methodology },
+        });
         const received: Record<string, Answer> = {};
         for (const a of body.answers) received[a.code] = a;
         const phone = scoreAssessment({ catalogue, methodology, areaTypes, answers });

@@ -12,7 +12,7 @@ import { allAt, answer, methodology, realCatalogue } from './scoring-fixtures';
 const codes = (areaTypes: AreaType[]) => askedComponents(realCatalogue, areaTypes).map((c) => c.code);
 
 describe('same items', () => {
-  it('are the catalogue\'s sets: HTS12/HTS16, ƯDCQS13/17/21, ƯDKTS13/17', () => {
+  it("are the catalogue's sets: HTS12/HTS16, ƯDCQS13/17/21, ƯDKTS13/17", () => {
     expect(sameItemSet(realCatalogue, 'HTS16')).toEqual(['HTS12', 'HTS16']);
     expect(sameItemSet(realCatalogue, 'ƯDCQS21')).toEqual(['ƯDCQS13', 'ƯDCQS17', 'ƯDCQS21']);
     expect(sameItemSet(realCatalogue, 'ƯDKTS13')).toEqual(['ƯDKTS13', 'ƯDKTS17']);
@@ -82,6 +82,11 @@ describe('same items', () => {
     expect(withSets([['HTS12', 'HTS13']])).toBe(false); // both urban
     expect(withSets([['HTS12', 'ƯDCQS17']])).toBe(false); // two groups
     expect(withSets([['HTS12', 'NOPE1']])).toBe(false);
-    expect(withSets([['HTS12', 'HTS16'], ['HTS16', 'HTS22']])).toBe(false);
+    expect(
+      withSets([
+        ['HTS12', 'HTS16'],
+        ['HTS16', 'HTS22'],
+      ]),
+    ).toBe(false);
   });
 });

@@ -22,7 +22,18 @@ export const methodology: Methodology = parseMethodology(methodologyJson);
 export const realCatalogue = catalogueJson as Catalogue;
 
 const LAYER_OF: Record<GroupCode, LayerId> = {
-  HTS: 1, ANM: 1, DL: 2, NTL: 2, ƯDCQS: 3, NVCQS: 3, ƯDKTS: 3, NVKTS: 3, ƯDXHS: 3, NVXHS: 3, KTT: 4, ĐLHQ: 4,
+  HTS: 1,
+  ANM: 1,
+  DL: 2,
+  NTL: 2,
+  ƯDCQS: 3,
+  NVCQS: 3,
+  ƯDKTS: 3,
+  NVKTS: 3,
+  ƯDXHS: 3,
+  NVXHS: 3,
+  KTT: 4,
+  ĐLHQ: 4,
 };
 
 export function comp(
@@ -100,13 +111,21 @@ export function answersOf(statuses: Record<string, Status | null>, extra: Record
 /** The worked example of scoring.test.ts (urban): index 550/9 = 61.1, capped at level 2 by ANM3. */
 export const workedAnswers = answersOf(
   {
-    HTS2: 3, HTS3: 1, HTS4: 3, HTS5: 2, HTS7: 3,
-    ANM2: 2, ANM3: 1, ANM4: 'na',
+    HTS2: 3,
+    HTS3: 1,
+    HTS4: 3,
+    HTS5: 2,
+    HTS7: 3,
+    ANM2: 2,
+    ANM3: 1,
+    ANM4: 'na',
     DL1: 3,
     NTL1: 0,
-    ƯDCQS1: 3, NVCQS1: 2,
+    ƯDCQS1: 3,
+    NVCQS1: 2,
     KTT1: 1,
-    ĐLHQ1: 3, ĐLHQ2: 3,
+    ĐLHQ1: 3,
+    ĐLHQ2: 3,
   },
   { HTS7: { openName: 'Wi-Fi công cộng tại nhà văn hoá' } },
 );
@@ -115,8 +134,7 @@ export const workedAnswers = answersOf(
 export function allAt(cat: Catalogue, areaTypes: readonly AreaType[], status: Status): AnswerMap {
   const map: Record<string, Answer> = {};
   for (const c of cat.components) {
-    if (c.tier !== 'commune-essential' && !(c.tier === 'area-specific' && c.areaType && areaTypes.includes(c.areaType)))
-      continue;
+    if (c.tier !== 'commune-essential' && !(c.tier === 'area-specific' && c.areaType && areaTypes.includes(c.areaType))) continue;
     map[c.code] = answer(c.code, status, c.open ? { openName: 'Tên riêng' } : {});
   }
   return map;

@@ -22,24 +22,24 @@ const answerFor = (code: string) =>
       openName: fc.constantFrom(undefined, '', '  ', 'Tên riêng'),
     })
     .map(({ status, openName }) =>
-      status === undefined ? undefined : answer(code, status, { naReason: 'Không áp dụng', ...(openName === undefined ? {} : { openName }) }),
+      status === undefined
+        ? undefined
+        : answer(code, status, { naReason: 'Không áp dụng', ...(openName === undefined ? {} : { openName }) }),
     );
 
-const inputArb: fc.Arbitrary<ScoringInput> = fc
-  .constantFrom(...setups)
-  .chain(([catalogue, m]) => {
-    const scored = catalogue.components.filter((c) => c.tier === 'commune-essential' || c.tier === 'area-specific');
-    return fc.record({
-      catalogue: fc.constant(catalogue),
-      methodology: fc.constant(m),
-      areaTypes: fc.subarray([...AREA_TYPES]),
-      answers: fc.tuple(...scored.map((c) => answerFor(c.code))).map((list) => {
-        const map: Record<string, Answer | undefined> = {};
-        scored.forEach((c, i) => (map[c.code] = list[i]));
-        return map;
-      }),
-    });
+const inputArb: fc.Arbitrary<ScoringInput> = fc.constantFrom(...setups).chain(([catalogue, m]) => {
+  const scored = catalogue.components.filter((c) => c.tier === 'commune-essential' || c.tier === 'area-specific');
+  return fc.record({
+    catalogue: fc.constant(catalogue),
+    methodology: fc.constant(m),
+    areaTypes: fc.subarray([...AREA_TYPES]),
+    answers: fc.tuple(...scored.map((c) => answerFor(c.code))).map((list) => {
+      const map: Record<string, Answer | undefined> = {};
+      scored.forEach((c, i) => (map[c.code] = list[i]));
+      return map;
+    }),
   });
+});
 
 /** An applicable component of the input, picked by a random number. */
 const applicable = (input: ScoringInput, pick: number) => {

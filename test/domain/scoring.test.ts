@@ -127,7 +127,10 @@ describe('scoring rules', () => {
       comp('ĐLHQ1', 'commune-essential', { open: true }),
     ]);
     const r = score(answersOf({ HTS1: 3, KTT1: 'na', ĐLHQ1: 3 }), ['urban'], cat);
-    expect(r.layers).toEqual([{ layer: 1, score: 100 }, { layer: 4, score: 0 }]);
+    expect(r.layers).toEqual([
+      { layer: 1, score: 100 },
+      { layer: 4, score: 0 },
+    ]);
     expect(r.index).toBe(50);
   });
 
@@ -138,8 +141,13 @@ describe('scoring rules', () => {
   });
 
   it('refuses a methodology with numeric indicators rather than mis-scoring', () => {
-    const withIndicator = { ...m, indicators: [{ code: 'I1', kind: 'ratio' as const, points: 10, group: 'HTS', vi: 'x', en: 'x' }] };
-    expect(() => scoreAssessment({ catalogue: mini, methodology: withIndicator, areaTypes: [], answers: {} })).toThrow(/indicators/);
+    const withIndicator = {
+      ...m,
+      indicators: [{ code: 'I1', kind: 'ratio' as const, points: 10, group: 'HTS', vi: 'x', en: 'x' }],
+    };
+    expect(() => scoreAssessment({ catalogue: mini, methodology: withIndicator, areaTypes: [], answers: {} })).toThrow(
+      /indicators/,
+    );
   });
 
   it('treats off-scale statuses from a hostile payload as unanswered', () => {
@@ -150,7 +158,16 @@ describe('scoring rules', () => {
 
 describe('levels and rounding', () => {
   it.each([
-    [0, 1], [24.9, 1], [25, 2], [49.9, 2], [50, 3], [74.9, 3], [75, 4], [89.9, 4], [90, 5], [100, 5],
+    [0, 1],
+    [24.9, 1],
+    [25, 2],
+    [49.9, 2],
+    [50, 3],
+    [74.9, 3],
+    [75, 4],
+    [89.9, 4],
+    [90, 5],
+    [100, 5],
   ])('index %d is level %d', (index, level) => {
     expect(levelFor(index, methodology)).toBe(level);
   });

@@ -23,7 +23,9 @@ function build(areaTypes: AreaType[] = ['mountain-border-island'], status: Statu
 
 const essential = catalogue.components.find((c) => c.tier === 'commune-essential' && !c.open)!;
 const urban = catalogue.components.find((c) => c.tier === 'area-specific' && c.areaType === 'urban' && !c.open)!;
-const mountainOpen = catalogue.components.find((c) => c.tier === 'area-specific' && c.areaType === 'mountain-border-island' && c.open);
+const mountainOpen = catalogue.components.find(
+  (c) => c.tier === 'area-specific' && c.areaType === 'mountain-border-island' && c.open,
+);
 
 function problemsOf(s: Submission) {
   const check = validateSubmission(s, catalogue, methodology);
@@ -39,7 +41,9 @@ describe('content hash', () => {
   it('ignores answer and area-type order, but not content', () => {
     const s = build(['rural', 'mountain-border-island']);
     const hash = submissionContentHash(s);
-    expect(submissionContentHash({ ...s, answers: [...s.answers].reverse(), areaTypes: ['mountain-border-island', 'rural'] })).toBe(hash);
+    expect(
+      submissionContentHash({ ...s, answers: [...s.answers].reverse(), areaTypes: ['mountain-border-island', 'rural'] }),
+    ).toBe(hash);
     const edited = { ...s, answers: s.answers.map((a, i) => (i === 0 ? { ...a, note: 'thêm' } : a)) };
     expect(submissionContentHash(edited)).not.toBe(hash);
     expect(submissionContentHash({ ...s, period: '2026-H2' })).not.toBe(hash);
@@ -65,7 +69,8 @@ describe('parseSubmission', () => {
     const raw = { ...s, answers: s.answers.map((a) => (a.code === essential.code ? { ...a, status: 7 } : a)) };
     const parsed = parseSubmission(raw);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems[0]).toMatchObject({ code: essential.code, problem: expect.stringContaining('status') });
+    if (!parsed.ok)
+      expect(parsed.problems[0]).toMatchObject({ code: essential.code, problem: expect.stringContaining('status') });
   });
 
   it('refuses non-objects and missing fields', () => {
@@ -84,25 +89,50 @@ describe('validateSubmission', () => {
 
   it('reports each problem against its component', () => {
     const s = build();
-    const patch = (code: string, p: object): Submission => ({ ...s, answers: s.answers.map((a) => (a.code === code ? { ...a, ...p } : a)) });
-    expect(problemsOf({ ...s, answers: [...s.answers, { code: 'HTS999', status: 3, updatedAt: s.submittedAt }] })).toEqual([{ code: 'HTS999', problem: 'unknown-code' }]);
-    expect(problemsOf({ ...s, answers: [...s.answers, { code: urban.code, status: 3, updatedAt: s.submittedAt }] })).toEqual([{ code: urban.code, problem: 'not-applicable' }]);
-    expect(problemsOf({ ...s, answers: [...s.answers, s.answers[0]!] })).toEqual([{ code: s.answers[0]!.code, problem: 'duplicate-answer' }]);
-    expect(problemsOf(patch(essential.code, { status: 'na', naReason: 'x' }))).toEqual([{ code: essential.code, problem: 'na-not-allowed' }]);
-    expect(problemsOf(patch(essential.code, { note: 'a'.repeat(2001) }))).toEqual([{ code: essential.code, problem: 'note-too-long' }]);
+    const patch = (code: string, p: object): Submission => ({
+      ...s,
+      answers: s.answers.map((a) => (a.code === code ? { ...a, ...p } : a)),
+    });
+    expect(problemsOf({ ...s, answers: [...s.answers, { code: 'HTS999', status: 3, updatedAt: s.submittedAt }] })).toEqual([
+      { code: 'HTS999', problem: 'unknown-code' },
+    ]);
+    expect(problemsOf({ ...s, answers: [...s.answers, { code: urban.code, status: 3, updatedAt: s.submittedAt }] })).toEqual([
+      { code: urban.code, problem: 'not-applicable' },
+    ]);
+    expect(problemsOf({ ...s, answers: [...s.answers, s.answers[0]!] })).toEqual([
+      { code: s.answers[0]!.code, problem: 'duplicate-answer' },
+    ]);
+    expect(problemsOf(patch(essential.code, { status: 'na', naReason: 'x' }))).toEqual([
+      { code: essential.code, problem: 'na-not-allowed' },
+    ]);
+    expect(problemsOf(patch(essential.code, { note: 'a'.repeat(2001) }))).toEqual([
+      { code: essential.code, problem: 'note-too-long' },
+    ]);
     expect(problemsOf(patch(essential.code, { note: 'a'.repeat(2000) }))).toEqual([]);
-    expect(problemsOf(patch(essential.code, { status: null }))).toEqual([{ code: essential.code, problem: 'required-unanswered' }]);
-    expect(problemsOf({ ...s, answers: s.answers.filter((a) => a.code !== essential.code) })).toEqual([{ code: essential.code, problem: 'required-unanswered' }]);
+    expect(problemsOf(patch(essential.code, { status: null }))).toEqual([
+      { code: essential.code, problem: 'required-unanswered' },
+    ]);
+    expect(problemsOf({ ...s, answers: s.answers.filter((a) => a.code !== essential.code) })).toEqual([
+      { code: essential.code, problem: 'required-unanswered' },
+    ]);
   });
 
   it('allows N/A with a reason on area-specific and open items', () => {
     const s = build();
     const area = s.answers.find((a) => catalogue.components.find((c) => c.code === a.code)?.tier === 'area-specific')!;
-    const withNa = (p: object): Submission => ({ ...s, answers: s.answers.map((a) => (a.code === area.code ? { ...a, status: 'na', ...p } : a)) });
+    const withNa = (p: object): Submission => ({
+      ...s,
+      answers: s.answers.map((a) => (a.code === area.code ? { ...a, status: 'na', ...p } : a)),
+    });
     expect(problemsOf(withNa({ naReason: 'Không có' }))).toEqual([]);
     expect(problemsOf(withNa({}))).toEqual([{ code: area.code, problem: 'na-reason-required' }]);
     if (mountainOpen) {
-      expect(problemsOf({ ...s, answers: [...s.answers, { code: mountainOpen.code, status: 'na', naReason: 'x', updatedAt: s.submittedAt }] })).toEqual([]);
+      expect(
+        problemsOf({
+          ...s,
+          answers: [...s.answers, { code: mountainOpen.code, status: 'na', naReason: 'x', updatedAt: s.submittedAt }],
+        }),
+      ).toEqual([]);
     }
   });
 
@@ -112,7 +142,9 @@ describe('validateSubmission', () => {
     expect(problemsOf({ ...s, methodologyId: 'other' })).toContainEqual({ problem: 'methodology-mismatch' });
     expect(problemsOf({ ...s, revision: 2 })).toEqual([{ problem: 'revision-not-after-base' }]);
     expect(problemsOf({ ...s, revision: 3, baseRevision: 2 })).toEqual([]);
-    expect(problemsOf({ ...s, areaTypes: ['mountain-border-island', 'mountain-border-island'] })).toContainEqual({ problem: 'duplicate-area-type' });
+    expect(problemsOf({ ...s, areaTypes: ['mountain-border-island', 'mountain-border-island'] })).toContainEqual({
+      problem: 'duplicate-area-type',
+    });
     expect(problemsOf({ ...s, period: '  ' })).toEqual([{ problem: 'period-required' }]);
     expect(problemsOf({ ...s, period: '2026-'.repeat(5) })).toEqual([{ problem: 'period-too-long' }]);
     expect(problemsOf({ ...s, helpers: 'Tổ CNS '.repeat(100) })).toEqual([{ problem: 'helpers-too-long' }]);

@@ -21,14 +21,23 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The reviewer side works on its own province (Gia Lai), apart from the other journeys. */
 const GIA_LAI = '52';
 const commune = firstCommune(GIA_LAI);
-const reviewed: CommuneFixture = { ...mountainCommune, provinceCode: GIA_LAI, province: province(GIA_LAI).name, communeCode: commune.code, commune: commune.name };
+const reviewed: CommuneFixture = {
+  ...mountainCommune,
+  provinceCode: GIA_LAI,
+  province: province(GIA_LAI).name,
+  communeCode: commune.code,
+  commune: commune.name,
+};
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await test.step(`axe: ${screen}`, async () => {
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n    ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n    ')}`,
+      );
     expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
   });
 }

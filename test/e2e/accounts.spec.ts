@@ -14,7 +14,9 @@ const t = (key: string, vars: Record<string, string | number> = {}) => tx('revie
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
   expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
@@ -35,7 +37,9 @@ test('the admin disables, enables and resets a reviewer account from the account
 
     await row.getByRole('button', { name: t('accounts.disable', { name: account.username }) }).click();
     await expect(row.getByRole('cell', { name: t('accounts.disabled'), exact: true })).toBeVisible();
-    const me = await fetch(new URL('api/v1/sessions/current', BASE_URL), { headers: { authorization: `Bearer ${reviewerToken}` } });
+    const me = await fetch(new URL('api/v1/sessions/current', BASE_URL), {
+      headers: { authorization: `Bearer ${reviewerToken}` },
+    });
     expect(me.status).toBe(401);
 
     await row.getByRole('button', { name: t('accounts.enable', { name: account.username }) }).click();

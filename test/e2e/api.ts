@@ -36,7 +36,11 @@ export interface Account {
 
 /** A new reviewer for a province, created by the admin (POST /users); unique per call. */
 export async function createReviewer(provinceCode: string, prefix = 'rv'): Promise<Account> {
-  const account = { username: `${prefix}-${provinceCode}-${randomUUID().slice(0, 8)}`, password: `pw-${randomUUID()}`, provinceCode };
+  const account = {
+    username: `${prefix}-${provinceCode}-${randomUUID().slice(0, 8)}`,
+    password: `pw-${randomUUID()}`,
+    provinceCode,
+  };
   await call('POST', '/users', await adminToken(), { ...account, role: 'reviewer' });
   return account;
 }
@@ -66,7 +70,11 @@ export async function issueEnrollmentCode(token: string, communeCode: string): P
  * A phone that enrolled with a code and sent the fixture as revision 1 — straight through the
  * API, for screens that only need a submission to exist. Returns the assessment id.
  */
-export async function submitThroughApi(reviewerToken: string, fx: CommuneFixture, answers: Record<string, FixtureAnswer> = fx.answers): Promise<string> {
+export async function submitThroughApi(
+  reviewerToken: string,
+  fx: CommuneFixture,
+  answers: Record<string, FixtureAnswer> = fx.answers,
+): Promise<string> {
   const { code } = await issueEnrollmentCode(reviewerToken, fx.communeCode);
   const { token } = await call<{ token: string }>('POST', '/enrollments', undefined, { code, label: 'e2e' });
   const id = randomUUID();

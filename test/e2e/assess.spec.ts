@@ -75,7 +75,9 @@ test('assess a mountain commune: every component answered, result as the methodo
   await report.expectResult(fx.expected.index, fx.expected.level);
   // The printed page carries the radar and the whole gap list, not its first ten (issue #10 item 8).
   await expect(summary.radar).toBeVisible();
-  await expect(page.getByRole('table', { name: tx('summary', 'report.gapsCaption') }).locator('tbody tr')).toHaveCount(fx.expected.gapCount);
+  await expect(page.getByRole('table', { name: tx('summary', 'report.gapsCaption') }).locator('tbody tr')).toHaveCount(
+    fx.expected.gapCount,
+  );
   await expect(page.getByText(fx.commune, { exact: true })).toBeVisible();
   await expect(page.getByText(fx.province, { exact: true })).toBeVisible();
 });

@@ -18,7 +18,10 @@ const answers: Record<string, FixtureAnswer> = Object.fromEntries(
   Object.entries(fx.answers).filter(([code]) => ['HTS', 'ANM'].includes(groupOf(code))),
 );
 
-test('export a backup, refuse a truncated copy, restore it on a fresh phone with the same answers and index', async ({ page, browser }, testInfo) => {
+test('export a backup, refuse a truncated copy, restore it on a fresh phone with the same answers and index', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   // Phone 1: fill in, note the index, export.
   const form = new NewAssessmentPage(page);

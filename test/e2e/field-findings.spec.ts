@@ -32,18 +32,26 @@ const input = {
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
   expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
-test('one progress, one state, a same item asked once, a blocked submission that leads to its cause, a duplicate asked about', async ({ page }) => {
+test('one progress, one state, a same item asked once, a blocked submission that leads to its cause, a duplicate asked about', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const home = new HomePage(page);
   const checklist = new ChecklistPage(page);
   await home.goto();
   const id = await (await home.startNew()).create(input);
   const at = '2026-01-01T00:00:00.000Z';
-  const answers: Record<string, Answer> = { HTS7: { code: 'HTS7', status: 3, updatedAt: at }, HTS12: { code: 'HTS12', status: 2, updatedAt: at }, DL20: { code: 'DL20', status: 'na', updatedAt: at } };
+  const answers: Record<string, Answer> = {
+    HTS7: { code: 'HTS7', status: 3, updatedAt: at },
+    HTS12: { code: 'HTS12', status: 2, updatedAt: at },
+    DL20: { code: 'DL20', status: 'na', updatedAt: at },
+  };
   const expected = assessmentProgress({ catalogue, methodology, areaTypes: input.areaTypes, answers });
 
   await test.step('HTS12 and HTS16 (the same item, urban and rural) are asked once', async () => {
@@ -65,7 +73,13 @@ test('one progress, one state, a same item asked once, a blocked submission that
 
   const progressText = tx('home', 'item.progress', { answered: expected.answered, total: expected.counted });
   await test.step('the checklist header and the home card say the same numbers, and one state', async () => {
-    await expect(page.getByText(new RegExp(`^${literal(tx('assess', 'checklist.completeness', { answered: expected.answered, total: expected.counted, percent: 'PCT' })).replace('PCT', '.*')}`))).toBeVisible();
+    await expect(
+      page.getByText(
+        new RegExp(
+          `^${literal(tx('assess', 'checklist.completeness', { answered: expected.answered, total: expected.counted, percent: 'PCT' })).replace('PCT', '.*')}`,
+        ),
+      ),
+    ).toBeVisible();
     await home.goto();
     await expect(home.list.getByText(progressText, { exact: true })).toBeVisible();
     // Said once: before, "Trạng thái: Bản nháp" stood beside a badge saying "Bản nháp" again.
@@ -104,7 +118,9 @@ test('one progress, one state, a same item asked once, a blocked submission that
   });
 });
 
-test('area types change after creation: a preview first, hidden answers kept and shown again, a same item carried', async ({ page }) => {
+test('area types change after creation: a preview first, hidden answers kept and shown again, a same item carried', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const home = new HomePage(page);
   const checklist = new ChecklistPage(page);

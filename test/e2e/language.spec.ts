@@ -17,7 +17,8 @@ interface Texts {
   groups: Record<string, string>;
   components: Record<string, string>;
 }
-const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../data/catalogue/2026.1/${file}`, import.meta.url), 'utf8'));
+const read = (file: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../data/catalogue/2026.1/${file}`, import.meta.url), 'utf8'));
 const en = read('en.json') as Texts;
 const catalogue = read('catalogue.json') as {
   layers: { id: number; vi: string }[];

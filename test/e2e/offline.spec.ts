@@ -22,7 +22,13 @@ const answers: Record<string, FixtureAnswer> = {
 const LAST = 'DL10';
 
 function openProfile(dir: string, offline: boolean): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, { ...launchOptions, ...phone, baseURL: BASE_URL, serviceWorkers: 'allow', offline });
+  return chromium.launchPersistentContext(dir, {
+    ...launchOptions,
+    ...phone,
+    baseURL: BASE_URL,
+    serviceWorkers: 'allow',
+    offline,
+  });
 }
 
 test('works offline after one online visit, and nothing "Đã lưu" is lost when the browser dies', async () => {
@@ -62,7 +68,10 @@ test('works offline after one online visit, and nothing "Đã lưu" is lost when
     const home = new HomePage(page);
     await home.goto();
     await expect(home.openLink(fx.commune, fx.period)).toBeVisible();
-    const progress = literal(tx('home', 'item.progress', { answered: Object.keys(answers).length, total: '§' })).replace('§', '\\d+');
+    const progress = literal(tx('home', 'item.progress', { answered: Object.keys(answers).length, total: '§' })).replace(
+      '§',
+      '\\d+',
+    );
     await expect(home.list.getByText(new RegExp(`^${progress}$`))).toBeVisible();
     await home.open(fx.commune, fx.period);
 

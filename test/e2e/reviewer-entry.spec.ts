@@ -16,13 +16,14 @@ test('settings lead to the reviewer area, and the bar names the province', async
   await page.getByRole('link', { name: tx('settings', 'reviewer.open'), exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: tx('reviewer', 'signIn.title') })).toBeVisible();
 
-
   const account = await createReviewer('15', 'entry');
   const office = await browser.newContext({ ...desktop, baseURL: BASE_URL });
   try {
     const reviewer = new ReviewerApp(await office.newPage());
     await reviewer.signIn(account.username, account.password);
-    await expect(reviewer.nav).toContainText(tx('reviewer', 'nav.signedIn', { name: account.username, province: 'Tỉnh Lào Cai' }));
+    await expect(reviewer.nav).toContainText(
+      tx('reviewer', 'nav.signedIn', { name: account.username, province: 'Tỉnh Lào Cai' }),
+    );
     await expect(reviewer.nav).not.toContainText('mã 15');
 
     // "Sẵn sàng dùng ngoại tuyến" appears once the worker is installed; it never covers a row.

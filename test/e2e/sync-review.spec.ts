@@ -28,7 +28,9 @@ const fx: CommuneFixture = {
 const GENERAL_COMMENT = 'Đề nghị xã rà soát lại an toàn thông tin trước khi tỉnh chấp nhận.';
 const ANM7_COMMENT = 'Cần cài phần mềm diệt virus bản quyền cho các máy tính của xã.';
 
-test('reviewer issues a code, the phone submits offline, the province returns it, the commune resubmits, the province accepts', async ({ browser }) => {
+test('reviewer issues a code, the phone submits offline, the province returns it, the commune resubmits, the province accepts', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const account = await createReviewer(fx.provinceCode, 'lamdong');
   const apiToken = await signIn(account.username, account.password);
@@ -45,7 +47,9 @@ test('reviewer issues a code, the phone submits offline, the province returns it
     await test.step('the reviewer issues an enrollment code for the commune', async () => {
       await reviewer.signIn(account.username, account.password);
       await reviewer.gotoCommunes();
-      await expect(reviewer.page.getByRole('heading', { level: 1, name: tx('reviewer', 'communes.titleOf', { province: fx.province }) })).toBeVisible();
+      await expect(
+        reviewer.page.getByRole('heading', { level: 1, name: tx('reviewer', 'communes.titleOf', { province: fx.province }) }),
+      ).toBeVisible();
       const link = await reviewer.issueEnrollmentLink(fx.communeQuery, fx.commune);
       expect(link.startsWith(BASE_URL)).toBe(true);
 
@@ -134,7 +138,11 @@ test('reviewer issues a code, the phone submits offline, the province returns it
     await test.step('the reviewer accepts revision 2, and the dashboard counts the commune', async () => {
       await reviewer.gotoSubmission(id);
       await expect(reviewer.page.getByText(tx('reviewer', 'submission.revisionOf', { n: 2 }), { exact: true })).toBeVisible();
-      await reviewer.expectServerScore(fx.resubmission.expected.index, fx.resubmission.expected.level, levelName(fx.resubmission.expected.level));
+      await reviewer.expectServerScore(
+        fx.resubmission.expected.index,
+        fx.resubmission.expected.level,
+        levelName(fx.resubmission.expected.level),
+      );
       await expect(reviewer.answer('ANM7').getByText(tx('reviewer', 'answers.changed'), { exact: true })).toBeVisible();
       await reviewer.accept();
 

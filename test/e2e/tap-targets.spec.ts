@@ -34,7 +34,10 @@ test('the small text links are 44×44 px targets', async ({ page }) => {
   await summary.goto(id);
   const gapLink = page.locator('#gap-list').getByRole('link').first();
   await expectTarget(gapLink, 'gap list code link');
-  await expectTarget(page.getByRole('link', { name: tx('sync', 'submit.enrollLink'), exact: true }).first(), '"Kết nối với tỉnh"');
+  await expectTarget(
+    page.getByRole('link', { name: tx('sync', 'submit.enrollLink'), exact: true }).first(),
+    '"Kết nối với tỉnh"',
+  );
 
   await home.goto();
   await expectTarget(page.getByRole('link', { name: tx('home', 'storage.details'), exact: true }), '"Xem phần lưu trữ"');

@@ -9,7 +9,9 @@ interface Province extends Unit {
   communes: Unit[];
 }
 
-const units = JSON.parse(readFileSync(new URL('../../data/admin-units/vn-admin-units-2025.json', import.meta.url), 'utf8')) as { provinces: Province[] };
+const units = JSON.parse(readFileSync(new URL('../../data/admin-units/vn-admin-units-2025.json', import.meta.url), 'utf8')) as {
+  provinces: Province[];
+};
 
 export function province(code: string): Province {
   const p = units.provinces.find((x) => x.code === code);

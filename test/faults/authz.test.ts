@@ -36,15 +36,43 @@ interface RouteCase {
   after?: (s: TestServer, w: World, role: Role) => Promise<void>;
 }
 
-const PUBLIC: Record<Role, Expect> = { anonymous: 'ok', 'device A': 'ok', 'device B': 'ok', 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' };
+const PUBLIC: Record<Role, Expect> = {
+  anonymous: 'ok',
+  'device A': 'ok',
+  'device B': 'ok',
+  'reviewer X': 'ok',
+  'reviewer Y': 'ok',
+  admin: 'ok',
+};
 const ANYONE_KNOWN: Record<Role, Expect> = { ...PUBLIC, anonymous: 401 };
-const ADMIN_ONLY: Record<Role, Expect> = { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 403, 'reviewer Y': 403, admin: 'ok' };
-const PROVINCE_X_STAFF: Record<Role, Expect> = { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 403, admin: 'ok' };
+const ADMIN_ONLY: Record<Role, Expect> = {
+  anonymous: 401,
+  'device A': 403,
+  'device B': 403,
+  'reviewer X': 403,
+  'reviewer Y': 403,
+  admin: 'ok',
+};
+const PROVINCE_X_STAFF: Record<Role, Expect> = {
+  anonymous: 401,
+  'device A': 403,
+  'device B': 403,
+  'reviewer X': 'ok',
+  'reviewer Y': 403,
+  admin: 'ok',
+};
 const READ_ASSESSMENT_A: Record<Role, Expect> = { ...PROVINCE_X_STAFF, 'device A': 'ok' };
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${counter++}`;
-const USERS_OK: Record<Role, Expect> = { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' };
+const USERS_OK: Record<Role, Expect> = {
+  anonymous: 401,
+  'device A': 403,
+  'device B': 403,
+  'reviewer X': 'ok',
+  'reviewer Y': 'ok',
+  admin: 'ok',
+};
 
 /** Each user of the cast: username and password (test/faults/support/world.ts, test/server/harness.ts). */
 const CREDENTIALS: Partial<Record<Role, [string, string]>> = {
@@ -55,7 +83,10 @@ const CREDENTIALS: Partial<Record<Role, [string, string]>> = {
 
 /** A throwaway reviewer for the admin's account routes to act on. */
 async function throwawayUser(s: TestServer, w: World): Promise<string> {
-  const res = await s.request('POST', '/api/v1/users', { token: w.admin, body: { username: `tmp-${unique()}`, password: 'a-long-password-1', provinceCode: PROVINCE_X } });
+  const res = await s.request('POST', '/api/v1/users', {
+    token: w.admin,
+    body: { username: `tmp-${unique()}`, password: 'a-long-password-1', provinceCode: PROVINCE_X },
+  });
   return res.json.id as string;
 }
 
@@ -64,7 +95,11 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /health': { request: async () => ({ method: 'GET', path: '/health' }), expect: PUBLIC },
   'GET /openapi.json': { request: async () => ({ method: 'GET', path: '/openapi.json' }), expect: PUBLIC },
   'POST /sessions': {
-    request: async () => ({ method: 'POST', path: '/sessions', body: { username: 'reviewer-x', password: 'reviewer-password-1' } }),
+    request: async () => ({
+      method: 'POST',
+      path: '/sessions',
+      body: { username: 'reviewer-x', password: 'reviewer-password-1' },
+    }),
     expect: PUBLIC,
   },
   'GET /sessions/current': { request: async () => ({ method: 'GET', path: '/sessions/current' }), expect: ANYONE_KNOWN },
@@ -73,16 +108,30 @@ const MATRIX: Record<string, RouteCase> = {
     expect: { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' },
   },
   'GET /users': { request: async () => ({ method: 'GET', path: '/users' }), expect: ADMIN_ONLY },
-  'POST /users/{id}/disable': { request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/disable` }), expect: ADMIN_ONLY },
-  'POST /users/{id}/enable': { request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/enable` }), expect: ADMIN_ONLY },
+  'POST /users/{id}/disable': {
+    request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/disable` }),
+    expect: ADMIN_ONLY,
+  },
+  'POST /users/{id}/enable': {
+    request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/enable` }),
+    expect: ADMIN_ONLY,
+  },
   'POST /users/{id}/password': {
-    request: async (s, w) => ({ method: 'POST', path: `/users/${await throwawayUser(s, w)}/password`, body: { password: 'a-temporary-password' } }),
+    request: async (s, w) => ({
+      method: 'POST',
+      path: `/users/${await throwawayUser(s, w)}/password`,
+      body: { password: 'a-temporary-password' },
+    }),
     expect: ADMIN_ONLY,
   },
   'PUT /sessions/current/password': {
     request: async (_s, _w, role) => {
       const password = CREDENTIALS[role]?.[1] ?? 'not-a-user-password';
-      return { method: 'PUT', path: '/sessions/current/password', body: { currentPassword: password, newPassword: `${password}-changed` } };
+      return {
+        method: 'PUT',
+        path: '/sessions/current/password',
+        body: { currentPassword: password, newPassword: `${password}-changed` },
+      };
     },
     expect: USERS_OK,
     after: async (s, w, role) => {
@@ -98,7 +147,11 @@ const MATRIX: Record<string, RouteCase> = {
     },
   },
   'POST /users': {
-    request: async () => ({ method: 'POST', path: '/users', body: { username: `new-${unique()}`, password: 'a-long-password-1', provinceCode: PROVINCE_X } }),
+    request: async () => ({
+      method: 'POST',
+      path: '/users',
+      body: { username: `new-${unique()}`, password: 'a-long-password-1', provinceCode: PROVINCE_X },
+    }),
     expect: ADMIN_ONLY,
   },
   'POST /communes/{communeCode}/enrollment-codes': {
@@ -107,10 +160,17 @@ const MATRIX: Record<string, RouteCase> = {
   },
   'POST /enrollments': {
     // Whoever holds a code may enroll a phone with it.
-    request: async (s, w) => ({ method: 'POST', path: '/enrollments', body: { code: await s.issueCode(w.reviewerX, COMMUNE_A) } }),
+    request: async (s, w) => ({
+      method: 'POST',
+      path: '/enrollments',
+      body: { code: await s.issueCode(w.reviewerX, COMMUNE_A) },
+    }),
     expect: PUBLIC,
   },
-  'GET /communes/{communeCode}/enrollment-codes': { request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/enrollment-codes` }), expect: PROVINCE_X_STAFF },
+  'GET /communes/{communeCode}/enrollment-codes': {
+    request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/enrollment-codes` }),
+    expect: PROVINCE_X_STAFF,
+  },
   'DELETE /enrollment-codes/{id}': {
     // A fresh unused code of commune A (issued by its reviewer; the id from the open-codes list).
     request: async (s, w) => {
@@ -120,7 +180,10 @@ const MATRIX: Record<string, RouteCase> = {
     },
     expect: PROVINCE_X_STAFF,
   },
-  'GET /communes/{communeCode}/devices': { request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/devices` }), expect: PROVINCE_X_STAFF },
+  'GET /communes/{communeCode}/devices': {
+    request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/devices` }),
+    expect: PROVINCE_X_STAFF,
+  },
   'DELETE /devices/{id}': {
     // Another phone of commune A: its own province and the admin may revoke it, nobody else.
     request: async (s, w) => ({ method: 'DELETE', path: `/devices/${(await s.enroll(w.reviewerX, COMMUNE_A)).deviceId}` }),
@@ -130,17 +193,35 @@ const MATRIX: Record<string, RouteCase> = {
     request: async () => ({ method: 'PUT', path: `/assessments/${ASSESSMENT_A}`, body: submission(COMMUNE_A) }),
     expect: { anonymous: 401, 'device A': 'ok', 'device B': 403, 'reviewer X': 403, 'reviewer Y': 403, admin: 403 },
   },
-  'GET /assessments/{id}': { request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}` }), expect: READ_ASSESSMENT_A },
-  'GET /assessments/{id}/revisions': { request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}/revisions` }), expect: READ_ASSESSMENT_A },
+  'GET /assessments/{id}': {
+    request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}` }),
+    expect: READ_ASSESSMENT_A,
+  },
+  'GET /assessments/{id}/revisions': {
+    request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}/revisions` }),
+    expect: READ_ASSESSMENT_A,
+  },
   'POST /assessments/{id}/reviews': {
     request: async () => ({ method: 'POST', path: `/assessments/${ASSESSMENT_A}/reviews`, body: { verdict: 'accepted' } }),
     expect: PROVINCE_X_STAFF,
   },
   'GET /provinces': { request: async () => ({ method: 'GET', path: '/provinces' }), expect: ADMIN_ONLY },
-  'GET /provinces/{provinceCode}/communes': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes` }), expect: PROVINCE_X_STAFF },
-  'GET /provinces/{provinceCode}/summary': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/summary` }), expect: PROVINCE_X_STAFF },
-  'GET /provinces/{provinceCode}/communes.csv': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes.csv` }), expect: PROVINCE_X_STAFF },
-  'GET /provinces/{provinceCode}/coverage.csv': { request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/coverage.csv` }), expect: PROVINCE_X_STAFF },
+  'GET /provinces/{provinceCode}/communes': {
+    request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes` }),
+    expect: PROVINCE_X_STAFF,
+  },
+  'GET /provinces/{provinceCode}/summary': {
+    request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/summary` }),
+    expect: PROVINCE_X_STAFF,
+  },
+  'GET /provinces/{provinceCode}/communes.csv': {
+    request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes.csv` }),
+    expect: PROVINCE_X_STAFF,
+  },
+  'GET /provinces/{provinceCode}/coverage.csv': {
+    request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/coverage.csv` }),
+    expect: PROVINCE_X_STAFF,
+  },
 };
 
 /** The caller's token; a fresh session for sign-out, so that the cast keeps theirs. */
@@ -188,11 +269,15 @@ describe('authorization matrix (sqlite)', () => {
         const cell = await c.request(s, world, role);
         const token = await tokenOf(s, world, role, route);
         const before = await snapshot(s.db);
-        const res = await s.request(cell.method, `/api/v1${cell.path}`, { token, ...(cell.body === undefined ? {} : { body: cell.body }) });
+        const res = await s.request(cell.method, `/api/v1${cell.path}`, {
+          token,
+          ...(cell.body === undefined ? {} : { body: cell.body }),
+        });
         const got = outcome(res);
         if (got === 'ok') await c.after?.(s, world, role);
         observed[route][role] = got;
-        if (got !== c.expect[role]) wrong.push(`${route} as ${role}: expected ${c.expect[role]}, got ${res.status} ${res.text.slice(0, 120)}`);
+        if (got !== c.expect[role])
+          wrong.push(`${route} as ${role}: expected ${c.expect[role]}, got ${res.status} ${res.text.slice(0, 120)}`);
         if (got !== 'ok') {
           expect(res.json?.error?.code, `${route} as ${role}`).toMatch(/^(unauthorized|forbidden)$/);
           if ((await snapshot(s.db)) !== before) wrong.push(`${route} as ${role}: refused but changed stored data`);
@@ -234,7 +319,10 @@ describe.each(DB_KINDS)('credentials that must stop working (%s)', (kind) => {
     const everywhere = async (token: string, label: string) => {
       const before = await snapshot(s.db);
       for (const cell of cells) {
-        const res = await s.request(cell.method, `/api/v1${cell.path}`, { token, ...(cell.body === undefined ? {} : { body: cell.body }) });
+        const res = await s.request(cell.method, `/api/v1${cell.path}`, {
+          token,
+          ...(cell.body === undefined ? {} : { body: cell.body }),
+        });
         expect(res.status, `${label}: ${cell.method} ${cell.path}`).toBe(401);
       }
       expect(await snapshot(s.db), label).toBe(before);
@@ -242,7 +330,9 @@ describe.each(DB_KINDS)('credentials that must stop working (%s)', (kind) => {
 
     // A revoked phone (lost, or reassigned) is a stranger at every door, even its own commune's.
     const lost = await s.enroll(world.reviewerX, COMMUNE_A);
-    expect((await s.request('PUT', '/api/v1/assessments/lost-phone-0001', { token: lost.token, body: submission(COMMUNE_A) })).status).toBe(200);
+    expect(
+      (await s.request('PUT', '/api/v1/assessments/lost-phone-0001', { token: lost.token, body: submission(COMMUNE_A) })).status,
+    ).toBe(200);
     expect((await s.request('DELETE', `/api/v1/devices/${lost.deviceId}`, { token: world.reviewerX })).status).toBe(204);
     await everywhere(lost.token, 'revoked device');
 
@@ -257,7 +347,9 @@ describe.each(DB_KINDS)('credentials that must stop working (%s)', (kind) => {
 
     // Codes: one use only, even when ten phones race with the same code; not after 7 days.
     const code = await s.issueCode(world.reviewerX, COMMUNE_B);
-    const race = await Promise.all(Array.from({ length: 10 }, () => s.request('POST', '/api/v1/enrollments', { body: { code } })));
+    const race = await Promise.all(
+      Array.from({ length: 10 }, () => s.request('POST', '/api/v1/enrollments', { body: { code } })),
+    );
     expect(race.map((r) => r.status).sort()).toEqual([201, ...Array<number>(9).fill(410)]);
     expect((await s.request('POST', '/api/v1/enrollments', { body: { code } })).json.error.code).toBe('enrollment_code_used');
     const late = await s.issueCode(world.reviewerX, COMMUNE_B);

@@ -43,7 +43,10 @@ async function startLoad(api: Api, label: string) {
       const token = devices[w]?.token ?? '';
       for (let i = 0; !stopped; i++) {
         const id = `backup-${label}-${w}-${i}`;
-        for (const body of [submission(commune.code, { status: () => 2 }), submission(commune.code, { revision: 2, baseRevision: 1, status: () => 3 })]) {
+        for (const body of [
+          submission(commune.code, { status: () => 2 }),
+          submission(commune.code, { revision: 2, baseRevision: 1, status: () => 3 }),
+        ]) {
           const res = await api.request('PUT', `/api/v1/assessments/${id}`, { token, body });
           if (res.status !== 200) throw new Error(`${id}: ${res.status} ${res.text}`);
           acks.push({ id, revision: body.revision, token, hash: submissionContentHash(body) });
@@ -122,7 +125,18 @@ describe('backup and restore', () => {
     await load.stop();
     expect(made.code, made.output).toBe(0);
 
-    cluster.tool('psql', ['-h', new URL(cluster.url).hostname, '-p', new URL(cluster.url).port, '-U', 'postgres', '-d', 'postgres', '-qc', 'CREATE DATABASE xaso_restored']);
+    cluster.tool('psql', [
+      '-h',
+      new URL(cluster.url).hostname,
+      '-p',
+      new URL(cluster.url).port,
+      '-U',
+      'postgres',
+      '-d',
+      'postgres',
+      '-qc',
+      'CREATE DATABASE xaso_restored',
+    ]);
     const restoredUrl = cluster.url.replace(/\/xaso_tests$/, '/xaso_restored');
     const restored = await runServerCommand(['restore', file], { DATABASE_URL: restoredUrl });
     expect(restored.code, restored.output).toBe(0);

@@ -108,7 +108,12 @@ describe.each<Kind>(['sqlite', 'postgres'])('SIGKILL under load (%s)', (kind) =>
           const id = `crash-${kind}-${w}-${i}`;
           const first = await send({ id, revision: 1, token, body: submission(commune.code, { status: () => 2 }) });
           if (first.status !== 200) return;
-          await send({ id, revision: 2, token, body: submission(commune.code, { revision: 2, baseRevision: 1, status: () => 3 }) });
+          await send({
+            id,
+            revision: 2,
+            token,
+            body: submission(commune.code, { revision: 2, baseRevision: 1, status: () => 3 }),
+          });
         }
       }),
     );
@@ -123,10 +128,14 @@ describe.each<Kind>(['sqlite', 'postgres'])('SIGKILL under load (%s)', (kind) =>
     expect(await orphans(kind, server, databaseUrl)).toBe(0);
 
     // Every acknowledged revision is stored, with the content that was acknowledged.
-    const views = await Promise.all(acknowledged.map((a) => api.request('GET', `/api/v1/assessments/${a.id}/revisions`, { token: a.token })));
+    const views = await Promise.all(
+      acknowledged.map((a) => api.request('GET', `/api/v1/assessments/${a.id}/revisions`, { token: a.token })),
+    );
     acknowledged.forEach((a, i) => {
       expect(views[i]?.status).toBe(200);
-      const stored = (views[i]?.json.revisions as { revision: number; contentHash: string }[]).find((r) => r.revision === a.revision);
+      const stored = (views[i]?.json.revisions as { revision: number; contentHash: string }[]).find(
+        (r) => r.revision === a.revision,
+      );
       expect(stored?.contentHash).toBe(a.hash);
     });
 
@@ -144,7 +153,11 @@ describe.each<Kind>(['sqlite', 'postgres'])('SIGKILL under load (%s)', (kind) =>
       }),
     );
     const counts = await Promise.all(
-      [...byId.values()].map(async ([a]) => (await api.request('GET', `/api/v1/assessments/${a?.id}/revisions`, { token: a?.token })).json.revisions.length as number),
+      [...byId.values()].map(
+        async ([a]) =>
+          (await api.request('GET', `/api/v1/assessments/${a?.id}/revisions`, { token: a?.token })).json.revisions
+            .length as number,
+      ),
     );
     const distinct = new Set(attempts.map((a) => `${a.id}#${a.revision}`));
     expect(counts.reduce((n, c) => n + c, 0)).toBe(distinct.size);

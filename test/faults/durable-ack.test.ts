@@ -69,19 +69,25 @@ async function start(held: HeldSync) {
   const call = async (method: string, url: string, token?: string, body?: unknown) => {
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await app.request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, { incoming: { socket: { remoteAddress: '192.0.2.7' } } });
+    const res = await app.request(
+      url,
+      { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      { incoming: { socket: { remoteAddress: '192.0.2.7' } } },
+    );
     return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: Record<string, unknown> } };
   };
-  const admin = (await call('POST', '/api/v1/sessions', undefined, { username: 'admin', password: ADMIN_PASSWORD })).json.token as string;
+  const admin = (await call('POST', '/api/v1/sessions', undefined, { username: 'admin', password: ADMIN_PASSWORD })).json
+    .token as string;
   await call('POST', '/api/v1/users', admin, { username: 'rev04', password: 'reviewer-password-1', provinceCode: '04' });
-  const reviewer = (await call('POST', '/api/v1/sessions', undefined, { username: 'rev04', password: 'reviewer-password-1' })).json.token as string;
+  const reviewer = (await call('POST', '/api/v1/sessions', undefined, { username: 'rev04', password: 'reviewer-password-1' }))
+    .json.token as string;
   const code = (await call('POST', `/api/v1/communes/${MOUNTAIN_COMMUNE}/enrollment-codes`, reviewer)).json.code as string;
   const device = (await call('POST', '/api/v1/enrollments', undefined, { code })).json.token as string;
   const storedRevisions = () => database.sqlite?.prepare('select count(*) from assessment_revisions').pluck().get() as number;
   return { call, device, storedRevisions, walInode: () => fs.statSync(`${file}-wal`).ino };
 }
 
-const settledWithin = <T,>(promise: Promise<T>, ms: number) =>
+const settledWithin = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 
 describe('acknowledged only when durable (SQLite)', () => {
@@ -92,7 +98,8 @@ describe('acknowledged only when durable (SQLite)', () => {
     held.hold();
     const put = call('PUT', '/api/v1/assessments/durable-0001', device, submission(MOUNTAIN_COMMUNE));
     // The request asks for its sync (on a busy machine that can take a while), which is held.
-    for (const deadline = Date.now() + 20_000; held.syncs.length === before && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    for (const deadline = Date.now() + 20_000; held.syncs.length === before && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 20));
     expect(await settledWithin(put, 300)).toBe(false);
     // Committed (in the WAL) but not yet synced: not acknowledged.
     expect(storedRevisions()).toBe(1);
@@ -123,9 +130,12 @@ describe('acknowledged only when durable (SQLite)', () => {
     const { call, device, storedRevisions } = await start(held);
     const before = held.syncs.length;
     held.hold();
-    const puts = Array.from({ length: 20 }, (_, i) => call('PUT', `/api/v1/assessments/group-${String(i).padStart(4, '0')}`, device, submission(MOUNTAIN_COMMUNE)));
+    const puts = Array.from({ length: 20 }, (_, i) =>
+      call('PUT', `/api/v1/assessments/group-${String(i).padStart(4, '0')}`, device, submission(MOUNTAIN_COMMUNE)),
+    );
     // All twenty commit while the first fsync is held (polled: a busy machine is slow).
-    for (const deadline = Date.now() + 20_000; storedRevisions() < 20 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    for (const deadline = Date.now() + 20_000; storedRevisions() < 20 && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 20));
     expect(storedRevisions()).toBe(20);
     held.release();
     expect((await Promise.all(puts)).map((r) => r.status)).toEqual(Array(20).fill(200));

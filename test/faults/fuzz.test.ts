@@ -61,7 +61,16 @@ function bodyArb(def: RouteDef): fc.Arbitrary<string | undefined> {
     fc.string({ maxLength: 60 }),
     fc.nat({ max: Math.max(0, text.length - 1) }).map((n) => text.slice(0, n)),
     fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-    fc.constantFrom('[]', 'null', '"x"', '1e999', '{"a":1,"a":2}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"x":1}}}', '['.repeat(5000) + ']'.repeat(5000)),
+    fc.constantFrom(
+      '[]',
+      'null',
+      '"x"',
+      '1e999',
+      '{"a":1,"a":2}',
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+      '['.repeat(5000) + ']'.repeat(5000),
+    ),
     keys.length === 0
       ? fc.constant(text)
       : fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue]))).map((v) => JSON.stringify(v)),
@@ -81,7 +90,14 @@ function pathArb(def: RouteDef): fc.Arbitrary<string> {
   const query = fc.oneof(
     fc.constant(''),
     fc.dictionary(hostileString, hostileString, { maxKeys: 3 }).map((q) => `?${new URLSearchParams(q).toString()}`),
-    fc.constantFrom('?areaType=urban', '?areaType=', '?areaType=%00', '?areaType=urban&areaType=rural', '?%ZZ=1', '?__proto__[x]=1'),
+    fc.constantFrom(
+      '?areaType=urban',
+      '?areaType=',
+      '?areaType=%00',
+      '?areaType=urban&areaType=rural',
+      '?%ZZ=1',
+      '?__proto__[x]=1',
+    ),
   );
   return fc.tuple(fc.tuple(...segments), query).map(([values, q]) => {
     let i = 0;
@@ -166,7 +182,11 @@ describe.each(DB_KINDS)('fuzzing every endpoint (%s)', (kind) => {
       );
     }
     // Every route was really exercised past its door at least once in a while: not only 401s.
-    for (const [route, statuses] of seen) expect([...statuses].some((st) => st !== 401), route).toBe(true);
+    for (const [route, statuses] of seen)
+      expect(
+        [...statuses].some((st) => st !== 401),
+        route,
+      ).toBe(true);
   });
 
   it(`[F2] submissions: unknown or non-applicable codes, statuses out of range, N/A where not allowed, huge notes, injection strings — refused with a JSON 4xx and nothing stored, or accepted only when valid (${kind})`, async () => {
@@ -184,28 +204,97 @@ describe.each(DB_KINDS)('fuzzing every endpoint (%s)', (kind) => {
     const answerAt = (sub: Submission, code: string) =>
       (Array.isArray(sub.answers) ? sub.answers.find((a) => a?.code === code) : undefined) as Record<string, unknown> | undefined;
     const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-      fc.tuple(hostileString, fc.constantFrom(0, 1, 2, 3)).map(([code, status]): Mutation => (sub) => void (Array.isArray(sub.answers) ? sub.answers : []).push({ code, status, updatedAt: '2026-03-01T07:00:00.000Z' })),
-      pick(notMountain).map((c): Mutation => (sub) => void (Array.isArray(sub.answers) ? sub.answers : []).push({ code: c.code, status: 3, updatedAt: '2026-03-01T07:00:00.000Z' })),
-      fc.tuple(pick(mountain), hostileValue).map(([c, status]): Mutation => (sub) => Object.assign(answerAt(sub, c.code) ?? {}, { status })),
-      fc.tuple(pick(essential), fc.option(hostileString)).map(([c, reason]): Mutation => (sub) => Object.assign(answerAt(sub, c.code) ?? {}, { status: 'na', naReason: reason ?? undefined })),
-      fc.tuple(pick(areaSpecific), fc.option(hostileString)).map(([c, reason]): Mutation => (sub) => Object.assign(answerAt(sub, c.code) ?? {}, { status: 'na', naReason: reason ?? undefined })),
-      fc.tuple(pick(mountain), fc.integer({ min: LIMITS.note - 5, max: LIMITS.note + 5 }), fc.constantFrom('a', 'ế', 'ế'.normalize('NFD'), '👩🏽‍💻', ' ')).map(
-        ([c, n, ch]): Mutation => (sub) => Object.assign(answerAt(sub, c.code) ?? {}, { note: ch.repeat(n) }),
+      fc.tuple(hostileString, fc.constantFrom(0, 1, 2, 3)).map(
+        ([code, status]): Mutation =>
+          (sub) =>
+            void (Array.isArray(sub.answers) ? sub.answers : []).push({ code, status, updatedAt: '2026-03-01T07:00:00.000Z' }),
       ),
-      fc.tuple(pick(mountain), fc.constantFrom('note', 'naReason', 'openName'), hostileString).map(([c, field, text]): Mutation => (sub) => Object.assign(answerAt(sub, c.code) ?? {}, { [field]: text })),
-      fc.tuple(pick(mountain), hostileValue).map(([c, v]): Mutation => (sub) => Object.assign(answerAt(sub, c.code) ?? {}, { updatedAt: v })),
-      pick(essential).map((c): Mutation => (sub) => void (sub.answers = Array.isArray(sub.answers) ? sub.answers.filter((a) => a?.code !== c.code) : sub.answers)),
-      pick(mountain).map((c): Mutation => (sub) => void (Array.isArray(sub.answers) ? sub.answers : []).push({ ...(answerAt(sub, c.code) as Submission['answers'][number]) })),
-      fc.tuple(fc.constantFrom('revision', 'baseRevision', 'communeCode', 'areaTypes', 'period', 'catalogueVersion', 'methodologyId', 'helpers', 'submittedAt', 'answers'), hostileValue).map(
-        ([field, v]): Mutation => (sub) => void ((sub as Record<string, unknown>)[field] = v),
+      pick(notMountain).map(
+        (c): Mutation =>
+          (sub) =>
+            void (Array.isArray(sub.answers) ? sub.answers : []).push({
+              code: c.code,
+              status: 3,
+              updatedAt: '2026-03-01T07:00:00.000Z',
+            }),
       ),
+      fc.tuple(pick(mountain), hostileValue).map(
+        ([c, status]): Mutation =>
+          (sub) =>
+            Object.assign(answerAt(sub, c.code) ?? {}, { status }),
+      ),
+      fc.tuple(pick(essential), fc.option(hostileString)).map(
+        ([c, reason]): Mutation =>
+          (sub) =>
+            Object.assign(answerAt(sub, c.code) ?? {}, { status: 'na', naReason: reason ?? undefined }),
+      ),
+      fc.tuple(pick(areaSpecific), fc.option(hostileString)).map(
+        ([c, reason]): Mutation =>
+          (sub) =>
+            Object.assign(answerAt(sub, c.code) ?? {}, { status: 'na', naReason: reason ?? undefined }),
+      ),
+      fc
+        .tuple(
+          pick(mountain),
+          fc.integer({ min: LIMITS.note - 5, max: LIMITS.note + 5 }),
+          fc.constantFrom('a', 'ế', 'ế'.normalize('NFD'), '👩🏽‍💻', ' '),
+        )
+        .map(
+          ([c, n, ch]): Mutation =>
+            (sub) =>
+              Object.assign(answerAt(sub, c.code) ?? {}, { note: ch.repeat(n) }),
+        ),
+      fc.tuple(pick(mountain), fc.constantFrom('note', 'naReason', 'openName'), hostileString).map(
+        ([c, field, text]): Mutation =>
+          (sub) =>
+            Object.assign(answerAt(sub, c.code) ?? {}, { [field]: text }),
+      ),
+      fc.tuple(pick(mountain), hostileValue).map(
+        ([c, v]): Mutation =>
+          (sub) =>
+            Object.assign(answerAt(sub, c.code) ?? {}, { updatedAt: v }),
+      ),
+      pick(essential).map(
+        (c): Mutation =>
+          (sub) =>
+            void (sub.answers = Array.isArray(sub.answers) ? sub.answers.filter((a) => a?.code !== c.code) : sub.answers),
+      ),
+      pick(mountain).map(
+        (c): Mutation =>
+          (sub) =>
+            void (Array.isArray(sub.answers) ? sub.answers : []).push({
+              ...(answerAt(sub, c.code) as Submission['answers'][number]),
+            }),
+      ),
+      fc
+        .tuple(
+          fc.constantFrom(
+            'revision',
+            'baseRevision',
+            'communeCode',
+            'areaTypes',
+            'period',
+            'catalogueVersion',
+            'methodologyId',
+            'helpers',
+            'submittedAt',
+            'answers',
+          ),
+          hostileValue,
+        )
+        .map(
+          ([field, v]): Mutation =>
+            (sub) =>
+              void ((sub as Record<string, unknown>)[field] = v),
+        ),
       fc.constantFrom<Mutation>(
         (sub) => void (sub.communeCode = COMMUNE_B),
         (sub) => void (sub.areaTypes = ['urban', 'urban'] as never),
         (sub) => void (sub.revision = 2),
         (sub) => void (sub.score = { index: 100, level: 5 }),
         (sub) => void (sub.answers = []),
-        (sub) => void (sub.answers = Array.from({ length: 501 }, () => (Array.isArray(sub.answers) ? sub.answers[0] : null)) as never),
+        (sub) =>
+          void (sub.answers = Array.from({ length: 501 }, () => (Array.isArray(sub.answers) ? sub.answers[0] : null)) as never),
       ),
     );
 
@@ -247,7 +336,8 @@ describe.each(DB_KINDS)('fuzzing every endpoint (%s)', (kind) => {
   });
 
   it(`[F4] NFD and NFC text: limits count characters after NFC, text is stored NFC, and an NFD resend of an NFC revision is the same revision (${kind})`, async () => {
-    const put = (id: string, body: unknown) => s.request('PUT', `/api/v1/assessments/${id}`, { token: world.deviceA.token, body, ip: FUZZ_IP });
+    const put = (id: string, body: unknown) =>
+      s.request('PUT', `/api/v1/assessments/${id}`, { token: world.deviceA.token, body, ip: FUZZ_IP });
     const code = submission(COMMUNE_A).answers[0]?.code ?? '';
     const withNote = (note: string, period = '2026') => {
       const b = submission(COMMUNE_A, { period });

@@ -28,7 +28,10 @@ beforeAll(async () => {
   // A stand-in for dist/ (the build runs after the unit tests in `npm test`).
   dist = tempDir('dist');
   fs.mkdirSync(path.join(dist, 'assets'));
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Xã số</title><script type="module" src="./assets/index-Abc12345.js"></script>');
+  fs.writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><title>Xã số</title><script type="module" src="./assets/index-Abc12345.js"></script>',
+  );
   fs.writeFileSync(path.join(dist, 'assets', 'index-Abc12345.js'), 'console.log("app")');
   fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   server = await ServerProcess.start({ staticDir: dist });
@@ -58,7 +61,11 @@ describe('the real server over a real socket', () => {
       { method: 'POST', path: '/api/v1/assessments/huge-body-0001/reviews', token: reviewer },
     ];
     const countRows = () =>
-      server.readSqlite((db) => ['users', 'devices', 'assessments', 'assessment_revisions', 'reviews'].map((t) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n));
+      server.readSqlite((db) =>
+        ['users', 'devices', 'assessments', 'assessment_revisions', 'reviews'].map(
+          (t) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n,
+        ),
+      );
     const before = countRows();
     // A 10 MB submission that is otherwise valid: a note the size of a film.
     const hugeNote = submission(COMMUNE);
@@ -97,7 +104,9 @@ describe('the real server over a real socket', () => {
       helpers: 'ế'.repeat(LIMITS.helpers),
       answers: applicableComponents(cat, areaTypes).map((c) => ({
         code: c.code,
-        ...(naAllowed(c, methodology) ? { status: 'na' as const, naReason: 'ế'.repeat(LIMITS.naReason) } : { status: 3 as const }),
+        ...(naAllowed(c, methodology)
+          ? { status: 'na' as const, naReason: 'ế'.repeat(LIMITS.naReason) }
+          : { status: 3 as const }),
         note: 'ế'.repeat(LIMITS.note),
         ...(c.open ? { openName: 'ế'.repeat(LIMITS.openName) } : {}),
         updatedAt: '2026-03-01T07:00:00.000Z',
@@ -110,7 +119,9 @@ describe('the real server over a real socket', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
       body: JSON.stringify(largest),
     });
-    expect(res.status, `a valid submission of ${Math.round(bytes / 1024)} KB → ${res.status} ${res.text.slice(0, 200)}`).toBe(200);
+    expect(res.status, `a valid submission of ${Math.round(bytes / 1024)} KB → ${res.status} ${res.text.slice(0, 200)}`).toBe(
+      200,
+    );
   });
 
   it('[A5] security headers on every kind of answer: page, asset, worker, API, 401, 404, 413, 415 (CSP without inline script, frame-ancestors none, nosniff, referrer policy)', async () => {
@@ -129,7 +140,14 @@ describe('the real server over a real socket', () => {
       ['API 404', await get('/api/v1/nothing')],
       ['API 404 method', await get('/api/v1/health', 'PATCH')],
       ['API 413', await rawRequest(`${server.url}/api/v1/sessions`, { method: 'POST', headers: json, body: 'x'.repeat(TEN_MB) })],
-      ['API 415', await rawRequest(`${server.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })],
+      [
+        'API 415',
+        await rawRequest(`${server.url}/api/v1/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: '{}',
+        }),
+      ],
       [
         'API 422',
         await rawRequest(`${server.url}/api/v1/assessments/headers-0001`, {
@@ -141,7 +159,12 @@ describe('the real server over a real socket', () => {
     ];
     for (const [what, res] of answers) {
       const header = (name: string) => String(res.headers[name] ?? '');
-      const directives = new Map(header('content-security-policy').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values] as const));
+      const directives = new Map(
+        header('content-security-policy')
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values] as const),
+      );
       expect(directives.get('script-src') ?? directives.get('default-src'), `${what}: script-src`).toEqual(["'self'"]);
       expect(directives.get('default-src'), `${what}: default-src`).toEqual(["'self'"]);
       expect(directives.get('frame-ancestors'), `${what}: frame-ancestors`).toEqual(["'none'"]);
@@ -151,15 +174,24 @@ describe('the real server over a real socket', () => {
       if (what.startsWith('API')) expect(header('cache-control'), what).toBe('no-store');
     }
     const statusOf = (what: string) => answers.find(([w]) => w === what)?.[1].status;
-    expect([statusOf('API 401'), statusOf('API 404'), statusOf('API 413'), statusOf('API 415'), statusOf('API 422')]).toEqual([401, 404, 413, 415, 422]);
+    expect([statusOf('API 401'), statusOf('API 404'), statusOf('API 413'), statusOf('API 415'), statusOf('API 422')]).toEqual([
+      401, 404, 413, 415, 422,
+    ]);
   });
 
   it('[A4] sign-in is rate-limited per account and address, also for a burst of parallel guesses and across a restart; so is guessing enrollment codes', async () => {
     const username = `ratelimited-${Date.now().toString(36)}`;
-    const created = await api.request('POST', '/api/v1/users', { token: await api.adminToken(), body: { username, password: REVIEWER_PASSWORD, provinceCode: PROVINCE } });
+    const created = await api.request('POST', '/api/v1/users', {
+      token: await api.adminToken(),
+      body: { username, password: REVIEWER_PASSWORD, provinceCode: PROVINCE },
+    });
     expect(created.status).toBe(201);
     const login = (password: string, from = '127.0.0.1') =>
-      requestFrom(from, `${server.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      requestFrom(from, `${server.url}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
 
     // Thirty guesses at once from one address: at most five passwords are actually tried.
     const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => login(`guess-number-${i}`)));
@@ -181,7 +213,11 @@ describe('the real server over a real socket', () => {
     // Enrollment codes: a burst of wrong codes from one address is capped the same way.
     const guesses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        requestFrom('127.0.0.3', `${server.url}/api/v1/enrollments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `GUESS${String(i).padStart(3, 'A')}` }) }),
+        requestFrom('127.0.0.3', `${server.url}/api/v1/enrollments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: `GUESS${String(i).padStart(3, 'A')}` }),
+        }),
       ),
     );
     const checked = guesses.filter((r) => r.status === 400).length;
@@ -193,34 +229,53 @@ describe('the real server over a real socket', () => {
     const admin = await api.adminToken();
     const password = 'mật-khẩu-của-chị-Lan-2026';
     const username = `lan-${Date.now().toString(36)}`;
-    expect((await api.request('POST', '/api/v1/users', { token: admin, body: { username, password, provinceCode: PROVINCE } })).status).toBe(201);
+    expect(
+      (await api.request('POST', '/api/v1/users', { token: admin, body: { username, password, provinceCode: PROVINCE } })).status,
+    ).toBe(201);
     const session = await api.login(username, password);
     const code = await api.issueCode(session, COMMUNE);
     const enrolled = await api.request('POST', '/api/v1/enrollments', { body: { code } });
     expect(enrolled.status).toBe(201);
 
-    const users = server.readSqlite((db) => db.prepare('select username, password_hash from users').all() as { username: string; password_hash: string }[]);
+    const users = server.readSqlite(
+      (db) => db.prepare('select username, password_hash from users').all() as { username: string; password_hash: string }[],
+    );
     expect(users.length).toBeGreaterThanOrEqual(2);
-    for (const u of users) expect(u.password_hash, u.username).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
+    for (const u of users)
+      expect(u.password_hash, u.username).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
     // A random salt each: the same password never gives the same hash.
     expect(new Set(users.map((u) => u.password_hash.split('$')[4])).size).toBe(users.length);
 
     const raw = sqliteFiles();
-    const secrets = { password, adminPassword: ADMIN_PASSWORD, reviewerPassword: REVIEWER_PASSWORD, session, admin, code, deviceToken: enrolled.json.token as string };
+    const secrets = {
+      password,
+      adminPassword: ADMIN_PASSWORD,
+      reviewerPassword: REVIEWER_PASSWORD,
+      session,
+      admin,
+      code,
+      deviceToken: enrolled.json.token as string,
+    };
     for (const [name, secret] of Object.entries(secrets)) {
       expect(raw.includes(Buffer.from(secret)), `${name} found in the database files`).toBe(false);
       // Not even the random part of a token without its prefix.
-      if (secret.length > 20) expect(raw.includes(Buffer.from(secret.slice(2))), `${name} (body) in the database files`).toBe(false);
+      if (secret.length > 20)
+        expect(raw.includes(Buffer.from(secret.slice(2))), `${name} (body) in the database files`).toBe(false);
     }
   });
 
   it('[A6] the audit log records every sign-in, enrollment, submission and review with who, when and from where; no secret or token appears in it or in the server output', async () => {
     const since = new Date().toISOString();
-    const wrong = await api.request('POST', '/api/v1/sessions', { body: { username: 'admin', password: 'wrong-password-for-audit' } });
+    const wrong = await api.request('POST', '/api/v1/sessions', {
+      body: { username: 'admin', password: 'wrong-password-for-audit' },
+    });
     expect(wrong.status).toBe(401);
     const admin = await api.adminToken();
     const reviewerName = `audit-${Date.now().toString(36)}`;
-    await api.request('POST', '/api/v1/users', { token: admin, body: { username: reviewerName, password: REVIEWER_PASSWORD, provinceCode: PROVINCE } });
+    await api.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { username: reviewerName, password: REVIEWER_PASSWORD, provinceCode: PROVINCE },
+    });
     const reviewer = await api.login(reviewerName, REVIEWER_PASSWORD);
     const code = await api.issueCode(reviewer, COMMUNE);
     const enrolled = await api.request('POST', '/api/v1/enrollments', { body: { code, label: 'Máy chị Lan' } });
@@ -228,10 +283,16 @@ describe('the real server over a real socket', () => {
     expect([enrolled.status, reused.status]).toEqual([201, 410]);
     const device = enrolled.json.token as string;
     const id = `audited-${Date.now().toString(36)}`;
-    const bad = await api.request('PUT', `/api/v1/assessments/${id}`, { token: device, body: { ...submission(COMMUNE), catalogueVersion: '1999.1' } });
+    const bad = await api.request('PUT', `/api/v1/assessments/${id}`, {
+      token: device,
+      body: { ...submission(COMMUNE), catalogueVersion: '1999.1' },
+    });
     const good = await api.request('PUT', `/api/v1/assessments/${id}`, { token: device, body: submission(COMMUNE) });
     expect([bad.status, good.status]).toEqual([422, 200]);
-    const review = await api.request('POST', `/api/v1/assessments/${id}/reviews`, { token: reviewer, body: { verdict: 'returned', comment: 'Thiếu minh chứng' } });
+    const review = await api.request('POST', `/api/v1/assessments/${id}/reviews`, {
+      token: reviewer,
+      body: { verdict: 'returned', comment: 'Thiếu minh chứng' },
+    });
     expect(review.status).toBe(201);
     // An internal error on the way, to see what the server prints then.
     await api.request('GET', '/api/v1/assessments/%E0%A4%A', { token: reviewer });

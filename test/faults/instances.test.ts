@@ -28,7 +28,10 @@ describe('two server processes on one PostgreSQL', () => {
     const created = await createTestSchema();
     schema = created.schema;
     // Started together: both migrate and bootstrap the admin on the same empty database.
-    [one, two] = await Promise.all([ServerProcess.start({ databaseUrl: created.url }), ServerProcess.start({ databaseUrl: created.url })]);
+    [one, two] = await Promise.all([
+      ServerProcess.start({ databaseUrl: created.url }),
+      ServerProcess.start({ databaseUrl: created.url }),
+    ]);
     a = new Api(one.url);
     b = new Api(two.url);
   }, 120_000);
@@ -56,7 +59,9 @@ describe('two server processes on one PostgreSQL', () => {
     for (let i = 0; i < 6; i++) {
       const id = `inst-race-${i}`;
       const bodies = [submission(commune, { status: () => 2 }), submission(commune, { status: () => 3 })];
-      const results = await Promise.all([a, b].map((api, k) => api.request('PUT', `/api/v1/assessments/${id}`, { token: device.token, body: bodies[k] })));
+      const results = await Promise.all(
+        [a, b].map((api, k) => api.request('PUT', `/api/v1/assessments/${id}`, { token: device.token, body: bodies[k] })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const winner = results.findIndex((r) => r.status === 200);
       const stored = await a.request('GET', `/api/v1/assessments/${id}/revisions`, { token: device.token });
@@ -66,13 +71,18 @@ describe('two server processes on one PostgreSQL', () => {
 
     // One code, ten phones on both instances at once: exactly one enrolled.
     const code = await a.issueCode(reviewer, commune);
-    const enrollments = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).request('POST', '/api/v1/enrollments', { body: { code } })));
+    const enrollments = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).request('POST', '/api/v1/enrollments', { body: { code } })),
+    );
     expect(enrollments.filter((r) => r.status === 201)).toHaveLength(1);
     expect(enrollments.every((r) => r.status === 201 || (r.status >= 400 && r.status < 500))).toBe(true);
 
     // Wrong passwords on one until it refuses: the other refuses too, even the right password.
     const username = `inst-limit-${Date.now().toString(36)}`;
-    const created = await a.request('POST', '/api/v1/users', { token: await a.adminToken(), body: { username, password: 'instance-password-1', provinceCode: PROVINCE } });
+    const created = await a.request('POST', '/api/v1/users', {
+      token: await a.adminToken(),
+      body: { username, password: 'instance-password-1', provinceCode: PROVINCE },
+    });
     expect(created.status).toBe(201);
     let refusedAt = -1;
     for (let i = 0; i < 40 && refusedAt < 0; i++) {
@@ -81,7 +91,9 @@ describe('two server processes on one PostgreSQL', () => {
       else expect(res.status).toBe(401);
     }
     expect(refusedAt).toBeGreaterThan(0);
-    expect((await b.request('POST', '/api/v1/sessions', { body: { username, password: 'instance-password-1' } })).status).toBe(429);
+    expect((await b.request('POST', '/api/v1/sessions', { body: { username, password: 'instance-password-1' } })).status).toBe(
+      429,
+    );
 
     // Signed in on one, signed out on the other: the token is dead on both.
     const session = await a.adminToken();

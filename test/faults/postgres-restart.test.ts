@@ -53,7 +53,9 @@ describe('PostgreSQL restarts under a running server', () => {
     expect(server.running).toBe(true);
     // Served again without the server being restarted; the broken pooled connections are replaced.
     const again = await until('a sign-in after the restart', async () => {
-      const res = await api.request('POST', '/api/v1/sessions', { body: { username: 'admin', password: 'fault-admin-password-7Q' } });
+      const res = await api.request('POST', '/api/v1/sessions', {
+        body: { username: 'admin', password: 'fault-admin-password-7Q' },
+      });
       return res.status === 201 ? res : undefined;
     });
     expect(again.json.token).toEqual(expect.any(String));

@@ -40,7 +40,14 @@ export function fromVitest(json: VitestJson): TestRun[] {
       const m = ID_RE.exec(t.title);
       if (!m?.[1]) continue;
       const outcome: Outcome = t.status === 'passed' ? 'passed' : t.status === 'failed' ? 'failed' : 'skipped';
-      runs.push({ id: m[1], title: t.title.replace(ID_RE, ''), file: path.relative(ROOT, file.name), runner: 'vitest', outcome, durationMs: t.duration ?? 0 });
+      runs.push({
+        id: m[1],
+        title: t.title.replace(ID_RE, ''),
+        file: path.relative(ROOT, file.name),
+        runner: 'vitest',
+        outcome,
+        durationMs: t.duration ?? 0,
+      });
     }
   }
   return runs;
@@ -83,7 +90,14 @@ export function fromPlaywright(json: PlaywrightJson): TestRun[] {
                 : 'passed'
               : 'failed';
         const durationMs = (t.results ?? []).reduce((n, r) => n + (r.duration ?? 0), 0);
-        runs.push({ id: m[1], title: spec.title.replace(ID_RE, ''), file: path.relative(ROOT, path.join(testDir, spec.file)), runner: 'playwright', outcome, durationMs });
+        runs.push({
+          id: m[1],
+          title: spec.title.replace(ID_RE, ''),
+          file: path.relative(ROOT, path.join(testDir, spec.file)),
+          runner: 'playwright',
+          outcome,
+          durationMs,
+        });
       }
     }
     for (const child of suite.suites ?? []) walk(child);
@@ -149,7 +163,12 @@ export function render(runs: readonly TestRun[], options: { generatedAt: Date; m
     '',
   );
   for (const area of AREAS) {
-    out.push(`## ${area.title}`, '', '| id | scenario | result | time | what the test does | also covered by |', '|---|---|---|---|---|---|');
+    out.push(
+      `## ${area.title}`,
+      '',
+      '| id | scenario | result | time | what the test does | also covered by |',
+      '|---|---|---|---|---|---|',
+    );
     for (const s of area.scenarios) {
       const rs = byId.get(s.id) ?? [];
       const time = rs.reduce((n, r) => n + r.durationMs, 0);
@@ -161,19 +180,37 @@ export function render(runs: readonly TestRun[], options: { generatedAt: Date; m
     out.push('');
   }
 
-  out.push('## Defects found by the suite', '', '| id | scenario | what the test found | status | fix |', '|---|---|---|---|---|');
-  for (const d of DEFECTS) out.push(`| ${d.id} | ${d.scenario} | ${cell(d.found)} | ${d.status === 'fixed' ? '✅ fixed' : '⚠️ open'} | ${cell(d.fix)} |`);
+  out.push(
+    '## Defects found by the suite',
+    '',
+    '| id | scenario | what the test found | status | fix |',
+    '|---|---|---|---|---|',
+  );
+  for (const d of DEFECTS)
+    out.push(
+      `| ${d.id} | ${d.scenario} | ${cell(d.found)} | ${d.status === 'fixed' ? '✅ fixed' : '⚠️ open'} | ${cell(d.fix)} |`,
+    );
   out.push('');
 
   out.push('## Every test', '', '| scenario | test | runner | file | result | time |', '|---|---|---|---|---|---|');
   for (const s of all) {
-    for (const r of byId.get(s.id) ?? []) out.push(`| ${r.id} | ${cell(r.title)} | ${r.runner} | \`${r.file}\` | ${OUTCOME_TEXT[r.outcome]} | ${seconds(r.durationMs)} |`);
+    for (const r of byId.get(s.id) ?? [])
+      out.push(
+        `| ${r.id} | ${cell(r.title)} | ${r.runner} | \`${r.file}\` | ${OUTCOME_TEXT[r.outcome]} | ${seconds(r.durationMs)} |`,
+      );
   }
   if (unknown.length > 0) out.push('', `Results for ids not in test/faults/scenarios.ts: ${unknown.join(', ')}.`);
   out.push('');
 
   if (options.matrix) {
-    out.push('## Authorization matrix (A1, as observed)', '', 'Province X = Cao Bằng (04), province Y = Hà Nội (01); communes A and B are both in X; the assessment belongs to A. ⛔ 401 = not signed in, ⛔ 403 = signed in but not allowed.', '', options.matrix.trim(), '');
+    out.push(
+      '## Authorization matrix (A1, as observed)',
+      '',
+      'Province X = Cao Bằng (04), province Y = Hà Nội (01); communes A and B are both in X; the assessment belongs to A. ⛔ 401 = not signed in, ⛔ 403 = signed in but not allowed.',
+      '',
+      options.matrix.trim(),
+      '',
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -186,7 +223,7 @@ function readJson<T>(file: string): T | undefined {
 function main(argv: string[]): number {
   const arg = (name: string, fallback: string) => {
     const i = argv.indexOf(name);
-    return path.resolve(ROOT, i >= 0 && argv[i + 1] ? argv[i + 1] ?? fallback : fallback);
+    return path.resolve(ROOT, i >= 0 && argv[i + 1] ? (argv[i + 1] ?? fallback) : fallback);
   };
   const vitestFile = arg('--vitest', '.tmp/test-results/vitest.json');
   const playwrightFile = arg('--playwright', '.tmp/test-results/playwright.json');
@@ -196,13 +233,18 @@ function main(argv: string[]): number {
   const runs = [...(vitest ? fromVitest(vitest) : []), ...(playwright ? fromPlaywright(playwright) : [])];
   const matrixFile = path.join(ROOT, '.tmp/test-results/authz-matrix.md');
   const matrix = fs.existsSync(matrixFile) ? fs.readFileSync(matrixFile, 'utf8') : undefined;
-  const sources = [vitest ? path.relative(ROOT, vitestFile) : '', playwright ? path.relative(ROOT, playwrightFile) : ''].filter(Boolean);
+  const sources = [vitest ? path.relative(ROOT, vitestFile) : '', playwright ? path.relative(ROOT, playwrightFile) : ''].filter(
+    Boolean,
+  );
   const md = render(runs, { generatedAt: new Date(), sources, ...(matrix ? { matrix } : {}) });
   fs.writeFileSync(outFile, md);
   const results = AREAS.flatMap((a) => a.scenarios).map((s) => resultOf(runs.filter((r) => r.id === s.id)));
   const bad = results.filter((r) => r === 'fail' || r === 'not-run').length;
-  console.log(`${path.relative(ROOT, outFile)}: ${results.length} scenarios, ${results.filter((r) => r.startsWith('pass')).length} passing, ${bad} failing or not run`);
+  console.log(
+    `${path.relative(ROOT, outFile)}: ${results.length} scenarios, ${results.filter((r) => r.startsWith('pass')).length} passing, ${bad} failing or not run`,
+  );
   return argv.includes('--check') && bad > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

@@ -42,7 +42,10 @@ describe('a SQLite file that is not sound at start', () => {
     const reviewer = await api.reviewer('04');
     const device = await api.enroll(reviewer, '01290');
     for (let i = 0; i < 30; i++) {
-      const res = await api.request('PUT', `/api/v1/assessments/corrupt-${i}`, { token: device.token, body: submission('01290', { status: () => 2 }) });
+      const res = await api.request('PUT', `/api/v1/assessments/corrupt-${i}`, {
+        token: device.token,
+        body: submission('01290', { status: () => 2 }),
+      });
       expect(res.status).toBe(200);
     }
     await server.stop();
@@ -50,8 +53,12 @@ describe('a SQLite file that is not sound at start', () => {
     // Overwrite the first page of the two tables the dashboards read.
     const file = path.join(dataDir, SQLITE_FILE);
     expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
-    const roots = server.readSqlite((db) =>
-      db.prepare(`select rootpage from sqlite_master where name in ('assessments', 'assessment_revisions') order by name`).pluck().all() as number[],
+    const roots = server.readSqlite(
+      (db) =>
+        db
+          .prepare(`select rootpage from sqlite_master where name in ('assessments', 'assessment_revisions') order by name`)
+          .pluck()
+          .all() as number[],
     );
     expect(roots).toHaveLength(2);
     const fd = fs.openSync(file, 'r+');

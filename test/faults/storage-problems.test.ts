@@ -20,7 +20,8 @@ interface Logged {
 async function startWithLog(): Promise<{ server: TestServer; sqlite: SqliteDatabase.Database; logged: Logged[]; token: string }> {
   const logged: Logged[] = [];
   const server = await TestServer.start('sqlite', {
-    logError: (error, c) => logged.push({ path: new URL(c.req.url).pathname, text: error instanceof Error ? `${error.message}` : String(error) }),
+    logError: (error, c) =>
+      logged.push({ path: new URL(c.req.url).pathname, text: error instanceof Error ? `${error.message}` : String(error) }),
   });
   const sqlite = server.database.sqlite;
   if (!sqlite) throw new Error('no SQLite connection');
@@ -46,7 +47,11 @@ describe('storage failures on SQLite', () => {
       expect(health.json.error).toMatchObject({ code: 'db_unavailable', storage: 'disk_full', db: 'sqlite' });
       expect(logged.map((l) => l.text).join('\n')).toMatch(/database or disk is full/);
       expect(logged.map((l) => l.text).join('\n')).not.toMatch(/cannot rollback/);
-      const stored = await server.db.selectFrom('assessment_revisions').select('revision').where('assessment_id', '=', 'disk-full-0001').execute();
+      const stored = await server.db
+        .selectFrom('assessment_revisions')
+        .select('revision')
+        .where('assessment_id', '=', 'disk-full-0001')
+        .execute();
       expect(stored).toEqual([]);
 
       sqlite.pragma('max_page_count = 1073741823');

@@ -61,7 +61,12 @@ function revisions(id: string) {
 }
 
 function submitAudits(id: string): { outcome: string }[] {
-  return server.readSqlite((db) => db.prepare("select outcome from audit_log where action = 'assessment.submit' and target = ?").all(id) as { outcome: string }[]);
+  return server.readSqlite(
+    (db) =>
+      db.prepare("select outcome from audit_log where action = 'assessment.submit' and target = ?").all(id) as {
+        outcome: string;
+      }[],
+  );
 }
 
 describe('sync faults against the real server process', () => {
@@ -115,7 +120,9 @@ describe('sync faults against the real server process', () => {
     expect(await phone.sync(a.id)).toMatchObject({ state: 'sent', revision: 1 });
     expect((await revisions(a.id)).json.revisions).toHaveLength(1);
     // One stored revision, one audit row of success: the three replays stored nothing.
-    expect(server.readSqlite((db) => db.prepare('select count(*) as n from assessment_revisions where assessment_id = ?').get(a.id))).toEqual({ n: 1 });
+    expect(
+      server.readSqlite((db) => db.prepare('select count(*) as n from assessment_revisions where assessment_id = ?').get(a.id)),
+    ).toEqual({ n: 1 });
     expect(submitAudits(a.id)).toEqual([{ outcome: 'success' }]);
   });
 
@@ -234,7 +241,9 @@ describe('sync faults against the real server process', () => {
     expect(await phoneA.flush()).toMatchObject({ sent: 1 });
     await phoneB.submit(a.id);
     expect(await phoneB.flush()).toMatchObject({ sent: 0, conflicts: 1 });
-    expect(proxy.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(a.id)).map((r) => r.upstreamStatus)).toEqual([200, 409]);
+    expect(proxy.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(a.id)).map((r) => r.upstreamStatus)).toEqual([
+      200, 409,
+    ]);
 
     // Phone B: told, answers untouched. Server: A's revision 1 as it was.
     expect(await phoneB.sync(a.id)).toMatchObject({ state: 'conflict', revision: 1, baseRevision: 1 });
@@ -242,13 +251,18 @@ describe('sync faults against the real server process', () => {
     const afterConflict = await revisions(a.id);
     expect(afterConflict.json.revisions).toHaveLength(1);
     const view = await api.request('GET', `/api/v1/assessments/${a.id}`, { token: reviewer });
-    expect(view.json.submission.answers.find((x: { code: string }) => x.code === code1)).toMatchObject({ status: 1, note: 'máy A' });
+    expect(view.json.submission.answers.find((x: { code: string }) => x.code === code1)).toMatchObject({
+      status: 1,
+      note: 'máy A',
+    });
 
     // B sends its version as the newest: revision 2 on 1. Both are kept and visible.
     expect(await phoneB.retry(a.id)).toMatchObject({ ok: true, revision: 2 });
     expect(await phoneB.flush()).toMatchObject({ sent: 1 });
     const history = await revisions(a.id);
-    expect(history.json.revisions.map((r: { revision: number; baseRevision: number | null }) => [r.revision, r.baseRevision])).toEqual([
+    expect(
+      history.json.revisions.map((r: { revision: number; baseRevision: number | null }) => [r.revision, r.baseRevision]),
+    ).toEqual([
       [1, null],
       [2, 1],
     ]);
@@ -321,7 +335,9 @@ describe('sync faults against the real server process', () => {
     expect(await phone.flush()).toMatchObject({ sent: 1 });
     expect(await phone.sync(a.id)).toMatchObject({ state: 'sent', revision: 2 });
     const history = await revisions(a.id);
-    expect(history.json.revisions.map((r: { revision: number; baseRevision: number | null }) => [r.revision, r.baseRevision])).toEqual([
+    expect(
+      history.json.revisions.map((r: { revision: number; baseRevision: number | null }) => [r.revision, r.baseRevision]),
+    ).toEqual([
       [1, null],
       [2, 1],
     ]);

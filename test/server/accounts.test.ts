@@ -49,7 +49,9 @@ describe.each(DB_KINDS)('sign-in and accounts (%s)', (kind) => {
 
   it('refuses a wrong password and an unknown user alike', async () => {
     const wrong = await server().request('POST', '/api/v1/sessions', { body: { username: 'admin', password: 'nope-nope-nope' } });
-    const unknown = await server().request('POST', '/api/v1/sessions', { body: { username: 'ghost', password: 'nope-nope-nope' } });
+    const unknown = await server().request('POST', '/api/v1/sessions', {
+      body: { username: 'ghost', password: 'nope-nope-nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.json).toEqual(unknown.json);
@@ -59,10 +61,16 @@ describe.each(DB_KINDS)('sign-in and accounts (%s)', (kind) => {
   it('locks a username+IP out after 5 failures for 15 minutes (429), other IPs unaffected', async () => {
     const s = server();
     for (let i = 0; i < 5; i++) {
-      const res = await s.request('POST', '/api/v1/sessions', { body: { username: 'admin', password: 'wrong-password' }, ip: '198.51.100.7' });
+      const res = await s.request('POST', '/api/v1/sessions', {
+        body: { username: 'admin', password: 'wrong-password' },
+        ip: '198.51.100.7',
+      });
       expect(res.status).toBe(401);
     }
-    const locked = await s.request('POST', '/api/v1/sessions', { body: { username: 'admin', password: ADMIN_PASSWORD }, ip: '198.51.100.7' });
+    const locked = await s.request('POST', '/api/v1/sessions', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+      ip: '198.51.100.7',
+    });
     expect(locked.status).toBe(429);
     expect(locked.json.error.code).toBe('too_many_attempts');
     expect(locked.headers.get('retry-after')).toBe('900');
@@ -86,24 +94,41 @@ describe.each(DB_KINDS)('sign-in and accounts (%s)', (kind) => {
   it('lets only the admin create reviewers, for a known province, with unique usernames', async () => {
     const s = server();
     const admin = await s.adminToken();
-    const created = await s.request('POST', '/api/v1/users', { token: admin, body: { username: 'Rev.CaoBang', password: 'reviewer-pass-1', provinceCode: MOUNTAIN_PROVINCE } });
+    const created = await s.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { username: 'Rev.CaoBang', password: 'reviewer-pass-1', provinceCode: MOUNTAIN_PROVINCE },
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ username: 'rev.caobang', role: 'reviewer', provinceCode: MOUNTAIN_PROVINCE });
     expect(created.json).not.toHaveProperty('password');
     expect(created.json).not.toHaveProperty('password_hash');
 
-    const duplicate = await s.request('POST', '/api/v1/users', { token: admin, body: { username: 'rev.caobang', password: 'reviewer-pass-1', provinceCode: CITY_PROVINCE } });
+    const duplicate = await s.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { username: 'rev.caobang', password: 'reviewer-pass-1', provinceCode: CITY_PROVINCE },
+    });
     expect(duplicate.status).toBe(409);
-    const unknownProvince = await s.request('POST', '/api/v1/users', { token: admin, body: { username: 'rev.x', password: 'reviewer-pass-1', provinceCode: '99' } });
+    const unknownProvince = await s.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { username: 'rev.x', password: 'reviewer-pass-1', provinceCode: '99' },
+    });
     expect(unknownProvince.status).toBe(404);
-    const weak = await s.request('POST', '/api/v1/users', { token: admin, body: { username: 'rev.y', password: 'short', provinceCode: CITY_PROVINCE } });
+    const weak = await s.request('POST', '/api/v1/users', {
+      token: admin,
+      body: { username: 'rev.y', password: 'short', provinceCode: CITY_PROVINCE },
+    });
     expect(weak.status).toBe(400);
     expect(weak.json.error.code).toBe('invalid_body');
 
     const reviewer = await s.login('rev.caobang', 'reviewer-pass-1');
-    const byReviewer = await s.request('POST', '/api/v1/users', { token: reviewer, body: { username: 'rev.z', password: 'reviewer-pass-1', provinceCode: MOUNTAIN_PROVINCE } });
+    const byReviewer = await s.request('POST', '/api/v1/users', {
+      token: reviewer,
+      body: { username: 'rev.z', password: 'reviewer-pass-1', provinceCode: MOUNTAIN_PROVINCE },
+    });
     expect(byReviewer.status).toBe(403);
-    const anonymous = await s.request('POST', '/api/v1/users', { body: { username: 'rev.z', password: 'reviewer-pass-1', provinceCode: MOUNTAIN_PROVINCE } });
+    const anonymous = await s.request('POST', '/api/v1/users', {
+      body: { username: 'rev.z', password: 'reviewer-pass-1', provinceCode: MOUNTAIN_PROVINCE },
+    });
     expect(anonymous.status).toBe(401);
   });
 
@@ -112,11 +137,23 @@ describe.each(DB_KINDS)('sign-in and accounts (%s)', (kind) => {
     const other = createApp({ db: s.db, dialect: s.database.dialect, reference: s.xaso.deps.reference, now: () => s.clock });
     const env = { incoming: { socket: { remoteAddress: '198.51.100.20' } } };
     const signIn = (password: string) =>
-      other.app.request('/api/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) }, env);
+      other.app.request(
+        '/api/v1/sessions',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password }),
+        },
+        env,
+      );
     const token = await s.adminToken();
     const users = await other.app.request('/api/v1/users', { headers: { authorization: `Bearer ${token}` } }, env);
     expect(users.status).toBe(200);
-    for (let i = 0; i < 3; i++) await s.request('POST', '/api/v1/sessions', { body: { username: 'admin', password: 'wrong-password' }, ip: '198.51.100.20' });
+    for (let i = 0; i < 3; i++)
+      await s.request('POST', '/api/v1/sessions', {
+        body: { username: 'admin', password: 'wrong-password' },
+        ip: '198.51.100.20',
+      });
     for (let i = 0; i < 2; i++) expect((await signIn('wrong-password')).status).toBe(401);
     expect((await signIn(ADMIN_PASSWORD)).status).toBe(429);
   });

@@ -11,7 +11,15 @@ import type { AreaType, CatalogueComponent, ScoreResult, Status } from '../../sr
 import * as m002 from '../../src/server/db/migrations/002_commune_scores';
 import { listLatestSubmissions, type LatestSubmissionRow } from '../../src/server/repositories/assessments';
 import { communeScoreRow, recordCommuneScore, type CommuneScoreSource } from '../../src/server/repositories/commune-scores';
-import { catalogue, CITY_COMMUNE, CITY_PROVINCE, MOUNTAIN_COMMUNE, MOUNTAIN_COMMUNE_2, MOUNTAIN_PROVINCE, submission } from './fixtures';
+import {
+  catalogue,
+  CITY_COMMUNE,
+  CITY_PROVINCE,
+  MOUNTAIN_COMMUNE,
+  MOUNTAIN_COMMUNE_2,
+  MOUNTAIN_PROVINCE,
+  submission,
+} from './fixtures';
 import { DB_KINDS, realReference, serverPerTest, type TestServer } from './harness';
 import { legacyOverview, legacySummary } from './legacy-summary';
 
@@ -28,8 +36,15 @@ function varied(seed: number): (c: CatalogueComponent) => Status {
 
 /** Adds the open "…khác" items: the first named (it counts), the others unnamed (they do not). */
 function withOpenItems(body: Submission): Submission {
-  const open = catalogue().components.filter((c) => c.open && (c.tier === 'commune-essential' || (c.areaType !== undefined && body.areaTypes.includes(c.areaType))));
-  const extra = open.map((c, i) => ({ code: c.code, status: 2 as const, ...(i === 0 ? { openName: 'Zalo OA của xã' } : {}), updatedAt: '2026-03-01T07:00:00.000Z' }));
+  const open = catalogue().components.filter(
+    (c) => c.open && (c.tier === 'commune-essential' || (c.areaType !== undefined && body.areaTypes.includes(c.areaType))),
+  );
+  const extra = open.map((c, i) => ({
+    code: c.code,
+    status: 2 as const,
+    ...(i === 0 ? { openName: 'Zalo OA của xã' } : {}),
+    updatedAt: '2026-03-01T07:00:00.000Z',
+  }));
   return { ...body, answers: [...body.answers, ...extra] };
 }
 
@@ -53,7 +68,8 @@ const storedRows = async (s: TestServer) => (await s.db.selectFrom('commune_scor
 /** The commune list's pick (newest first, the first row of each commune wins), rebuilt from the revisions. */
 async function expectTableMatchesRevisions(s: TestServer): Promise<void> {
   const picked = new Map<string, LatestSubmissionRow>();
-  for (const row of await listLatestSubmissions(s.db, { withPayload: true })) if (!picked.has(row.commune_code)) picked.set(row.commune_code, row);
+  for (const row of await listLatestSubmissions(s.db, { withPayload: true }))
+    if (!picked.has(row.commune_code)) picked.set(row.commune_code, row);
   expect(await storedRows(s)).toEqual([...picked.values()].map((p) => communeScoreRow(sourceOf(p))).sort(byCommune));
 }
 
@@ -61,7 +77,9 @@ async function expectSummariesMatchPayloads(s: TestServer, token: string): Promi
   const reference = realReference();
   for (const code of [MOUNTAIN_PROVINCE, CITY_PROVINCE]) {
     for (const areaType of AREA_FILTERS) {
-      const res = await s.request('GET', `/api/v1/provinces/${code}/summary${areaType ? `?areaType=${areaType}` : ''}`, { token });
+      const res = await s.request('GET', `/api/v1/provinces/${code}/summary${areaType ? `?areaType=${areaType}` : ''}`, {
+        token,
+      });
       expect(res.status).toBe(200);
       expect(res.json).toEqual(await legacySummary(s.db, reference, reference.provinces.get(code)!, areaType));
     }
@@ -78,24 +96,39 @@ describe.each(DB_KINDS)('commune_scores (%s)', (kind) => {
   it('equals a recomputation from the stored revisions after every kind of write, and the summary equals the payloads', async () => {
     const s = server();
     const admin = await s.adminToken();
-    const phone = { m1: await s.enroll(admin, MOUNTAIN_COMMUNE), m2: await s.enroll(admin, MOUNTAIN_COMMUNE_2), city: await s.enroll(admin, CITY_COMMUNE) };
+    const phone = {
+      m1: await s.enroll(admin, MOUNTAIN_COMMUNE),
+      m2: await s.enroll(admin, MOUNTAIN_COMMUNE_2),
+      city: await s.enroll(admin, CITY_COMMUNE),
+    };
     const put = async (token: string, id: string, body: Submission) => {
       const res = await s.request('PUT', `/api/v1/assessments/${id}`, { token, body });
       expect(res.status, res.text).toBe(200);
     };
     const review = async (id: string, verdict: 'accepted' | 'returned') => {
-      const res = await s.request('POST', `/api/v1/assessments/${id}/reviews`, { token: admin, body: { verdict, comment: verdict === 'returned' ? 'Bổ sung minh chứng' : '' } });
+      const res = await s.request('POST', `/api/v1/assessments/${id}/reviews`, {
+        token: admin,
+        body: { verdict, comment: verdict === 'returned' ? 'Bổ sung minh chứng' : '' },
+      });
       expect(res.status, res.text).toBe(201);
     };
 
     await put(phone.m1.token, 'assess-m1-2025', submission(MOUNTAIN_COMMUNE, { period: '2025', status: varied(1) }));
     s.advance(60_000);
     const both: AreaType[] = ['rural', 'mountain-border-island'];
-    await put(phone.m1.token, 'assess-m1-2026', withOpenItems(submission(MOUNTAIN_COMMUNE, { areaTypes: both, status: varied(2) })));
+    await put(
+      phone.m1.token,
+      'assess-m1-2026',
+      withOpenItems(submission(MOUNTAIN_COMMUNE, { areaTypes: both, status: varied(2) })),
+    );
     // Two assessments of one commune received at the same instant: the smaller id represents it.
     await put(phone.m2.token, 'assess-m2-b', submission(MOUNTAIN_COMMUNE_2, { status: varied(3) }));
     await put(phone.m2.token, 'assess-m2-a', submission(MOUNTAIN_COMMUNE_2, { status: () => 1 }));
-    await put(phone.city.token, 'assess-city-2026', withOpenItems(submission(CITY_COMMUNE, { areaTypes: ['urban'], status: varied(4) })));
+    await put(
+      phone.city.token,
+      'assess-city-2026',
+      withOpenItems(submission(CITY_COMMUNE, { areaTypes: ['urban'], status: varied(4) })),
+    );
     await expectTableMatchesRevisions(s);
     await expectSummariesMatchPayloads(s, admin);
 
@@ -105,19 +138,38 @@ describe.each(DB_KINDS)('commune_scores (%s)', (kind) => {
     await review('assess-m1-2025', 'returned');
     await expectTableMatchesRevisions(s);
     s.advance(60_000);
-    await put(phone.m1.token, 'assess-m1-2025', submission(MOUNTAIN_COMMUNE, { period: '2025', status: varied(5), revision: 2, baseRevision: 1 }));
+    await put(
+      phone.m1.token,
+      'assess-m1-2025',
+      submission(MOUNTAIN_COMMUNE, { period: '2025', status: varied(5), revision: 2, baseRevision: 1 }),
+    );
     await review('assess-m1-2025', 'accepted');
     // Sent, returned and resubmitted within one millisecond: the newer revision still replaces the row.
-    await put(phone.city.token, 'assess-city-2027', submission(CITY_COMMUNE, { areaTypes: ['urban'], period: '2027', status: varied(6) }));
+    await put(
+      phone.city.token,
+      'assess-city-2027',
+      submission(CITY_COMMUNE, { areaTypes: ['urban'], period: '2027', status: varied(6) }),
+    );
     await review('assess-city-2027', 'returned');
-    await put(phone.city.token, 'assess-city-2027', submission(CITY_COMMUNE, { areaTypes: ['urban'], period: '2027', status: varied(7), revision: 2, baseRevision: 1 }));
+    await put(
+      phone.city.token,
+      'assess-city-2027',
+      submission(CITY_COMMUNE, { areaTypes: ['urban'], period: '2027', status: varied(7), revision: 2, baseRevision: 1 }),
+    );
     await expectTableMatchesRevisions(s);
     await expectSummariesMatchPayloads(s, admin);
     const m1 = await s.request('GET', `/api/v1/provinces/${MOUNTAIN_PROVINCE}/communes`, { token: admin });
-    expect(m1.json.communes.find((c: { code: string }) => c.code === MOUNTAIN_COMMUNE)).toMatchObject({ assessmentId: 'assess-m1-2025', revision: 2 });
+    expect(m1.json.communes.find((c: { code: string }) => c.code === MOUNTAIN_COMMUNE)).toMatchObject({
+      assessmentId: 'assess-m1-2025',
+      revision: 2,
+    });
 
     // A replayed revision writes nothing, and the table does not move.
-    await put(phone.m1.token, 'assess-m1-2025', submission(MOUNTAIN_COMMUNE, { period: '2025', status: varied(5), revision: 2, baseRevision: 1 }));
+    await put(
+      phone.m1.token,
+      'assess-m1-2025',
+      submission(MOUNTAIN_COMMUNE, { period: '2025', status: varied(5), revision: 2, baseRevision: 1 }),
+    );
     await expectTableMatchesRevisions(s);
 
     // Whatever order racing writers commit in, the latest received assessment ends up in the row.

@@ -33,7 +33,9 @@ const submissions: fc.Arbitrary<Submission> = fc.record(
     revision: fc.integer({ min: 1, max: 1_000_000 }),
     baseRevision: fc.option(fc.integer({ min: 1, max: 1_000_000 })),
     communeCode: fc.constantFrom('01290', '00004'),
-    areaTypes: fc.subarray(['urban', 'rural', 'mountain-border-island'] as const, { minLength: 1 }).chain((a) => fc.shuffledSubarray(a, { minLength: a.length })),
+    areaTypes: fc
+      .subarray(['urban', 'rural', 'mountain-border-island'] as const, { minLength: 1 })
+      .chain((a) => fc.shuffledSubarray(a, { minLength: a.length })),
     period: text,
     catalogueVersion: fc.string({ minLength: 1, maxLength: 8 }),
     methodologyId: fc.string({ minLength: 1, maxLength: 8 }),
@@ -41,14 +43,30 @@ const submissions: fc.Arbitrary<Submission> = fc.record(
     submittedAt: fc.constant('2026-03-01T07:30:00.000Z'),
     answers: fc.array(answer, { maxLength: 12 }),
   },
-  { requiredKeys: ['revision', 'baseRevision', 'communeCode', 'areaTypes', 'period', 'catalogueVersion', 'methodologyId', 'submittedAt', 'answers'] },
+  {
+    requiredKeys: [
+      'revision',
+      'baseRevision',
+      'communeCode',
+      'areaTypes',
+      'period',
+      'catalogueVersion',
+      'methodologyId',
+      'submittedAt',
+      'answers',
+    ],
+  },
 ) as fc.Arbitrary<Submission>;
 
 describe('server content hash', () => {
   it('equals the domain hash on generated submissions, lone surrogates included', () => {
     fc.assert(
       fc.property(submissions, (s) => {
-        const ordered = { ...s, areaTypes: [...s.areaTypes].sort(), answers: [...s.answers].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) };
+        const ordered = {
+          ...s,
+          areaTypes: [...s.areaTypes].sort(),
+          answers: [...s.answers].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+        };
         expect(canonicalSubmissionText(s)).toBe(canonicalJson(ordered));
         expect(contentHash(s)).toBe(submissionContentHash(s));
       }),

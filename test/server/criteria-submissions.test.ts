@@ -84,7 +84,10 @@ describe('submissions under a criteria set (sqlite)', () => {
     const body = { ...templateSubmission(), criteriaSet: { id: 'template-commune-index', version: '2099.1' } };
     const res = await s.request('PUT', `/api/v1/assessments/${ID}`, { token: await phone(s), body });
     expect(res.status).toBe(422);
-    expect(res.json.error).toMatchObject({ code: 'unknown_criteria_set', criteriaSet: { id: 'template-commune-index', version: '2099.1' } });
+    expect(res.json.error).toMatchObject({
+      code: 'unknown_criteria_set',
+      criteriaSet: { id: 'template-commune-index', version: '2099.1' },
+    });
     expect(res.json.error.message).toContain('is not known to this server');
   });
 
@@ -105,7 +108,10 @@ describe('submissions under a criteria set (sqlite)', () => {
 
   it('scores a submission without a set by the provisional method alone, as before', async () => {
     const s = server();
-    const res = await s.request('PUT', `/api/v1/assessments/${ID}`, { token: await phone(s), body: submission(MOUNTAIN_COMMUNE) });
+    const res = await s.request('PUT', `/api/v1/assessments/${ID}`, {
+      token: await phone(s),
+      body: submission(MOUNTAIN_COMMUNE),
+    });
     expect(res.status).toBe(200);
     expect(res.json.score).not.toHaveProperty('criteria');
     expect(res.json.score.index).toBe(100);

@@ -8,12 +8,24 @@ import { migrateToLatest } from '../../src/server/db/migrate';
 import { prepared } from '../../src/server/db/prepared';
 import { DB_KINDS, openTestDatabase, usePostgresWhen } from './harness';
 
-const insertUser = prepared(
-  (db, v: { id: string; username: string; at: string }) =>
-    db.insertInto('users').values({ id: v.id, username: v.username, password_hash: 'x', role: 'reviewer', province_code: '04', created_at: v.at, updated_at: v.at }),
+const insertUser = prepared((db, v: { id: string; username: string; at: string }) =>
+  db.insertInto('users').values({
+    id: v.id,
+    username: v.username,
+    password_hash: 'x',
+    role: 'reviewer',
+    province_code: '04',
+    created_at: v.at,
+    updated_at: v.at,
+  }),
 );
 const usersOfProvince = prepared((db, v: { province: string; after: string }) =>
-  db.selectFrom('users').select(['id', 'username', 'role']).where('province_code', '=', v.province).where('username', '>', v.after).orderBy('username'),
+  db
+    .selectFrom('users')
+    .select(['id', 'username', 'role'])
+    .where('province_code', '=', v.province)
+    .where('username', '>', v.after)
+    .orderBy('username'),
 );
 
 describe.each(DB_KINDS)('database access (%s)', (kind) => {
@@ -30,7 +42,10 @@ describe.each(DB_KINDS)('database access (%s)', (kind) => {
       });
       const rows = await database.db.selectFrom('users').select(['id', 'role', 'province_code']).orderBy('id').execute();
       expect(rows).toEqual(['u1', 'u2', 'u3'].map((id) => ({ id, role: 'reviewer', province_code: '04' })));
-      expect((await usersOfProvince(database.db, { province: '04', after: 'anh' })).map((u) => u.username)).toEqual(['binh', 'chi']);
+      expect((await usersOfProvince(database.db, { province: '04', after: 'anh' })).map((u) => u.username)).toEqual([
+        'binh',
+        'chi',
+      ]);
       expect(await usersOfProvince(database.db, { province: '01', after: '' })).toEqual([]);
       // A missing value is an error, never a silent NULL.
       await expect(usersOfProvince(database.db, { province: '04' } as never)).rejects.toThrow(/no value for "after"/);
@@ -63,7 +78,12 @@ describe('SQLite connection', () => {
       await Promise.all(work);
       const expected = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? [`t${i}:begin`, `t${i}:end`] : [`q${i}`])).flat();
       expect(order).toEqual(expected);
-      expect(await database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: 10 });
+      expect(
+        await database.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst(),
+      ).toEqual({ n: 10 });
     } finally {
       await database.close();
     }

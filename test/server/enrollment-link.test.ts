@@ -20,7 +20,7 @@ describe('enrollment link origin', () => {
     expect(res.json.qrSvg).not.toContain('evil');
   });
 
-  it('main.ts passes XASO_PUBLIC_URL, else the server\'s own origin (its interface, or the machine\'s name on 0.0.0.0)', () => {
+  it("main.ts passes XASO_PUBLIC_URL, else the server's own origin (its interface, or the machine's name on 0.0.0.0)", () => {
     expect(readConfig({ XASO_PUBLIC_URL: 'https://xaso.example.vn/' }).publicUrl).toBe('https://xaso.example.vn');
     const own = readConfig({ HOST: '10.1.2.3', PORT: '9000' });
     expect(own).toMatchObject({ publicUrl: 'http://10.1.2.3:9000', publicUrlGuessed: true });

@@ -31,7 +31,12 @@ describe.each(DB_KINDS)('enrollment and devices (%s)', (kind) => {
     const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`;
     const first = await s.request('POST', '/api/v1/enrollments', { body: { code: typed, label: 'Điện thoại chị Lan' } });
     expect(first.status).toBe(201);
-    expect(first.json).toMatchObject({ communeCode: MOUNTAIN_COMMUNE, provinceCode: MOUNTAIN_PROVINCE, communeName: 'Xã Bảo Lâm', provinceName: 'Tỉnh Cao Bằng' });
+    expect(first.json).toMatchObject({
+      communeCode: MOUNTAIN_COMMUNE,
+      provinceCode: MOUNTAIN_PROVINCE,
+      communeName: 'Xã Bảo Lâm',
+      provinceName: 'Tỉnh Cao Bằng',
+    });
     expect(first.json.token).toMatch(/^d\./);
     const again = await s.request('POST', '/api/v1/enrollments', { body: { code } });
     expect(again.status).toBe(410);
@@ -66,7 +71,9 @@ describe.each(DB_KINDS)('enrollment and devices (%s)', (kind) => {
     const admin = await s.adminToken();
     expect((await s.request('POST', `/api/v1/communes/${CITY_COMMUNE}/enrollment-codes`, { token: admin })).status).toBe(201);
     const device = await s.enroll(reviewer, MOUNTAIN_COMMUNE);
-    expect((await s.request('POST', `/api/v1/communes/${MOUNTAIN_COMMUNE}/enrollment-codes`, { token: device.token })).status).toBe(403);
+    expect(
+      (await s.request('POST', `/api/v1/communes/${MOUNTAIN_COMMUNE}/enrollment-codes`, { token: device.token })).status,
+    ).toBe(403);
   });
 
   it('revokes a device: its token stops working; only its province, the admin or itself may revoke', async () => {
@@ -74,7 +81,8 @@ describe.each(DB_KINDS)('enrollment and devices (%s)', (kind) => {
     const reviewer = await s.reviewer(MOUNTAIN_PROVINCE);
     const cityReviewer = await s.reviewer(CITY_PROVINCE);
     const device = await s.enroll(reviewer, MOUNTAIN_COMMUNE);
-    const put = () => s.request('PUT', '/api/v1/assessments/assessment-0001', { token: device.token, body: submission(MOUNTAIN_COMMUNE) });
+    const put = () =>
+      s.request('PUT', '/api/v1/assessments/assessment-0001', { token: device.token, body: submission(MOUNTAIN_COMMUNE) });
     expect((await put()).status).toBe(200);
 
     const listed = await s.request('GET', `/api/v1/communes/${MOUNTAIN_COMMUNE}/devices`, { token: reviewer });
@@ -101,7 +109,14 @@ describe.each(DB_KINDS)('enrollment and devices (%s)', (kind) => {
     await s.request('DELETE', `/api/v1/devices/${enrolled.json.deviceId}`, { token: reviewer });
     const rows = await listAudit(s.db);
     const actions = rows.map((r) => `${r.action}:${r.outcome}`);
-    expect(actions).toEqual(expect.arrayContaining(['enrollment-code.create:success', 'device.enroll:success', 'device.enroll:failure', 'device.revoke:success']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'enrollment-code.create:success',
+        'device.enroll:success',
+        'device.enroll:failure',
+        'device.revoke:success',
+      ]),
+    );
     const everything = JSON.stringify(rows);
     for (const secret of [code, enrolled.json.token, reviewer]) expect(everything).not.toContain(secret);
   });
@@ -109,7 +124,9 @@ describe.each(DB_KINDS)('enrollment and devices (%s)', (kind) => {
   it('rate-limits guessing enrollment codes per IP', async () => {
     const s = server();
     for (let i = 0; i < 20; i++) {
-      expect((await s.request('POST', '/api/v1/enrollments', { body: { code: `GUESS${i}` }, ip: '198.51.100.99' })).status).toBe(400);
+      expect((await s.request('POST', '/api/v1/enrollments', { body: { code: `GUESS${i}` }, ip: '198.51.100.99' })).status).toBe(
+        400,
+      );
     }
     const limited = await s.request('POST', '/api/v1/enrollments', { body: { code: 'GUESSXX' }, ip: '198.51.100.99' });
     expect(limited.status).toBe(429);

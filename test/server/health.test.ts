@@ -9,7 +9,13 @@ describe.each(DB_KINDS)('health, OpenAPI, headers, errors (%s)', (kind) => {
   it('reports health with the database kind and the versions in use', async () => {
     const res = await server().request('GET', '/api/v1/health');
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ status: 'ok', db: kind, storage: 'ok', catalogueVersion: '2026.1', methodologyVersion: 'provisional-2026.1' });
+    expect(res.json).toEqual({
+      status: 'ok',
+      db: kind,
+      storage: 'ok',
+      catalogueVersion: '2026.1',
+      methodologyVersion: 'provisional-2026.1',
+    });
   });
 
   it('documents every API route in the OpenAPI document, and nothing else', async () => {

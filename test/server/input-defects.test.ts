@@ -26,7 +26,9 @@ describe.each(DB_KINDS)('issue #9 defect 7 (%s)', (kind) => {
     const s = server();
     const admin = await s.adminToken();
     const body = { username: 'rev.race', password: 'reviewer-pass-1', provinceCode: MOUNTAIN_PROVINCE };
-    const results = await Promise.all(Array.from({ length: 6 }, () => s.request('POST', '/api/v1/users', { token: admin, body })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => s.request('POST', '/api/v1/users', { token: admin, body })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     expect(results.find((r) => r.status === 409)?.json.error.code).toBe('username_taken');
@@ -46,7 +48,10 @@ describe.each(DB_KINDS)('issue #9 defect 7 (%s)', (kind) => {
     expect(res.status).toBe(422);
     expect(res.json.error.problems).toContainEqual({ problem: 'submitted-in-future' });
     const skewed = new Date(START.getTime() + 23 * HOUR).toISOString();
-    const ok = await s.request('PUT', `/api/v1/assessments/${ID}`, { token: device, body: submission(MOUNTAIN_COMMUNE, { submittedAt: skewed }) });
+    const ok = await s.request('PUT', `/api/v1/assessments/${ID}`, {
+      token: device,
+      body: submission(MOUNTAIN_COMMUNE, { submittedAt: skewed }),
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -70,14 +75,24 @@ describe.each(DB_KINDS)('issue #9 defect 7 (%s)', (kind) => {
     expect(bare.json.error).toMatchObject({ code: 'reason_required', previousVerdict: 'accepted' });
     const blank = await review(s, reviewer, { verdict: 'returned', comment: 'Thiếu minh chứng', reason: '\u200b ' });
     expect(blank.status).toBe(422);
-    const changed = await review(s, reviewer, { verdict: 'returned', comment: 'Thiếu minh chứng', reason: 'Xã gửi nhầm tệp minh chứng' });
+    const changed = await review(s, reviewer, {
+      verdict: 'returned',
+      comment: 'Thiếu minh chứng',
+      reason: 'Xã gửi nhầm tệp minh chứng',
+    });
     expect(changed.status).toBe(201);
     expect(changed.json.review.changeReason).toBe('Xã gửi nhầm tệp minh chứng');
     const seen = await s.request('GET', `/api/v1/assessments/${ID}`, { token: device });
     expect(seen.json.review).toMatchObject({ verdict: 'returned', changeReason: 'Xã gửi nhầm tệp minh chứng' });
-    const audited = (await listAudit(s.db)).filter((r) => r.action === 'assessment.review').map((r) => JSON.parse(r.detail ?? '{}') as Record<string, unknown>);
+    const audited = (await listAudit(s.db))
+      .filter((r) => r.action === 'assessment.review')
+      .map((r) => JSON.parse(r.detail ?? '{}') as Record<string, unknown>);
     expect(audited).toHaveLength(2);
-    expect(audited.find((d) => d.verdict === 'returned')).toMatchObject({ verdict: 'returned', previousVerdict: 'accepted', reason: 'Xã gửi nhầm tệp minh chứng' });
+    expect(audited.find((d) => d.verdict === 'returned')).toMatchObject({
+      verdict: 'returned',
+      previousVerdict: 'accepted',
+      reason: 'Xã gửi nhầm tệp minh chứng',
+    });
   });
 
   it('[A11] comments are refused on components not scored for the commune (other area type, central tier)', async () => {
@@ -86,9 +101,18 @@ describe.each(DB_KINDS)('issue #9 defect 7 (%s)', (kind) => {
     const ours: AreaType = 'mountain-border-island';
     const otherArea = firstComponent((c) => c.tier === 'area-specific' && c.areaType !== ours).code;
     const central = firstComponent((c) => c.tier === 'central').code;
-    const res = await review(s, reviewer, { verdict: 'returned', comment: 'x', componentComments: { [otherArea]: 'Không áp dụng', [central]: 'Cấp trung ương' } });
+    const res = await review(s, reviewer, {
+      verdict: 'returned',
+      comment: 'x',
+      componentComments: { [otherArea]: 'Không áp dụng', [central]: 'Cấp trung ương' },
+    });
     expect(res.status).toBe(422);
-    expect(res.json.error.problems).toEqual(expect.arrayContaining([{ code: otherArea, problem: 'not-scored' }, { code: central, problem: 'not-scored' }]));
+    expect(res.json.error.problems).toEqual(
+      expect.arrayContaining([
+        { code: otherArea, problem: 'not-scored' },
+        { code: central, problem: 'not-scored' },
+      ]),
+    );
     expect(await s.db.selectFrom('reviews').selectAll().execute()).toEqual([]);
   });
 });

@@ -32,7 +32,11 @@ function averages(rows: LatestSubmissionRow[]) {
     for (const l of score.layers) layers.set(l.layer, [...(layers.get(l.layer) ?? []), l.score]);
     for (const g of score.groups) if (g.score !== null) groups.set(g.id, [...(groups.get(g.id) ?? []), g.score]);
   }
-  return { index: mean(rows.map((r) => r.score_index)), layer: (l: number) => mean(layers.get(l) ?? []), group: (id: string) => mean(groups.get(id) ?? []) };
+  return {
+    index: mean(rows.map((r) => r.score_index)),
+    layer: (l: number) => mean(layers.get(l) ?? []),
+    group: (id: string) => mean(groups.get(id) ?? []),
+  };
 }
 
 function coverage(rows: LatestSubmissionRow[], reference: ReferenceData) {
@@ -46,7 +50,12 @@ function coverage(rows: LatestSubmissionRow[], reference: ReferenceData) {
     for (const c of applicableComponents(catalogue, submission.areaTypes)) {
       const answer = answers.get(c.code);
       if (componentWeight(c, answer, methodology) === 0) continue;
-      const t = tally.get(c.code) ?? { order: catalogue.components.indexOf(c), counted: 0, covered: 0, row: { code: c.code, group: c.group, tier: c.tier, areaType: c.areaType ?? null, vi: c.vi } };
+      const t = tally.get(c.code) ?? {
+        order: catalogue.components.indexOf(c),
+        counted: 0,
+        covered: 0,
+        row: { code: c.code, group: c.group, tier: c.tier, areaType: c.areaType ?? null, vi: c.vi },
+      };
       t.counted++;
       if (typeof answer?.status === 'number' && answer.status >= 2) t.covered++;
       tally.set(c.code, t);
@@ -58,8 +67,14 @@ function coverage(rows: LatestSubmissionRow[], reference: ReferenceData) {
     .map((t) => ({ ...t.row, counted: t.counted, covered: t.covered, share: t.share }));
 }
 
-export async function legacySummary(db: Kysely<Database>, reference: ReferenceData, province: Province, areaType: AreaType | undefined) {
-  const counts = (rows: LatestSubmissionRow[]) => rows.filter((r) => areaType === undefined || (JSON.parse(r.area_types) as string[]).includes(areaType));
+export async function legacySummary(
+  db: Kysely<Database>,
+  reference: ReferenceData,
+  province: Province,
+  areaType: AreaType | undefined,
+) {
+  const counts = (rows: LatestSubmissionRow[]) =>
+    rows.filter((r) => areaType === undefined || (JSON.parse(r.area_types) as string[]).includes(areaType));
   const local = counts(perCommune(await listLatestSubmissions(db, { provinceCode: province.code, withPayload: true })));
   const nationalRows = counts(perCommune(await listLatestSubmissions(db, {})));
   const [mine, country] = [averages(local), averages(nationalRows)];
@@ -73,7 +88,12 @@ export async function legacySummary(db: Kysely<Database>, reference: ReferenceDa
     nationalAverageIndex: country.index,
     levels: (methodology?.levels ?? []).map((l) => ({ level: l.level, count: local.filter((r) => r.level === l.level).length })),
     layers: [1, 2, 3, 4].map((layer) => ({ layer, province: mine.layer(layer), national: country.layer(layer) })),
-    groups: (methodology?.scoreGroups ?? []).map((g) => ({ id: g.id, layer: g.layer, province: mine.group(g.id), national: country.group(g.id) })),
+    groups: (methodology?.scoreGroups ?? []).map((g) => ({
+      id: g.id,
+      layer: g.layer,
+      province: mine.group(g.id),
+      national: country.group(g.id),
+    })),
     coverage: coverage(local, reference),
   };
 }

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { migrateAllDown, migrateToLatest } from '../../src/server/db/migrate';
 import { DB_KINDS, openTestDatabase, usePostgresWhen } from './harness';
 
-const TABLES = ['assessment_revisions', 'assessments', 'audit_log', 'commune_scores', 'devices', 'enrollment_codes', 'login_failures', 'reviews', 'sessions', 'users'];
+const TABLES = [
+  'assessment_revisions',
+  'assessments',
+  'audit_log',
+  'commune_scores',
+  'devices',
+  'enrollment_codes',
+  'login_failures',
+  'reviews',
+  'sessions',
+  'users',
+];
 
 describe.each(DB_KINDS)('migrations (%s)', (kind) => {
   usePostgresWhen(kind);

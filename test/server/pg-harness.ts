@@ -34,7 +34,9 @@ function findBinDir(): string {
   const pgConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
   if (pgConfig.status === 0) candidates.push(pgConfig.stdout.trim());
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) candidates.push(dir);
-  const found = candidates.find((dir) => dir && ['initdb', 'pg_ctl', 'psql'].every((tool) => fs.existsSync(path.join(dir, tool))));
+  const found = candidates.find(
+    (dir) => dir && ['initdb', 'pg_ctl', 'psql'].every((tool) => fs.existsSync(path.join(dir, tool))),
+  );
   if (!found) {
     throw new Error(
       'PostgreSQL is required by the server tests but initdb/pg_ctl/psql were not found. Install it ' +
@@ -63,7 +65,9 @@ function startCluster(port: number): Cluster {
   const dataDir = path.join(dir, 'data');
   // PostgreSQL will not run as root: hand the directory to the postgres user and run as it.
   const run = (tool: string, args: string[]) => {
-    const [cmd, fullArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+    const [cmd, fullArgs] = isRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]]
+      : [path.join(bin, tool), args];
     execFileSync(cmd as string, fullArgs as string[], { stdio: 'pipe' });
   };
   if (isRoot) {
@@ -92,7 +96,8 @@ function startCluster(port: number): Cluster {
   // A test run that dies must not leave a postgres behind.
   process.once('exit', stop);
   run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', 'CREATE DATABASE xaso_tests']);
-  const tool = (name: string, args: string[]) => execFileSync(path.join(bin, name), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const tool = (name: string, args: string[]) =>
+    execFileSync(path.join(bin, name), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return { url: `postgres://postgres@127.0.0.1:${port}/xaso_tests`, stop, pgCtl, tool };
 }
 

@@ -9,7 +9,11 @@ import { ADMIN_PASSWORD, DB_KINDS, serverPerTest, type TestServer } from './harn
 const PROXY = '127.0.0.1';
 
 function viaProxy(s: TestServer, username: string, password: string, forwardedFor: string) {
-  return s.request('POST', '/api/v1/sessions', { body: { username, password }, ip: PROXY, headers: { 'x-forwarded-for': forwardedFor } });
+  return s.request('POST', '/api/v1/sessions', {
+    body: { username, password },
+    ip: PROXY,
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
 }
 
 describe.each(DB_KINDS)('sign-in limits behind a proxy (%s)', (kind) => {
@@ -18,7 +22,8 @@ describe.each(DB_KINDS)('sign-in limits behind a proxy (%s)', (kind) => {
   it('[A7] a client forging X-Forwarded-For gets 429 after 5 wrong passwords; the real admin behind the same proxy still signs in', async () => {
     const s = server();
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await viaProxy(s, 'admin', 'wrong-password', `10.9.${i}.1, 198.51.100.7`)).status);
+    for (let i = 0; i < 30; i++)
+      statuses.push((await viaProxy(s, 'admin', 'wrong-password', `10.9.${i}.1, 198.51.100.7`)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual(Array<number>(25).fill(429));
     const real = await viaProxy(s, 'admin', ADMIN_PASSWORD, '203.0.113.5');
@@ -29,12 +34,20 @@ describe.each(DB_KINDS)('sign-in limits behind a proxy (%s)', (kind) => {
     const s = server();
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
-      const res = await s.request('POST', '/api/v1/enrollments', { body: { code: 'AAAA-AAAA' }, ip: PROXY, headers: { 'x-forwarded-for': `10.8.${i}.1, 198.51.100.7` } });
+      const res = await s.request('POST', '/api/v1/enrollments', {
+        body: { code: 'AAAA-AAAA' },
+        ip: PROXY,
+        headers: { 'x-forwarded-for': `10.8.${i}.1, 198.51.100.7` },
+      });
       statuses.push(res.status);
     }
     expect(statuses.filter((x) => x === 429)).toHaveLength(5);
     // Another phone behind the same proxy is not blocked.
-    const other = await s.request('POST', '/api/v1/enrollments', { body: { code: 'AAAA-AAAA' }, ip: PROXY, headers: { 'x-forwarded-for': '203.0.113.5' } });
+    const other = await s.request('POST', '/api/v1/enrollments', {
+      body: { code: 'AAAA-AAAA' },
+      ip: PROXY,
+      headers: { 'x-forwarded-for': '203.0.113.5' },
+    });
     expect(other.status).toBe(400);
   });
 

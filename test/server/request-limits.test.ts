@@ -37,14 +37,20 @@ describe.each(DB_KINDS)('request body limits (%s)', (kind) => {
     expect(chunked.json.error.maxBytes).toBe(ANONYMOUS_BODY_BYTES);
     expect(performance.now() - started).toBeLessThan(1000);
     // A normal sign-in still works.
-    expect((await s.request('POST', '/api/v1/sessions', { body: { username: 'admin', password: 'x'.repeat(20) } })).status).toBe(401);
+    expect((await s.request('POST', '/api/v1/sessions', { body: { username: 'admin', password: 'x'.repeat(20) } })).status).toBe(
+      401,
+    );
   });
 
   it('[A10] a gzipped submission is accepted and stored like the plain one', async () => {
     const s = server();
     const phone = (await s.enroll(await s.reviewer(MOUNTAIN_PROVINCE), MOUNTAIN_COMMUNE)).token;
     const body = submission(MOUNTAIN_COMMUNE);
-    const res = await s.request('PUT', `/api/v1/assessments/${ID}`, { token: phone, rawBody: gzipSync(JSON.stringify(body)), headers: { 'content-encoding': 'gzip' } });
+    const res = await s.request('PUT', `/api/v1/assessments/${ID}`, {
+      token: phone,
+      rawBody: gzipSync(JSON.stringify(body)),
+      headers: { 'content-encoding': 'gzip' },
+    });
     expect(res.status).toBe(200);
     const replay = await s.request('PUT', `/api/v1/assessments/${ID}`, { token: phone, body });
     expect(replay.status).toBe(200);
@@ -61,9 +67,16 @@ describe.each(DB_KINDS)('request body limits (%s)', (kind) => {
     const bombed = await s.request('PUT', url, { token: phone, rawBody: bomb, headers: gz });
     expect(bombed.status).toBe(413);
     expect(bombed.json.error.code).toBe('payload_too_large');
-    const anonymousBomb = await s.request('POST', '/api/v1/sessions', { rawBody: gzipSync(Buffer.alloc(1024 * 1024, 0x20)), headers: gz });
+    const anonymousBomb = await s.request('POST', '/api/v1/sessions', {
+      rawBody: gzipSync(Buffer.alloc(1024 * 1024, 0x20)),
+      headers: gz,
+    });
     expect(anonymousBomb.status).toBe(413);
-    const broken = await s.request('PUT', url, { token: phone, rawBody: new TextEncoder().encode('not gzip at all'), headers: gz });
+    const broken = await s.request('PUT', url, {
+      token: phone,
+      rawBody: new TextEncoder().encode('not gzip at all'),
+      headers: gz,
+    });
     expect(broken.status).toBe(400);
     expect(broken.json.error.code).toBe('malformed_gzip');
     const brotli = await s.request('PUT', url, { token: phone, rawBody: '{}', headers: { 'content-encoding': 'br' } });

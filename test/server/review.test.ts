@@ -8,7 +8,10 @@ const ID = 'review-assessment-0001';
 async function setup(s: TestServer) {
   const reviewer = await s.reviewer(MOUNTAIN_PROVINCE);
   const device = await s.enroll(reviewer, MOUNTAIN_COMMUNE);
-  const res = await s.request('PUT', `/api/v1/assessments/${ID}`, { token: device.token, body: submission(MOUNTAIN_COMMUNE, { status: () => 2 }) });
+  const res = await s.request('PUT', `/api/v1/assessments/${ID}`, {
+    token: device.token,
+    body: submission(MOUNTAIN_COMMUNE, { status: () => 2 }),
+  });
   expect(res.status).toBe(200);
   return { reviewer, device: device.token };
 }
@@ -23,17 +26,30 @@ describe.each(DB_KINDS)('review round trip (%s)', (kind) => {
 
     const opened = await s.request('GET', `/api/v1/assessments/${ID}`, { token: reviewer });
     expect(opened.status).toBe(200);
-    expect(opened.json).toMatchObject({ revision: 1, reviewState: 'submitted', communeCode: MOUNTAIN_COMMUNE, provinceCode: MOUNTAIN_PROVINCE });
+    expect(opened.json).toMatchObject({
+      revision: 1,
+      reviewState: 'submitted',
+      communeCode: MOUNTAIN_COMMUNE,
+      provinceCode: MOUNTAIN_PROVINCE,
+    });
     expect(opened.json.submission.answers.length).toBeGreaterThan(0);
     expect(opened.json.score.groups.length).toBe(7);
 
     s.advance(3600_000);
     const returned = await s.request('POST', `/api/v1/assessments/${ID}/reviews`, {
       token: reviewer,
-      body: { verdict: 'returned', comment: 'Cần bổ sung minh chứng', componentComments: { [anm]: 'Chưa có quy chế ATTT' }, revision: 1 },
+      body: {
+        verdict: 'returned',
+        comment: 'Cần bổ sung minh chứng',
+        componentComments: { [anm]: 'Chưa có quy chế ATTT' },
+        revision: 1,
+      },
     });
     expect(returned.status).toBe(201);
-    expect(returned.json).toMatchObject({ reviewState: 'returned', review: { verdict: 'returned', revision: 1, comment: 'Cần bổ sung minh chứng' } });
+    expect(returned.json).toMatchObject({
+      reviewState: 'returned',
+      review: { verdict: 'returned', revision: 1, comment: 'Cần bổ sung minh chứng' },
+    });
 
     const pulled = await s.request('GET', `/api/v1/assessments/${ID}`, { token: device });
     expect(pulled.json.reviewState).toBe('returned');
@@ -47,7 +63,12 @@ describe.each(DB_KINDS)('review round trip (%s)', (kind) => {
     expect(pulled.json.reviews).toEqual([expect.objectContaining({ reviewer: `rev${MOUNTAIN_PROVINCE}`, verdict: 'returned' })]);
 
     // The officer fixes the security answer and resubmits from the returned revision.
-    const fixed = submission(MOUNTAIN_COMMUNE, { revision: 2, baseRevision: 1, status: (c) => (c.code === anm ? 3 : 2), period: '2026' });
+    const fixed = submission(MOUNTAIN_COMMUNE, {
+      revision: 2,
+      baseRevision: 1,
+      status: (c) => (c.code === anm ? 3 : 2),
+      period: '2026',
+    });
     const resubmitted = await s.request('PUT', `/api/v1/assessments/${ID}`, { token: device, body: fixed });
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.json).toMatchObject({ revision: 2, latestRevision: 2, reviewState: 'submitted', review: null });
@@ -59,7 +80,12 @@ describe.each(DB_KINDS)('review round trip (%s)', (kind) => {
     // Everything is new in revision 1.
     expect(first.changes.answers).toHaveLength(opened.json.submission.answers.length);
     expect(first.changes.answers.every((a: { from: unknown }) => a.from === null)).toBe(true);
-    expect(first.changes.fields.map((f: { field: string }) => f.field)).toEqual(['areaTypes', 'period', 'catalogueVersion', 'methodologyId']);
+    expect(first.changes.fields.map((f: { field: string }) => f.field)).toEqual([
+      'areaTypes',
+      'period',
+      'catalogueVersion',
+      'methodologyId',
+    ]);
     expect(first.reviews).toHaveLength(1);
     // Issue #10: the history counts answers as the phone and the score do (src/domain/progress.ts).
     const { answered, counted } = opened.json.score.completeness;
@@ -70,7 +96,11 @@ describe.each(DB_KINDS)('review round trip (%s)', (kind) => {
     // Accepting the new revision; the device sees it.
     await s.request('POST', `/api/v1/assessments/${ID}/reviews`, { token: reviewer, body: { verdict: 'accepted', revision: 2 } });
     const accepted = await s.request('GET', `/api/v1/assessments/${ID}`, { token: device });
-    expect(accepted.json).toMatchObject({ revision: 2, reviewState: 'accepted', review: { verdict: 'accepted', revision: 2, comment: '' } });
+    expect(accepted.json).toMatchObject({
+      revision: 2,
+      reviewState: 'accepted',
+      review: { verdict: 'accepted', revision: 2, comment: '' },
+    });
     expect(accepted.json.reviews).toHaveLength(2);
   });
 
@@ -99,10 +129,20 @@ describe.each(DB_KINDS)('review round trip (%s)', (kind) => {
     const { reviewer } = await setup(s);
     const post = (body: unknown) => s.request('POST', `/api/v1/assessments/${ID}/reviews`, { token: reviewer, body });
     expect((await post({ verdict: 'returned', comment: '  ' })).status).toBe(422);
-    expect((await post({ verdict: 'accepted', revision: 2 })).json.error).toMatchObject({ code: 'stale_revision', currentRevision: 1 });
+    expect((await post({ verdict: 'accepted', revision: 2 })).json.error).toMatchObject({
+      code: 'stale_revision',
+      currentRevision: 1,
+    });
     expect((await post({ verdict: 'returned', comment: 'x', componentComments: { NOPE1: 'x' } })).status).toBe(422);
     expect((await post({ verdict: 'maybe' })).status).toBe(400);
-    expect((await s.request('POST', '/api/v1/assessments/unknown-assessment/reviews', { token: reviewer, body: { verdict: 'accepted' } })).status).toBe(404);
+    expect(
+      (
+        await s.request('POST', '/api/v1/assessments/unknown-assessment/reviews', {
+          token: reviewer,
+          body: { verdict: 'accepted' },
+        })
+      ).status,
+    ).toBe(404);
     expect(await s.db.selectFrom('reviews').selectAll().execute()).toEqual([]);
   });
 
@@ -111,7 +151,9 @@ describe.each(DB_KINDS)('review round trip (%s)', (kind) => {
     const { reviewer } = await setup(s);
     await s.request('POST', `/api/v1/assessments/${ID}/reviews`, { token: reviewer, body: { verdict: 'accepted' } });
     const rows = (await listAudit(s.db)).filter((r) => r.action === 'assessment.review');
-    expect(rows).toEqual([expect.objectContaining({ actor_kind: 'user', actor_name: `rev${MOUNTAIN_PROVINCE}`, target: ID, outcome: 'success' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ actor_kind: 'user', actor_name: `rev${MOUNTAIN_PROVINCE}`, target: ID, outcome: 'success' }),
+    ]);
     expect(JSON.parse(rows[0]!.detail!)).toEqual({ revision: 1, verdict: 'accepted' });
   });
 });

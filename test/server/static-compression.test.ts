@@ -18,7 +18,9 @@ import { serverPerTest, type TestServer } from './harness';
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-dist-gz-'));
 fs.mkdirSync(path.join(dist, 'assets'));
 // Text that compresses well, with Vietnamese in it (multi-byte UTF-8).
-const script = Array.from({ length: 400 }, (_, i) => `export const nhan${i} = "Tự đánh giá chuyển đổi số cấp xã ${i}";\n`).join('');
+const script = Array.from({ length: 400 }, (_, i) => `export const nhan${i} = "Tự đánh giá chuyển đổi số cấp xã ${i}";\n`).join(
+  '',
+);
 const write = (rel: string, data: string | Buffer) => fs.writeFileSync(path.join(dist, rel), data);
 write('index.html', `<!doctype html><html lang="vi"><title>Xã số</title>${'<p>Xã số</p>'.repeat(200)}</html>`);
 write('assets/app-Bx7f9kQ2.js', script);
@@ -78,7 +80,11 @@ describe('compressed static files', () => {
     const br = await get(s, '/assets/app-Bx7f9kQ2.js', { 'accept-encoding': 'gzip, deflate, br' });
     const gz = await get(s, '/assets/app-Bx7f9kQ2.js', { 'accept-encoding': 'gzip' });
     const plain = await get(s, '/assets/app-Bx7f9kQ2.js');
-    expect([br.headers.get('content-encoding'), gz.headers.get('content-encoding'), plain.headers.get('content-encoding')]).toEqual(['br', 'gzip', null]);
+    expect([
+      br.headers.get('content-encoding'),
+      gz.headers.get('content-encoding'),
+      plain.headers.get('content-encoding'),
+    ]).toEqual(['br', 'gzip', null]);
     for (const r of [br, gz, plain]) {
       expect(r.status).toBe(200);
       expect(decode(r)).toBe(script);
@@ -120,7 +126,8 @@ describe('compressed static files', () => {
     const head = await get(s, '/assets/app-Bx7f9kQ2.js', { 'accept-encoding': 'br' }, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body.byteLength).toBe(0);
-    for (const h of ['content-encoding', 'content-length', 'etag', 'vary', 'content-type']) expect(head.headers.get(h)).toBe(getRes.headers.get(h));
+    for (const h of ['content-encoding', 'content-length', 'etag', 'vary', 'content-type'])
+      expect(head.headers.get(h)).toBe(getRes.headers.get(h));
   });
 
   it('never compresses images, and sends a file that would not shrink as it is', async () => {

@@ -7,7 +7,10 @@ import { DB_KINDS, serverPerTest } from './harness';
 
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'xaso-dist-'));
 fs.mkdirSync(path.join(dist, 'assets'));
-fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Xã số</title><script type="module" src="/assets/index-Bx7f9kQ2.js"></script>');
+fs.writeFileSync(
+  path.join(dist, 'index.html'),
+  '<!doctype html><title>Xã số</title><script type="module" src="/assets/index-Bx7f9kQ2.js"></script>',
+);
 fs.writeFileSync(path.join(dist, 'assets', 'index-Bx7f9kQ2.js'), 'console.log("app")');
 fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
 fs.writeFileSync(path.join(dist, 'manifest.webmanifest'), '{"name":"Xã số"}');
@@ -62,7 +65,11 @@ describe.each(DB_KINDS)('static PWA (%s)', (kind) => {
 
   it('never serves files outside dist', async () => {
     const s = server();
-    for (const p of ['/../xaso-outside-secret.txt', '/%2e%2e/xaso-outside-secret.txt', '/assets/..%2f..%2fxaso-outside-secret.txt']) {
+    for (const p of [
+      '/../xaso-outside-secret.txt',
+      '/%2e%2e/xaso-outside-secret.txt',
+      '/assets/..%2f..%2fxaso-outside-secret.txt',
+    ]) {
       const res = await s.request('GET', p);
       expect(res.text).not.toBe('outside');
     }

@@ -38,7 +38,14 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
       areaTypes: ['mountain-border-island'],
       answers: Object.fromEntries(body.answers.map((a) => [a.code, a])),
     });
-    expect(res.json).toMatchObject({ assessmentId: ID, revision: 1, latestRevision: 1, reviewState: 'submitted', review: null, receivedAt: s.clock.toISOString() });
+    expect(res.json).toMatchObject({
+      assessmentId: ID,
+      revision: 1,
+      latestRevision: 1,
+      reviewState: 'submitted',
+      review: null,
+      receivedAt: s.clock.toISOString(),
+    });
     expect(res.json.score).toEqual(expected);
     expect(res.json.score.index).toBe(100);
     expect(res.json.score.level).toBe(5);
@@ -75,7 +82,9 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
     const first = submission(MOUNTAIN_COMMUNE);
     const stored = await put(s, token, first);
     s.advance(60_000);
-    expect((await put(s, token, submission(MOUNTAIN_COMMUNE, { revision: 2, baseRevision: 1, status: () => 2 }))).status).toBe(200);
+    expect((await put(s, token, submission(MOUNTAIN_COMMUNE, { revision: 2, baseRevision: 1, status: () => 2 }))).status).toBe(
+      200,
+    );
     const replay = await put(s, token, first);
     expect(replay.status).toBe(200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -96,13 +105,21 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
       s.advance(60_000);
       // Changing the verdict on the same revision needs a reason (issue #9 defect 7).
       const reason = verdict === 'accepted' ? { reason: 'Xã đã gửi bổ sung qua công văn' } : {};
-      const res = await s.request('POST', `/api/v1/assessments/${ID}/reviews`, { token: reviewer, body: { verdict, comment, ...reason } });
+      const res = await s.request('POST', `/api/v1/assessments/${ID}/reviews`, {
+        token: reviewer,
+        body: { verdict, comment, ...reason },
+      });
       expect(res.status).toBe(201);
     }
     const replay = await put(s, token, body);
     expect(replay.status).toBe(200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    expect(replay.json).toMatchObject({ revision: 1, latestRevision: 1, reviewState: 'accepted', review: { verdict: 'accepted', revision: 1, comment: 'Đã đủ' } });
+    expect(replay.json).toMatchObject({
+      revision: 1,
+      latestRevision: 1,
+      reviewState: 'accepted',
+      review: { verdict: 'accepted', revision: 1, comment: 'Đã đủ' },
+    });
     const viewed = await s.request('GET', `/api/v1/assessments/${ID}`, { token });
     expect(replay.json.review).toEqual(viewed.json.review);
   });
@@ -172,14 +189,65 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
   });
 
   it.each([
-    ['an unknown code', () => { const b = submission(MOUNTAIN_COMMUNE); return { ...b, answers: [...b.answers, { code: 'HTS999', status: 3, updatedAt: '2026-03-01T07:00:00.000Z' }] }; }, 422, 'HTS999', 'unknown-code'],
-    ['a code not applicable to the area types', () => { const b = submission(MOUNTAIN_COMMUNE); return { ...b, answers: [...b.answers, { code: urbanOnly().code, status: 3, updatedAt: '2026-03-01T07:00:00.000Z' }] }; }, 422, 'URBAN', 'not-applicable'],
+    [
+      'an unknown code',
+      () => {
+        const b = submission(MOUNTAIN_COMMUNE);
+        return { ...b, answers: [...b.answers, { code: 'HTS999', status: 3, updatedAt: '2026-03-01T07:00:00.000Z' }] };
+      },
+      422,
+      'HTS999',
+      'unknown-code',
+    ],
+    [
+      'a code not applicable to the area types',
+      () => {
+        const b = submission(MOUNTAIN_COMMUNE);
+        return { ...b, answers: [...b.answers, { code: urbanOnly().code, status: 3, updatedAt: '2026-03-01T07:00:00.000Z' }] };
+      },
+      422,
+      'URBAN',
+      'not-applicable',
+    ],
     ['status 7', () => withAnswer(submission(MOUNTAIN_COMMUNE), essentialCode(), { status: 7 }), 400, 'ESSENTIAL', null],
-    ['N/A on an essential component', () => withAnswer(submission(MOUNTAIN_COMMUNE), essentialCode(), { status: 'na', naReason: 'không có' }), 422, 'ESSENTIAL', 'na-not-allowed'],
-    ['a note of 3000 characters', () => withAnswer(submission(MOUNTAIN_COMMUNE), essentialCode(), { note: 'ghi chú '.repeat(375) }), 422, 'ESSENTIAL', 'note-too-long'],
-    ['a missing required answer', () => { const b = submission(MOUNTAIN_COMMUNE); return { ...b, answers: b.answers.filter((a) => a.code !== essentialCode()) }; }, 422, 'ESSENTIAL', 'required-unanswered'],
-    ['an unknown catalogue version', () => ({ ...submission(MOUNTAIN_COMMUNE), catalogueVersion: '1999.1' }), 422, null, 'unknown-catalogue-version'],
-    ['a revision that does not follow its base', () => submission(MOUNTAIN_COMMUNE, { revision: 3, baseRevision: 1 }), 422, null, 'revision-not-after-base'],
+    [
+      'N/A on an essential component',
+      () => withAnswer(submission(MOUNTAIN_COMMUNE), essentialCode(), { status: 'na', naReason: 'không có' }),
+      422,
+      'ESSENTIAL',
+      'na-not-allowed',
+    ],
+    [
+      'a note of 3000 characters',
+      () => withAnswer(submission(MOUNTAIN_COMMUNE), essentialCode(), { note: 'ghi chú '.repeat(375) }),
+      422,
+      'ESSENTIAL',
+      'note-too-long',
+    ],
+    [
+      'a missing required answer',
+      () => {
+        const b = submission(MOUNTAIN_COMMUNE);
+        return { ...b, answers: b.answers.filter((a) => a.code !== essentialCode()) };
+      },
+      422,
+      'ESSENTIAL',
+      'required-unanswered',
+    ],
+    [
+      'an unknown catalogue version',
+      () => ({ ...submission(MOUNTAIN_COMMUNE), catalogueVersion: '1999.1' }),
+      422,
+      null,
+      'unknown-catalogue-version',
+    ],
+    [
+      'a revision that does not follow its base',
+      () => submission(MOUNTAIN_COMMUNE, { revision: 3, baseRevision: 1 }),
+      422,
+      null,
+      'revision-not-after-base',
+    ],
     ['no area type', () => ({ ...submission(MOUNTAIN_COMMUNE), areaTypes: [] }), 400, null, null],
   ] as const)('refuses %s with a JSON 4xx and stores nothing', async (_name, build, status, code, problem) => {
     const s = server();
@@ -198,13 +266,20 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
   it('refuses a 10 MB body with 413 and malformed JSON with 400, as JSON errors', async () => {
     const s = server();
     const token = await phone(s);
-    const huge = await s.request('PUT', `/api/v1/assessments/${ID}`, { token, rawBody: `{"pad":"${'x'.repeat(10 * 1024 * 1024)}"}` });
+    const huge = await s.request('PUT', `/api/v1/assessments/${ID}`, {
+      token,
+      rawBody: `{"pad":"${'x'.repeat(10 * 1024 * 1024)}"}`,
+    });
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe('payload_too_large');
     const malformed = await s.request('PUT', `/api/v1/assessments/${ID}`, { token, rawBody: '{"revision": 1,' });
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.code).toBe('malformed_json');
-    const notJson = await s.request('PUT', `/api/v1/assessments/${ID}`, { token, rawBody: 'revision=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const notJson = await s.request('PUT', `/api/v1/assessments/${ID}`, {
+      token,
+      rawBody: 'revision=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(notJson.status).toBe(415);
     const badId = await put(s, token, submission(MOUNTAIN_COMMUNE), 'bad id!');
     expect(badId.status).toBe(400);
@@ -228,7 +303,8 @@ describe.each(DB_KINDS)('submissions (%s)', (kind) => {
     await put(s, token, submission(MOUNTAIN_COMMUNE, { status: () => 2 }));
     const rows = (await listAudit(s.db)).filter((r) => r.action === 'assessment.submit');
     expect(rows.map((r) => r.outcome).sort()).toEqual(['failure', 'success']);
-    for (const r of rows) expect(r).toMatchObject({ actor_kind: 'device', actor_name: MOUNTAIN_COMMUNE, target: ID, ip: '192.0.2.10' });
+    for (const r of rows)
+      expect(r).toMatchObject({ actor_kind: 'device', actor_name: MOUNTAIN_COMMUNE, target: ID, ip: '192.0.2.10' });
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 

@@ -67,7 +67,14 @@ describe.each(DB_KINDS)('province summary and CSV (%s)', (kind) => {
     const admin = await seed(s);
     const res = await s.request('GET', '/api/v1/provinces/90/communes', { token: admin });
     expect(res.status).toBe(200);
-    const rows = res.json.communes as { code: string; submitted: boolean; index: number | null; level: number | null; syncLagSeconds: number | null; areaTypes: string[] }[];
+    const rows = res.json.communes as {
+      code: string;
+      submitted: boolean;
+      index: number | null;
+      level: number | null;
+      syncLagSeconds: number | null;
+      areaTypes: string[];
+    }[];
     expect(rows.map((r) => [r.code, r.submitted, r.index, r.level, r.syncLagSeconds])).toEqual([
       ['90001', true, 100, 5, 0],
       ['90002', true, 0, 1, 5400],
@@ -100,11 +107,16 @@ describe.each(DB_KINDS)('province summary and CSV (%s)', (kind) => {
     for (const g of summary.groups) expect([g.province, g.national]).toEqual([55.6, 50]);
 
     // Coverage: rural items 0/1 (only B has them), essentials 2/3 (A, C), mountain items 2/2, X 1/1 (C said N/A).
-    const byCode = new Map((summary.coverage as { code: string; counted: number; covered: number; share: number }[]).map((r) => [r.code, r]));
+    const byCode = new Map(
+      (summary.coverage as { code: string; counted: number; covered: number; share: number }[]).map((r) => [r.code, r]),
+    );
     expect(byCode.size).toBe(essentials.length + mountain.length + rural.length);
     for (const c of rural) expect(byCode.get(c.code)).toMatchObject({ counted: 1, covered: 0, share: 0 });
     for (const c of essentials) expect(byCode.get(c.code)).toMatchObject({ counted: 3, covered: 2, share: 0.667 });
-    for (const c of mountain) expect(byCode.get(c.code)).toMatchObject(c.code === X.code ? { counted: 1, covered: 1, share: 1 } : { counted: 2, covered: 2, share: 1 });
+    for (const c of mountain)
+      expect(byCode.get(c.code)).toMatchObject(
+        c.code === X.code ? { counted: 1, covered: 1, share: 1 } : { counted: 2, covered: 2, share: 1 },
+      );
     // Weakest first, catalogue order within a share.
     const order = catalogue().components.map((c) => c.code);
     const expected = [...rural, ...essentials, ...mountain].map((c) => c.code);
@@ -122,7 +134,10 @@ describe.each(DB_KINDS)('province summary and CSV (%s)', (kind) => {
     // (100 + 66.7) / 2 = 83.35 → 83.4; nationally (100 + 66.7 + 33.3) / 3 = 66.67 → 66.7.
     expect(res.json.averageIndex).toBe(83.4);
     expect(res.json.nationalAverageIndex).toBe(66.7);
-    expect(res.json.levels.filter((l: { count: number }) => l.count > 0)).toEqual([{ level: 3, count: 1 }, { level: 5, count: 1 }]);
+    expect(res.json.levels.filter((l: { count: number }) => l.count > 0)).toEqual([
+      { level: 3, count: 1 },
+      { level: 5, count: 1 },
+    ]);
     expect(res.json.coverage.every((r: { share: number }) => r.share === 1)).toBe(true);
     expect(res.json.coverage).toHaveLength(essentials.length + mountain.length);
     expect((await s.request('GET', '/api/v1/provinces/90/summary?areaType=desert', { token: admin })).status).toBe(400);
@@ -138,19 +153,31 @@ describe.each(DB_KINDS)('province summary and CSV (%s)', (kind) => {
     // Response.text() strips the BOM, so look at the bytes.
     const raw = await s.xaso.app.request('/api/v1/provinces/90/communes.csv', { headers: { authorization: `Bearer ${admin}` } });
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = communes.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('commune_code,commune_name,commune_type,submitted,assessment_id,revision,period,area_types,index,level,review_state,submitted_at,received_at,sync_lag_seconds');
+    const lines = communes.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'commune_code,commune_name,commune_type,submitted,assessment_id,revision,period,area_types,index,level,review_state,submitted_at,received_at,sync_lag_seconds',
+    );
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe(`90001,Xã Ánh Dương,xã,yes,assessment-90001,1,2026,mountain-border-island,100,5,submitted,${s.clock.toISOString()},${s.clock.toISOString()},0`);
+    expect(lines[1]).toBe(
+      `90001,Xã Ánh Dương,xã,yes,assessment-90001,1,2026,mountain-border-island,100,5,submitted,${s.clock.toISOString()},${s.clock.toISOString()},0`,
+    );
     expect(lines[2]).toMatch(/^90002,Xã Bình Minh,xã,yes,assessment-90002,1,2026,rural,0,1,submitted,.*,5400$/);
     expect(lines[4]).toBe('90004,Xã Đồng Tâm,xã,no,,,,,,,,,,');
 
     const coverage = await s.request('GET', '/api/v1/provinces/90/coverage.csv', { token: admin });
-    const rows = coverage.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const rows = coverage.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(rows[0]).toBe('code,group,tier,area_type,name,communes_counted,communes_covered,share_percent');
     expect(rows).toHaveLength(1 + essentials.length + mountain.length + rural.length);
     const firstRural = rural[0]!;
-    expect(rows[1]).toBe(`${firstRural.code},${firstRural.group},area-specific,rural,${firstRural.vi.includes(',') ? `"${firstRural.vi}"` : firstRural.vi},1,0,0`);
+    expect(rows[1]).toBe(
+      `${firstRural.code},${firstRural.group},area-specific,rural,${firstRural.vi.includes(',') ? `"${firstRural.vi}"` : firstRural.vi},1,0,0`,
+    );
     const essentialRow = rows.find((r) => r.startsWith(`${essentials[0]!.code},`));
     expect(essentialRow?.endsWith(',3,2,66.7')).toBe(true);
   });
@@ -160,7 +187,13 @@ describe.each(DB_KINDS)('province summary and CSV (%s)', (kind) => {
     const admin = await seed(s);
     const res = await s.request('GET', '/api/v1/provinces', { token: admin });
     expect(res.status).toBe(200);
-    expect(res.json.provinces.map((p: { code: string; communes: unknown; averageIndex: number }) => [p.code, p.communes, p.averageIndex])).toEqual([
+    expect(
+      res.json.provinces.map((p: { code: string; communes: unknown; averageIndex: number }) => [
+        p.code,
+        p.communes,
+        p.averageIndex,
+      ]),
+    ).toEqual([
       ['90', { total: 4, submitted: 3 }, 55.6],
       ['91', { total: 1, submitted: 1 }, 33.3],
     ]);

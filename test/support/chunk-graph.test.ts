@@ -12,7 +12,12 @@ const chunk = (modules: string[], imports: string[] = [], dynamicImports: string
 function graph(extra: Record<string, ChunkInfo>): ChunkGraph {
   return {
     chunks: {
-      'assets/index.js': chunk(['src/main.tsx', 'src/ui/App/index.tsx'], ['assets/shared.js'], ['assets/reviewer/index.js', 'assets/charts.js'], true),
+      'assets/index.js': chunk(
+        ['src/main.tsx', 'src/ui/App/index.tsx'],
+        ['assets/shared.js'],
+        ['assets/reviewer/index.js', 'assets/charts.js'],
+        true,
+      ),
       'assets/shared.js': chunk(['node_modules/preact/dist/preact.module.js', 'src/domain/vocabulary.ts']),
       'assets/reviewer/index.js': chunk(['src/ui/reviewer/index.ts', 'locales/vi/reviewer.json']),
       'assets/charts.js': chunk(['src/ui/charts/radar.ts', 'node_modules/chart.js/dist/chart.js']),

@@ -24,5 +24,7 @@ export function canonicalJson(value: unknown): string {
  * surrogates, so the text is well-formed UTF-16 and its UTF-8 bytes are unambiguous.
  */
 export function submissionContentHash(payload: Submission): string {
-  return createHash('sha256').update(canonicalJson(orderFreeSubmission(payload)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(orderFreeSubmission(payload)), 'utf8')
+    .digest('hex');
 }

@@ -5,13 +5,17 @@ import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffCeiling, backoffDelay } from '.
 describe('backoff', () => {
   it('the delay is always within [0, cap] and within the ceiling of its attempt (full jitter)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempts, r) => {
-        const delay = backoffDelay(attempts, () => r);
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThanOrEqual(BACKOFF_CAP_MS);
-        expect(delay).toBeLessThanOrEqual(backoffCeiling(attempts));
-        expect(Number.isInteger(delay)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempts, r) => {
+          const delay = backoffDelay(attempts, () => r);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThanOrEqual(BACKOFF_CAP_MS);
+          expect(delay).toBeLessThanOrEqual(backoffCeiling(attempts));
+          expect(Number.isInteger(delay)).toBe(true);
+        },
+      ),
     );
   });
 

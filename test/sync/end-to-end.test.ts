@@ -47,7 +47,12 @@ describe('sync client ↔ server', () => {
 
     const returned = await s.request('POST', `/api/v1/assessments/${a.id}/reviews`, {
       token: reviewer,
-      body: { verdict: 'returned', comment: 'Cần bổ sung minh chứng', componentComments: { HTS3: 'Ghi rõ đơn vị cung cấp' }, revision: 1 },
+      body: {
+        verdict: 'returned',
+        comment: 'Cần bổ sung minh chứng',
+        componentComments: { HTS3: 'Ghi rõ đơn vị cung cấp' },
+        revision: 1,
+      },
     });
     expect(returned.status).toBe(201);
     expect(await pullReviews(opts)).toMatchObject({ changed: 1 });
@@ -64,12 +69,17 @@ describe('sync client ↔ server', () => {
     expect(await db.sync.get(a.id)).toMatchObject({ state: 'sent', revision: 2 });
 
     const history = await s.request('GET', `/api/v1/assessments/${a.id}/revisions`, { token: reviewer });
-    expect(history.json.revisions.map((r: { revision: number; baseRevision: number | null }) => [r.revision, r.baseRevision])).toEqual([
+    expect(
+      history.json.revisions.map((r: { revision: number; baseRevision: number | null }) => [r.revision, r.baseRevision]),
+    ).toEqual([
       [1, null],
       [2, 1],
     ]);
 
-    await s.request('POST', `/api/v1/assessments/${a.id}/reviews`, { token: reviewer, body: { verdict: 'accepted', revision: 2 } });
+    await s.request('POST', `/api/v1/assessments/${a.id}/reviews`, {
+      token: reviewer,
+      body: { verdict: 'accepted', revision: 2 },
+    });
     await pullReviews(opts);
     expect((await db.assessments.get(a.id))?.status).toBe('accepted');
     expect(await db.sync.get(a.id)).toMatchObject({ state: 'accepted', revision: 2 });

@@ -14,7 +14,9 @@ function recorder(answers: Response[]): { sent: Sent[]; fetch: FetchLike } {
     sent,
     fetch: (_url, init) => {
       sent.push({ headers: new Headers(init?.headers), body: init?.body });
-      return Promise.resolve(answers.shift() ?? new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+      return Promise.resolve(
+        answers.shift() ?? new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      );
     },
   };
 }
@@ -52,7 +54,10 @@ describe('gzipped submissions', () => {
   });
 
   it('sends again as plain JSON when a server cannot read gzip (415), and the outcome is the second answer', async () => {
-    const refused = new Response(JSON.stringify({ error: { code: 'unsupported_encoding', message: 'no' } }), { status: 415, headers: { 'Content-Type': 'application/json' } });
+    const refused = new Response(JSON.stringify({ error: { code: 'unsupported_encoding', message: 'no' } }), {
+      status: 415,
+      headers: { 'Content-Type': 'application/json' },
+    });
     const { sent, fetch } = recorder([refused]);
     const outcome = await apiRequest({ method: 'PUT', path: '/assessments/x', body: big, compress: true, fetch });
     expect(outcome.kind).toBe('ok');

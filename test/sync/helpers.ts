@@ -29,7 +29,14 @@ export const COMMUNE = '00004';
 export async function enrollFor(db: XasoDb, communeCode = COMMUNE): Promise<void> {
   await setSetting(
     'enrollment',
-    { deviceToken: 'tok-1', deviceId: 'dev-1', communeCode, provinceCode: '01', communeName: 'Phường Ba Đình', enrolledAt: '2026-01-01T00:00:00.000Z' },
+    {
+      deviceToken: 'tok-1',
+      deviceId: 'dev-1',
+      communeCode,
+      provinceCode: '01',
+      communeName: 'Phường Ba Đình',
+      enrolledAt: '2026-01-01T00:00:00.000Z',
+    },
     db,
   );
 }
@@ -37,12 +44,24 @@ export async function enrollFor(db: XasoDb, communeCode = COMMUNE): Promise<void
 /** A draft with every required component answered (status 3), unless `complete` is false. */
 export async function seedAssessment(db: XasoDb, opts: { complete?: boolean; communeCode?: string } = {}): Promise<Assessment> {
   const a = await createAssessment(
-    { provinceCode: '01', communeCode: opts.communeCode ?? COMMUNE, areaTypes: ['urban'], period: '2026', catalogueVersion: '2026.1', methodologyId: ref.methodology.id },
+    {
+      provinceCode: '01',
+      communeCode: opts.communeCode ?? COMMUNE,
+      areaTypes: ['urban'],
+      period: '2026',
+      catalogueVersion: '2026.1',
+      methodologyId: ref.methodology.id,
+    },
     db,
   );
   const required = applicableComponents(ref.catalogue, a.areaTypes).filter(isRequired);
   const codes = opts.complete === false ? required.slice(1) : required;
-  const rows = codes.map((c) => ({ assessmentId: a.id, code: c.code, status: 3 as const, updatedAt: '2026-02-01T00:00:00.000Z' }));
+  const rows = codes.map((c) => ({
+    assessmentId: a.id,
+    code: c.code,
+    status: 3 as const,
+    updatedAt: '2026-02-01T00:00:00.000Z',
+  }));
   await db.answers.bulkPut(rows);
   return a;
 }
@@ -65,7 +84,10 @@ export class FakeServer {
   /** Delay before answering, to hold requests in flight. */
   gate?: Promise<void>;
   revisions = new Map<string, Map<number, { hash: string; body: Submission }>>();
-  reviews = new Map<string, { verdict: 'accepted' | 'returned'; revision: number; comment: string; componentComments: Record<string, string> }>();
+  reviews = new Map<
+    string,
+    { verdict: 'accepted' | 'returned'; revision: number; comment: string; componentComments: Record<string, string> }
+  >();
 
   puts(): Call[] {
     return this.calls.filter((c) => c.method === 'PUT');
@@ -103,20 +125,42 @@ export class FakeServer {
     if (this.mode === 'offline') throw new TypeError('Failed to fetch');
     if (this.mode === 'down') return json(503, { error: { code: 'internal', message: 'Service unavailable' } });
     const id = decodeURIComponent(path.replace(/^\/assessments\//, ''));
-    if (method === 'GET') return this.revisions.has(id) ? json(200, this.view(id, this.latest(id))) : json(404, { error: { code: 'not_found', message: 'Not found' } });
+    if (method === 'GET')
+      return this.revisions.has(id)
+        ? json(200, this.view(id, this.latest(id)))
+        : json(404, { error: { code: 'not_found', message: 'Not found' } });
     if (!body) return json(400, { error: { code: 'invalid_body', message: 'no body' } });
     if (this.refuse.has(id)) {
-      return json(422, { error: { code: 'invalid_submission', message: 'The submission is not valid', problems: [{ code: 'HTS3', problem: 'required-unanswered' }] } });
+      return json(422, {
+        error: {
+          code: 'invalid_submission',
+          message: 'The submission is not valid',
+          problems: [{ code: 'HTS3', problem: 'required-unanswered' }],
+        },
+      });
     }
     const hash = submissionContentHash(body);
     const revs = this.revisions.get(id) ?? new Map<number, { hash: string; body: Submission }>();
     const same = revs.get(body.revision);
     if (same) {
-      if (same.hash !== hash) return json(409, { error: { code: 'revision_conflict', message: `Revision ${body.revision} already exists with different content`, currentRevision: this.latest(id) } });
+      if (same.hash !== hash)
+        return json(409, {
+          error: {
+            code: 'revision_conflict',
+            message: `Revision ${body.revision} already exists with different content`,
+            currentRevision: this.latest(id),
+          },
+        });
       return json(200, this.view(id, body.revision));
     }
     if ((body.baseRevision ?? 0) !== this.latest(id)) {
-      return json(409, { error: { code: 'stale_base_revision', message: `The server's latest revision is ${this.latest(id)}`, currentRevision: this.latest(id) } });
+      return json(409, {
+        error: {
+          code: 'stale_base_revision',
+          message: `The server's latest revision is ${this.latest(id)}`,
+          currentRevision: this.latest(id),
+        },
+      });
     }
     revs.set(body.revision, { hash, body });
     this.revisions.set(id, revs);

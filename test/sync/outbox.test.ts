@@ -17,7 +17,14 @@ async function setup(n = 1) {
   await enrollFor(db);
   const server = new FakeServer();
   const time = clock();
-  const opts: FlushOptions & { kick: () => void } = { db, fetch: server.fetch, now: time.now, random: () => 0.999, loadReference: loadRef, kick: () => undefined };
+  const opts: FlushOptions & { kick: () => void } = {
+    db,
+    fetch: server.fetch,
+    now: time.now,
+    random: () => 0.999,
+    loadReference: loadRef,
+    kick: () => undefined,
+  };
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const a = await seedAssessment(db);
@@ -37,7 +44,13 @@ describe('flushOutbox', () => {
     expect(server.puts()).toHaveLength(1);
     const put = server.puts()[0];
     expect(put?.token).toBe('tok-1');
-    expect(put?.body).toMatchObject({ revision: 1, baseRevision: null, communeCode: '00004', areaTypes: ['urban'], period: '2026' });
+    expect(put?.body).toMatchObject({
+      revision: 1,
+      baseRevision: null,
+      communeCode: '00004',
+      areaTypes: ['urban'],
+      period: '2026',
+    });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.sync.get(ids[0] ?? '')).toMatchObject({ state: 'sent', revision: 1 });
     await flushOutbox(opts);
@@ -87,7 +100,9 @@ describe('flushOutbox', () => {
   it('gives up on a request that hangs (timeout) and retries it later', async () => {
     const { opts } = await setup();
     const hanging = (_: string, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise<Response>((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     const report = await flushOutbox({ ...opts, fetch: hanging, timeoutMs: 20 });
     expect(report.retrying).toBe(1);
     expect((await entries())[0]).toMatchObject({ attempts: 1, lastError: 'timeout' });
@@ -119,14 +134,16 @@ describe('flushOutbox', () => {
 
   it('asks the officer to enrol again when the token is refused (401)', async () => {
     const { opts, ids } = await setup();
-    const refused = async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'revoked' } }), { status: 401 });
+    const refused = async () =>
+      new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'revoked' } }), { status: 401 });
     await flushOutbox({ ...opts, fetch: refused });
     expect(await db.sync.get(ids[0] ?? '')).toMatchObject({ state: 'error', lastError: 'unauthorized' });
   });
 
   it('treats a 4xx that is not from our server (a portal page) as no connection', async () => {
     const { opts } = await setup();
-    const portal = async () => new Response('<html>Login to Wi-Fi</html>', { status: 403, headers: { 'Content-Type': 'text/html' } });
+    const portal = async () =>
+      new Response('<html>Login to Wi-Fi</html>', { status: 403, headers: { 'Content-Type': 'text/html' } });
     expect((await flushOutbox({ ...opts, fetch: portal })).retrying).toBe(1);
     expect((await entries())[0]?.failed).toBeUndefined();
   });

@@ -44,12 +44,26 @@ describe('reading the server', () => {
         reviewState: 'returned',
         review: { verdict: 'returned', revision: 2, comment: 'Sửa', componentComments: { HTS3: 'x', DL1: '' } },
       }),
-    ).toEqual({ state: 'returned', revision: 2, latestRevision: 2, reviewedRevision: 2, comment: 'Sửa', componentComments: { HTS3: 'x' } });
+    ).toEqual({
+      state: 'returned',
+      revision: 2,
+      latestRevision: 2,
+      reviewedRevision: 2,
+      comment: 'Sửa',
+      componentComments: { HTS3: 'x' },
+    });
   });
 
   it('reads the older {review:{state}} shape and a pending review', () => {
-    expect(readServerView({ revision: 1, review: { state: 'pending' } })).toEqual({ state: 'sent', revision: 1, latestRevision: 1 });
-    expect(readServerView({ revision: 1, review: { state: 'accepted' } })).toMatchObject({ state: 'accepted', reviewedRevision: 1 });
+    expect(readServerView({ revision: 1, review: { state: 'pending' } })).toEqual({
+      state: 'sent',
+      revision: 1,
+      latestRevision: 1,
+    });
+    expect(readServerView({ revision: 1, review: { state: 'accepted' } })).toMatchObject({
+      state: 'accepted',
+      reviewedRevision: 1,
+    });
   });
 
   it('returns nothing for what it cannot read', () => {

@@ -14,14 +14,21 @@ describe('submit panel wording', () => {
   it('translates the local reasons and keeps the server message as it is', () => {
     expect(reasonText(t, 'unauthorized')).toContain('kết nối lại với tỉnh');
     expect(reasonText(t, 'Failed to fetch')).toBe(vi.reason.network);
-    expect(reasonText(t, 'The submission is not valid (HTS3: required-unanswered)')).toBe('The submission is not valid (HTS3: required-unanswered)');
+    expect(reasonText(t, 'The submission is not valid (HTS3: required-unanswered)')).toBe(
+      'The submission is not valid (HTS3: required-unanswered)',
+    );
     expect(reasonText(t, undefined)).toBe('');
   });
 
   it('gives one line per reason the button is disabled', () => {
     const lines = blockLines(
       t,
-      { ok: false, blocks: ['incomplete', 'commune-mismatch'], missing: 3, problems: [{ code: 'HTS9', problem: 'na-reason-required' }] },
+      {
+        ok: false,
+        blocks: ['incomplete', 'commune-mismatch'],
+        missing: 3,
+        problems: [{ code: 'HTS9', problem: 'na-reason-required' }],
+      },
       'Phường Ba Đình',
     );
     expect(lines).toEqual([

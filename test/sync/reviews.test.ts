@@ -16,7 +16,13 @@ async function sentAssessment() {
   db = freshDb();
   await enrollFor(db);
   const server = new FakeServer();
-  const opts: FlushOptions & { kick: () => void } = { db, fetch: server.fetch, now: clock().now, loadReference: loadRef, kick: () => undefined };
+  const opts: FlushOptions & { kick: () => void } = {
+    db,
+    fetch: server.fetch,
+    now: clock().now,
+    loadReference: loadRef,
+    kick: () => undefined,
+  };
   const a = await seedAssessment(db);
   await submitAssessment(a.id, opts);
   await flushOutbox(opts);

@@ -64,7 +64,8 @@ function aggregate(members: readonly PlanMember[], nodeOf: (m: PlanMember) => Ra
     den = add(den, m.size);
   }
   if (!any) return { state: 'empty', fraction: ZERO, countedSize: ZERO, counted, answered };
-  if (isZero(den)) return { state: zeroWhenNoneCounted ? 'counted' : 'not-counted', fraction: ZERO, countedSize: ZERO, counted, answered };
+  if (isZero(den))
+    return { state: zeroWhenNoneCounted ? 'counted' : 'not-counted', fraction: ZERO, countedSize: ZERO, counted, answered };
   return { state: 'counted', fraction: div(num, den), countedSize: den, counted, answered };
 }
 

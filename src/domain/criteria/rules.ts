@@ -62,17 +62,27 @@ const ladderPoints = (ladder: readonly { min: number; points: number }[], x: Rat
   return pts;
 };
 
-const unanswered = (problem: ValueProblem | null = null): IndicatorOutcome => ({ counted: true, answered: false, fraction: ZERO, problem });
+const unanswered = (problem: ValueProblem | null = null): IndicatorOutcome => ({
+  counted: true,
+  answered: false,
+  fraction: ZERO,
+  problem,
+});
 
 /** The answer this indicator reads: its component's (shared with the checklist) or its own. */
 export const answerCode = (ind: CriteriaIndicator): string =>
   ind.input.kind === 'status' && ind.input.component !== undefined ? ind.input.component : ind.code;
 
-export function evaluateIndicator(ind: CriteriaIndicator, fractions: readonly Rational[], a: Answer | undefined): IndicatorOutcome {
+export function evaluateIndicator(
+  ind: CriteriaIndicator,
+  fractions: readonly Rational[],
+  a: Answer | undefined,
+): IndicatorOutcome {
   const { input, rule } = ind;
   if (input.kind === 'status') {
     const status: unknown = a?.status;
-    if (status === 'na') return input.naAllowed ? { counted: false, answered: false, fraction: ZERO, problem: null } : unanswered('na-not-allowed');
+    if (status === 'na')
+      return input.naAllowed ? { counted: false, answered: false, fraction: ZERO, problem: null } : unanswered('na-not-allowed');
     if (input.countOnlyWhenNamed) {
       const named = typeof a?.openName === 'string' && normalizeText(a.openName) !== '';
       if (!named) return { counted: false, answered: false, fraction: ZERO, problem: null };

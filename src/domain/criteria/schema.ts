@@ -137,7 +137,12 @@ export const GroupSchema = z.strictObject({
   ifNoneCounted: z.enum(['not-counted', 'zero']),
 });
 
-export const LevelSchema = z.strictObject({ level: z.number().int().positive(), min: z.number().finite().min(0), vi: nfcText, en: nfcText });
+export const LevelSchema = z.strictObject({
+  level: z.number().int().positive(),
+  min: z.number().finite().min(0),
+  vi: nfcText,
+  en: nfcText,
+});
 
 export const GateSchema = z.strictObject({
   id: code,

@@ -130,7 +130,9 @@ export function criteriaGaps(input: CriteriaScoringInput, raw: CriteriaRaw = com
     const exact = exactGain(raw, i);
     if (exact.n === 0n && raw.slope[i]?.n === 0n) return;
     const component = ind.input.kind === 'status' ? ind.input.component : undefined;
-    const gate = set.gates.some((g, k) => g.indicators.includes(ind.code) && cmp(o.fraction, raw.plan.gateBelow[k] ?? rat(1)) < 0);
+    const gate = set.gates.some(
+      (g, k) => g.indicators.includes(ind.code) && cmp(o.fraction, raw.plan.gateBelow[k] ?? rat(1)) < 0,
+    );
     rows.push({
       gap: {
         code: ind.code,
@@ -155,7 +157,8 @@ export function criteriaGaps(input: CriteriaScoringInput, raw: CriteriaRaw = com
     target.gap.gain = roundTo(target.exact, 2);
     target.gap.gate ||= row.gap.gate;
   }
-  const merged = members.size === 0 ? rows : rows.filter((r) => !(members.has(r.gap.code) && byCode.has(members.get(r.gap.code) ?? '')));
+  const merged =
+    members.size === 0 ? rows : rows.filter((r) => !(members.has(r.gap.code) && byCode.has(members.get(r.gap.code) ?? '')));
   merged.sort((a, b) => {
     if (a.gap.gate !== b.gap.gate) return a.gap.gate ? -1 : 1;
     return cmp(b.exact, a.exact) || a.order - b.order;

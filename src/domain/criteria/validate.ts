@@ -26,7 +26,12 @@ function checkFraction(f: Fraction, path: Path, report: Report): void {
 
 function checkGroups(s: CriteriaSet, report: Report): void {
   const ids = new Map(s.groups.map((g) => [g.id, g]));
-  duplicates(s.groups.map((g) => g.id), (i) => ['groups', i, 'id'], 'group id', report);
+  duplicates(
+    s.groups.map((g) => g.id),
+    (i) => ['groups', i, 'id'],
+    'group id',
+    report,
+  );
   s.groups.forEach((g, i) => {
     if (g.parent !== undefined && !ids.has(g.parent)) report(['groups', i, 'parent'], `unknown group "${g.parent}"`);
     // Walk up the parents: a chain longer than the number of groups has a cycle.
@@ -49,7 +54,8 @@ function checkGroups(s: CriteriaSet, report: Report): void {
     s.groups.filter((x) => x.parent === parent).reduce((t, x) => t + (x.points ?? 0), 0);
   s.groups.forEach((g, i) => {
     const parentAggregate = g.parent === undefined ? s.total.aggregate : ids.get(g.parent)?.aggregate;
-    if (parentAggregate === 'sum' && g.points === undefined) report(['groups', i, 'points'], 'a member of a sum needs its points');
+    if (parentAggregate === 'sum' && g.points === undefined)
+      report(['groups', i, 'points'], 'a member of a sum needs its points');
     const members = s.indicators.some((x) => x.group === g.id) || s.groups.some((x) => x.parent === g.id);
     if (!members) report(['groups', i], `group "${g.id}" has no members`);
     if (g.aggregate === 'sum' && g.points !== undefined && sumOf(g.id) !== g.points)
@@ -60,7 +66,12 @@ function checkGroups(s: CriteriaSet, report: Report): void {
 }
 
 function checkIndicators(s: CriteriaSet, catalogue: Catalogue | undefined, report: Report): void {
-  duplicates(s.indicators.map((x) => x.code), (i) => ['indicators', i, 'code'], 'indicator code', report);
+  duplicates(
+    s.indicators.map((x) => x.code),
+    (i) => ['indicators', i, 'code'],
+    'indicator code',
+    report,
+  );
   const components = catalogue ? new Map(catalogue.components.map((c) => [c.code, c])) : undefined;
   const statusOf = new Set<string>();
   s.indicators.forEach((ind, i) => {
@@ -74,8 +85,14 @@ function checkIndicators(s: CriteriaSet, catalogue: Catalogue | undefined, repor
       checkFraction(rule.no, at('rule', 'no'), report);
     }
     if (rule.kind === 'choice' && input.kind === 'choice') {
-      duplicates(input.options.map((o) => o.id), (k) => at('input', 'options', k, 'id'), 'option id', report);
-      for (const o of input.options) if (!(o.id in rule.fractions)) report(at('rule', 'fractions'), `no fraction for option "${o.id}"`);
+      duplicates(
+        input.options.map((o) => o.id),
+        (k) => at('input', 'options', k, 'id'),
+        'option id',
+        report,
+      );
+      for (const o of input.options)
+        if (!(o.id in rule.fractions)) report(at('rule', 'fractions'), `no fraction for option "${o.id}"`);
       for (const [id, f] of Object.entries(rule.fractions)) {
         if (!input.options.some((o) => o.id === id)) report(at('rule', 'fractions', id), `unknown option "${id}"`);
         checkFraction(f, at('rule', 'fractions', id), report);
@@ -89,7 +106,8 @@ function checkIndicators(s: CriteriaSet, catalogue: Catalogue | undefined, repor
       if (prev && !(st.min > prev.min)) report(at('rule', key, k, 'min'), 'steps must ascend strictly');
     });
     if (input.kind === 'status' && input.component !== undefined) {
-      if (statusOf.has(input.component)) report(at('input', 'component'), `component ${input.component} is already scored by another indicator`);
+      if (statusOf.has(input.component))
+        report(at('input', 'component'), `component ${input.component} is already scored by another indicator`);
       statusOf.add(input.component);
     }
     if (components) {
@@ -109,12 +127,18 @@ function checkLevelsAndGates(s: CriteriaSet, report: Report): void {
   s.levels.forEach((l, i) => {
     const prev = s.levels[i - 1];
     if (i === 0 && l.min !== 0) report(['levels', 0, 'min'], 'the first level must start at 0');
-    if (prev && !(l.min > prev.min && l.level > prev.level)) report(['levels', i], 'levels must ascend strictly in both level and min');
+    if (prev && !(l.min > prev.min && l.level > prev.level))
+      report(['levels', i], 'levels must ascend strictly in both level and min');
     if (l.min > s.total.points) report(['levels', i, 'min'], `above the maximum total ${s.total.points}`);
   });
   const levels = new Set(s.levels.map((l) => l.level));
   const codes = new Set(s.indicators.map((x) => x.code));
-  duplicates(s.gates.map((g) => g.id), (i) => ['gates', i, 'id'], 'gate id', report);
+  duplicates(
+    s.gates.map((g) => g.id),
+    (i) => ['gates', i, 'id'],
+    'gate id',
+    report,
+  );
   s.gates.forEach((g, i) => {
     if (!levels.has(g.capLevel)) report(['gates', i, 'capLevel'], 'capLevel is not a defined level');
     checkFraction(g.below, ['gates', i, 'below'], report);

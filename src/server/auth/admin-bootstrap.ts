@@ -18,19 +18,27 @@ import { newId } from './tokens';
 
 export const ADMIN_USERNAME = 'admin';
 
-export type AdminBootstrap =
-  | { action: 'created'; generatedPassword?: string }
-  | { action: 'reset' }
-  | { action: 'unchanged' };
+export type AdminBootstrap = { action: 'created'; generatedPassword?: string } | { action: 'reset' } | { action: 'unchanged' };
 
-export async function ensureAdmin(db: Kysely<Database>, options: { password?: string | undefined; now: Date }): Promise<AdminBootstrap> {
+export async function ensureAdmin(
+  db: Kysely<Database>,
+  options: { password?: string | undefined; now: Date },
+): Promise<AdminBootstrap> {
   if (options.password !== undefined && options.password.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`XASO_ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const at = options.now.toISOString();
   const existing = await findUserByUsername(db, ADMIN_USERNAME);
   const log = (action: string) =>
-    recordAudit(db, { id: newId(), at, actorKind: 'system', actorName: 'startup', action, outcome: 'success', target: ADMIN_USERNAME });
+    recordAudit(db, {
+      id: newId(),
+      at,
+      actorKind: 'system',
+      actorName: 'startup',
+      action,
+      outcome: 'success',
+      target: ADMIN_USERNAME,
+    });
 
   if (existing && options.password === undefined) return { action: 'unchanged' };
   if (existing && options.password !== undefined) {
@@ -42,7 +50,14 @@ export async function ensureAdmin(db: Kysely<Database>, options: { password?: st
   }
   const password = options.password ?? generatePassword();
   try {
-    await insertUser(db, { id: newId(), username: ADMIN_USERNAME, passwordHash: await hashPassword(password), role: 'admin', provinceCode: null, at });
+    await insertUser(db, {
+      id: newId(),
+      username: ADMIN_USERNAME,
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      provinceCode: null,
+      at,
+    });
   } catch (error) {
     // Another instance, started at the same moment, created it first.
     if (isUniqueViolation(error)) return ensureAdmin(db, options);

@@ -15,7 +15,14 @@
  */
 import type { AppDeps } from '../context';
 import { ApiError } from '../errors';
-import { clearLoginFailures, countAccountFailures, countAddressFailures, countLoginFailures, deleteLoginFailure, recordLoginFailure } from '../repositories/login-failures';
+import {
+  clearLoginFailures,
+  countAccountFailures,
+  countAddressFailures,
+  countLoginFailures,
+  deleteLoginFailure,
+  recordLoginFailure,
+} from '../repositories/login-failures';
 import { deleteExpiredSessions, insertSession } from '../repositories/sessions';
 import { findUserByUsername, recordSignIn, type UserRow } from '../repositories/users';
 import { audit } from '../services/audit-trail';
@@ -30,7 +37,12 @@ export const ACCOUNT_SLOW_AFTER_FAILURES = 10;
 export const ACCOUNT_SLOW_INTERVAL_MS = 2000;
 
 /** Which limit refuses this attempt (its own recorded row counted), and for how long. */
-async function refusal(deps: AppDeps, username: string, ip: string, now: Date): Promise<{ reason: string; retryAfterSeconds: number } | undefined> {
+async function refusal(
+  deps: AppDeps,
+  username: string,
+  ip: string,
+  now: Date,
+): Promise<{ reason: string; retryAfterSeconds: number } | undefined> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
   const [pair, address, account, accountRecent] = await Promise.all([
     countLoginFailures(deps.db, username, ip, since),
@@ -41,7 +53,8 @@ async function refusal(deps: AppDeps, username: string, ip: string, now: Date): 
   const window = LOGIN_WINDOW_MS / 1000;
   if (pair > LOGIN_MAX_FAILURES) return { reason: 'rate-limited', retryAfterSeconds: window };
   if (address > ADDRESS_MAX_FAILURES) return { reason: 'rate-limited-address', retryAfterSeconds: window };
-  if (account > ACCOUNT_SLOW_AFTER_FAILURES && accountRecent > 1) return { reason: 'slowed-account', retryAfterSeconds: ACCOUNT_SLOW_INTERVAL_MS / 1000 };
+  if (account > ACCOUNT_SLOW_AFTER_FAILURES && accountRecent > 1)
+    return { reason: 'slowed-account', retryAfterSeconds: ACCOUNT_SLOW_INTERVAL_MS / 1000 };
   return undefined;
 }
 
@@ -60,23 +73,45 @@ export async function signIn(deps: AppDeps, username: string, password: string, 
   const refused = await refusal(deps, username, ip, now);
   if (refused) {
     await deleteLoginFailure(deps.db, attempt);
-    await audit(deps, who, { action: 'session.create', outcome: 'failure', actorName: username, detail: { reason: refused.reason } });
+    await audit(deps, who, {
+      action: 'session.create',
+      outcome: 'failure',
+      actorName: username,
+      detail: { reason: refused.reason },
+    });
     const { retryAfterSeconds } = refused;
-    throw new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins; try again later', { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+    throw new ApiError(
+      429,
+      'too_many_attempts',
+      'Too many failed sign-ins; try again later',
+      { retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
   }
 
   const user = await findUserByUsername(deps.db, username);
   const ok = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
   if (!user || !ok) {
     // The row recorded above stays: it is this failure.
-    await audit(deps, who, { action: 'session.create', outcome: 'failure', actorName: username, detail: { reason: 'bad-credentials' } });
+    await audit(deps, who, {
+      action: 'session.create',
+      outcome: 'failure',
+      actorName: username,
+      detail: { reason: 'bad-credentials' },
+    });
     throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
   }
 
   await clearLoginFailures(deps.db, username, ip, since);
   if (user.disabled_at !== null) {
     // Told only to whoever knows the password: a disabled account is not an unknown one.
-    await audit(deps, who, { action: 'session.create', outcome: 'failure', actorName: username, target: user.id, detail: { reason: 'disabled' } });
+    await audit(deps, who, {
+      action: 'session.create',
+      outcome: 'failure',
+      actorName: username,
+      target: user.id,
+      detail: { reason: 'disabled' },
+    });
     throw new ApiError(403, 'account_disabled', 'This account is disabled; ask the administrator');
   }
   await recordSignIn(deps.db, user.id, now.toISOString());
@@ -86,7 +121,17 @@ export async function signIn(deps: AppDeps, username: string, password: string, 
   await insertSession(deps.db, { tokenHash: hashSecret(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
   await audit(
     deps,
-    { principal: { kind: 'user', id: user.id, username: user.username, role: user.role, provinceCode: user.province_code, tokenHash: '' }, ip },
+    {
+      principal: {
+        kind: 'user',
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        provinceCode: user.province_code,
+        tokenHash: '',
+      },
+      ip,
+    },
     { action: 'session.create', outcome: 'success', target: user.id },
   );
   return { token, expiresAt, user };

@@ -32,7 +32,15 @@ export async function resolvePrincipal(c: AppContext, deps: AppDeps): Promise<Pr
   if (token.startsWith(SESSION_TOKEN_PREFIX)) {
     const user = await findSessionUser(deps.db, tokenHash, deps.now().toISOString());
     return user
-      ? { kind: 'user', id: user.id, username: user.username, role: user.role, provinceCode: user.province_code, tokenHash, mustChangePassword: user.must_change_password === 1 }
+      ? {
+          kind: 'user',
+          id: user.id,
+          username: user.username,
+          role: user.role,
+          provinceCode: user.province_code,
+          tokenHash,
+          mustChangePassword: user.must_change_password === 1,
+        }
       : undefined;
   }
   if (token.startsWith(DEVICE_TOKEN_PREFIX)) {

@@ -58,7 +58,12 @@ export function openSqlite(file: string, options: SqliteOptions = {}): OpenedDat
     await checkpointer.stop();
     await storage.close();
   };
-  return { db: new Kysely<Database>({ dialect: new BetterSqliteDialect(database, beforeClose, storage) }), dialect: 'sqlite', storage, sqlite: database };
+  return {
+    db: new Kysely<Database>({ dialect: new BetterSqliteDialect(database, beforeClose, storage) }),
+    dialect: 'sqlite',
+    storage,
+    sqlite: database,
+  };
 }
 
 export function openPostgres(connectionString: string): OpenedDatabase {
@@ -78,7 +83,5 @@ export function openPostgres(connectionString: string): OpenedDatabase {
 }
 
 export function openDatabase(options: ConnectOptions): OpenedDatabase {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl)
-    : openSqlite(path.join(options.dataDir, SQLITE_FILE));
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(path.join(options.dataDir, SQLITE_FILE));
 }

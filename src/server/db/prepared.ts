@@ -30,14 +30,20 @@ interface Template {
 
 type KeyList<V> = { [K in keyof V]-?: true };
 
-function compileTemplate<V>(db: Kysely<Database>, build: (db: Kysely<Database>, v: V) => Compilable<unknown>, keys?: KeyList<V>): Template {
+function compileTemplate<V>(
+  db: Kysely<Database>,
+  build: (db: Kysely<Database>, v: V) => Compilable<unknown>,
+  keys?: KeyList<V>,
+): Template {
   const placeholders = (
     keys
       ? Object.fromEntries(Object.keys(keys).map((k) => [k, `${MARK}${k}`]))
       : new Proxy({}, { get: (_target, name) => `${MARK}${String(name)}` })
   ) as V;
   const query = build(db, placeholders).compile();
-  const slots = query.parameters.map((p): Slot => (typeof p === 'string' && p.startsWith(MARK) ? { name: p.slice(MARK.length) } : { constant: p }));
+  const slots = query.parameters.map((p): Slot =>
+    typeof p === 'string' && p.startsWith(MARK) ? { name: p.slice(MARK.length) } : { constant: p },
+  );
   return { query, slots };
 }
 

@@ -11,13 +11,16 @@ import SqliteDatabase from 'better-sqlite3';
 /** The start was refused because of the database file; main.ts prints the message alone. */
 export class StorageStartError extends Error {}
 
-const RESTORE_ADVICE = 'Restore the latest backup into the data directory (README, "Operations"), or move the file away to start an empty database.';
+const RESTORE_ADVICE =
+  'Restore the latest backup into the data directory (README, "Operations"), or move the file away to start an empty database.';
 
 /** Throws StorageStartError when `file` exists and is empty, not a database, or fails quick_check. */
 export function checkSqliteFile(file: string): void {
   if (!fs.existsSync(file)) return;
   if (fs.statSync(file).size === 0) {
-    throw new StorageStartError(`${file} is empty (0 bytes): it is not a database, and the server will not treat it as a fresh install. ${RESTORE_ADVICE}`);
+    throw new StorageStartError(
+      `${file} is empty (0 bytes): it is not a database, and the server will not treat it as a fresh install. ${RESTORE_ADVICE}`,
+    );
   }
   let problems: string[];
   try {

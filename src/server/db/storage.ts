@@ -42,7 +42,11 @@ export function storageProblemOf(error: unknown): StorageProblem | undefined {
   if (code === '25006') return 'read_only';
   if (code === 'XX001' || code === 'XX002') return 'corrupt';
   // pg's own errors when the socket goes away or no connection can be had carry no code.
-  if (/Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) {
+  if (
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
+  ) {
     return 'unreachable';
   }
   return undefined;
@@ -122,11 +126,17 @@ export class Storage {
           await this.syncFile(await this.walHandle);
           this.synced = Math.max(this.synced, upTo);
           this.noteSuccess('write');
-          this.settle((w) => w.upTo <= this.synced, (w) => w.resolve());
+          this.settle(
+            (w) => w.upTo <= this.synced,
+            (w) => w.resolve(),
+          );
         } catch (error) {
           this.walHandle = undefined;
           this.noteFailure(error);
-          this.settle(() => true, (w) => w.reject(error));
+          this.settle(
+            () => true,
+            (w) => w.reject(error),
+          );
         }
       }
     } finally {

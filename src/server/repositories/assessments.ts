@@ -23,10 +23,19 @@ const revisionById = prepared((db, v: { id: string; revision: number }) =>
 const submissionStateById = prepared((db, v: { id: string; revision: number }) =>
   db
     .selectFrom('assessments')
-    .leftJoin('assessment_revisions as r', (join) => join.onRef('r.assessment_id', '=', 'assessments.id').on('r.revision', '=', v.revision))
-    .leftJoin('reviews as v', (join) => join.onRef('v.assessment_id', '=', 'r.assessment_id').onRef('v.revision', '=', 'r.revision'))
+    .leftJoin('assessment_revisions as r', (join) =>
+      join.onRef('r.assessment_id', '=', 'assessments.id').on('r.revision', '=', v.revision),
+    )
+    .leftJoin('reviews as v', (join) =>
+      join.onRef('v.assessment_id', '=', 'r.assessment_id').onRef('v.revision', '=', 'r.revision'),
+    )
     .selectAll('assessments')
-    .select(['r.revision as r_revision', 'r.content_hash as r_content_hash', 'r.received_at as r_received_at', 'r.score as r_score'])
+    .select([
+      'r.revision as r_revision',
+      'r.content_hash as r_content_hash',
+      'r.received_at as r_received_at',
+      'r.score as r_score',
+    ])
     .select(['v.id as v_id', 'v.verdict as v_verdict', 'v.comment as v_comment', 'v.component_comments as v_comments'])
     .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at', 'v.change_reason as v_change_reason'])
     .where('assessments.id', '=', v.id)
@@ -63,7 +72,10 @@ const insertRevision = prepared((db, v: RevisionRow) => db.insertInto('assessmen
 });
 
 const moveToRevision = prepared((db, v: { id: string; revision: number; at: string }) =>
-  db.updateTable('assessments').set({ latest_revision: v.revision, review_state: 'submitted', updated_at: v.at }).where('id', '=', v.id),
+  db
+    .updateTable('assessments')
+    .set({ latest_revision: v.revision, review_state: 'submitted', updated_at: v.at })
+    .where('id', '=', v.id),
 );
 
 export async function findAssessment(db: Kysely<Database>, id: string): Promise<AssessmentRow | undefined> {
@@ -84,16 +96,50 @@ export interface SubmissionState {
 }
 
 /** The assessment, one revision of it and that revision's newest verdict, in one query. */
-export async function findSubmissionState(db: Kysely<Database>, id: string, revision: number): Promise<SubmissionState | undefined> {
+export async function findSubmissionState(
+  db: Kysely<Database>,
+  id: string,
+  revision: number,
+): Promise<SubmissionState | undefined> {
   const row = (await submissionStateById(db, { id, revision }))[0];
   if (!row) return undefined;
-  const { r_revision, r_content_hash, r_received_at, r_score, v_id, v_verdict, v_comment, v_comments, v_reviewer_id, v_created_at, v_change_reason, ...assessment } = row;
+  const {
+    r_revision,
+    r_content_hash,
+    r_received_at,
+    r_score,
+    v_id,
+    v_verdict,
+    v_comment,
+    v_comments,
+    v_reviewer_id,
+    v_created_at,
+    v_change_reason,
+    ...assessment
+  } = row;
   const state: SubmissionState = { assessment };
   if (r_revision !== null && r_content_hash !== null && r_received_at !== null && r_score !== null) {
     state.revision = { revision: r_revision, content_hash: r_content_hash, received_at: r_received_at, score: r_score };
   }
-  if (v_id !== null && v_verdict !== null && v_comment !== null && v_comments !== null && v_reviewer_id !== null && v_created_at !== null) {
-    state.review = { id: v_id, assessment_id: id, revision, verdict: v_verdict, comment: v_comment, component_comments: v_comments, reviewer_id: v_reviewer_id, created_at: v_created_at, change_reason: v_change_reason };
+  if (
+    v_id !== null &&
+    v_verdict !== null &&
+    v_comment !== null &&
+    v_comments !== null &&
+    v_reviewer_id !== null &&
+    v_created_at !== null
+  ) {
+    state.review = {
+      id: v_id,
+      assessment_id: id,
+      revision,
+      verdict: v_verdict,
+      comment: v_comment,
+      component_comments: v_comments,
+      reviewer_id: v_reviewer_id,
+      created_at: v_created_at,
+      change_reason: v_change_reason,
+    };
   }
   return state;
 }
@@ -103,7 +149,10 @@ export function listRevisions(db: Kysely<Database>, id: string): Promise<Revisio
 }
 
 export async function countRevisions(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('assessment_revisions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('assessment_revisions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

@@ -55,7 +55,8 @@ export function coverageMarks(submission: Submission, catalogue: Catalogue, meth
 export function communeScoreRow(source: CommuneScoreSource): CommuneScoreRow {
   const { revision, submission, score, catalogue, methodology } = source;
   const groups = methodology?.scoreGroups ?? [];
-  if (groups.length > GROUP_SLOTS.length) throw new Error(`methodology ${methodology?.id} has more score groups than commune_scores holds`);
+  if (groups.length > GROUP_SLOTS.length)
+    throw new Error(`methodology ${methodology?.id} has more score groups than commune_scores holds`);
   const row: Record<string, string | number | null> = {
     commune_code: source.communeCode,
     province_code: source.provinceCode,
@@ -78,7 +79,19 @@ export function communeScoreRow(source: CommuneScoreSource): CommuneScoreRow {
 /** Every column, listed as the prepared insert needs them (see ../db/prepared.ts). */
 const COLUMN_KEYS = Object.fromEntries(
   [
-    ...['commune_code', 'province_code', 'assessment_id', 'revision', 'received_at', 'area_types', 'catalogue_version', 'methodology_id', 'score_index', 'level', 'coverage'],
+    ...[
+      'commune_code',
+      'province_code',
+      'assessment_id',
+      'revision',
+      'received_at',
+      'area_types',
+      'catalogue_version',
+      'methodology_id',
+      'score_index',
+      'level',
+      'coverage',
+    ],
     ...LAYERS.map((l) => `layer_${l}`),
     ...GROUP_SLOTS.map((g) => `group_${g}`),
   ].map((c) => [c, true]),
@@ -98,8 +111,14 @@ const upsert = prepared(
           .where((eb) =>
             eb.or([
               eb('commune_scores.received_at', '<', eb.ref('excluded.received_at')),
-              eb.and([eb('commune_scores.received_at', '=', eb.ref('excluded.received_at')), eb('commune_scores.assessment_id', '>', eb.ref('excluded.assessment_id'))]),
-              eb.and([eb('commune_scores.assessment_id', '=', eb.ref('excluded.assessment_id')), eb('commune_scores.revision', '<', eb.ref('excluded.revision'))]),
+              eb.and([
+                eb('commune_scores.received_at', '=', eb.ref('excluded.received_at')),
+                eb('commune_scores.assessment_id', '>', eb.ref('excluded.assessment_id')),
+              ]),
+              eb.and([
+                eb('commune_scores.assessment_id', '=', eb.ref('excluded.assessment_id')),
+                eb('commune_scores.revision', '<', eb.ref('excluded.revision')),
+              ]),
             ]),
           ),
       ),
@@ -151,11 +170,25 @@ export interface ScoreTotals {
  * `groupSlots` slots are read, the most any known methodology uses: every aggregate costs time
  * on every row, and slots beyond could not be named anyway.
  */
-export async function scoreTotals(db: Kysely<Database>, filter: CommuneFilter, groupSlots: number, byProvince = false): Promise<ScoreTotals[]> {
+export async function scoreTotals(
+  db: Kysely<Database>,
+  filter: CommuneFilter,
+  groupSlots: number,
+  byProvince = false,
+): Promise<ScoreTotals[]> {
   const slots = GROUP_SLOTS.slice(0, groupSlots);
-  const columns = ['score_index', ...LAYERS.map((l) => `layer_${l}` as const), ...slots.map((g) => `group_${g}` as const)] as const;
+  const columns = [
+    'score_index',
+    ...LAYERS.map((l) => `layer_${l}` as const),
+    ...slots.map((g) => `group_${g}` as const),
+  ] as const;
   const rows = await communes(db, filter)
-    .select((eb) => columns.flatMap((c) => [eb.fn.sum<number | string | null>(`s.${c}`).as(`${c}_sum`), eb.fn.count<number | string>(`s.${c}`).as(`${c}_n`)]))
+    .select((eb) =>
+      columns.flatMap((c) => [
+        eb.fn.sum<number | string | null>(`s.${c}`).as(`${c}_sum`),
+        eb.fn.count<number | string>(`s.${c}`).as(`${c}_n`),
+      ]),
+    )
     .select('s.methodology_id')
     .groupBy('s.methodology_id')
     .$if(byProvince, (qb) => qb.select('s.province_code').groupBy('s.province_code'))

@@ -46,6 +46,12 @@ export function listOpenEnrollmentCodes(db: Kysely<Database>, communeCode: strin
 
 /** Revokes an unused code; false when it was used (or revoked) first. */
 export async function revokeEnrollmentCode(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('enrollment_codes').set({ revoked_at: at }).where('id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('enrollment_codes')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

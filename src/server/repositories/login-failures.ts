@@ -41,12 +41,20 @@ export async function countAccountFailures(db: Kysely<Database>, username: strin
   return Number(row?.n ?? 0);
 }
 
-export async function recordLoginFailure(db: Kysely<Database>, failure: { id: string; username: string; ip: string; at: string }): Promise<void> {
+export async function recordLoginFailure(
+  db: Kysely<Database>,
+  failure: { id: string; username: string; ip: string; at: string },
+): Promise<void> {
   await db.insertInto('login_failures').values(failure).execute();
 }
 
 /** A successful sign-in forgives earlier failures from the same place; old rows are purged. */
-export async function clearLoginFailures(db: Kysely<Database>, username: string, ip: string, olderThanIso: string): Promise<void> {
+export async function clearLoginFailures(
+  db: Kysely<Database>,
+  username: string,
+  ip: string,
+  olderThanIso: string,
+): Promise<void> {
   await db.deleteFrom('login_failures').where('username', '=', username).where('ip', '=', ip).execute();
   await db.deleteFrom('login_failures').where('at', '<=', olderThanIso).execute();
 }

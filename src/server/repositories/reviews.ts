@@ -10,7 +10,11 @@ export type ReviewRow = Selectable<ReviewsTable>;
  * transaction, so two reviews of one assessment run one after the other and the second sees the first.
  */
 export async function lockAssessmentForReview(db: Kysely<Database>, assessmentId: string): Promise<void> {
-  await db.updateTable('assessments').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', assessmentId).execute();
+  await db
+    .updateTable('assessments')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', assessmentId)
+    .execute();
 }
 
 export async function insertReview(db: Kysely<Database>, review: ReviewRow): Promise<void> {
@@ -30,10 +34,20 @@ const latestReview = prepared((db, v: { assessmentId: string; revision: number }
 );
 
 /** The newest verdict on one revision. */
-export async function latestReviewOf(db: Kysely<Database>, assessmentId: string, revision: number): Promise<ReviewRow | undefined> {
+export async function latestReviewOf(
+  db: Kysely<Database>,
+  assessmentId: string,
+  revision: number,
+): Promise<ReviewRow | undefined> {
   return (await latestReview(db, { assessmentId, revision }))[0];
 }
 
 export function listReviews(db: Kysely<Database>, assessmentId: string): Promise<ReviewRow[]> {
-  return db.selectFrom('reviews').selectAll().where('assessment_id', '=', assessmentId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('reviews')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }

@@ -29,8 +29,18 @@ export async function insertUser(
 }
 
 /** mustChange: set by an admin's reset (the user must choose a new one), cleared when the user sets it. */
-export async function setUserPassword(db: Kysely<Database>, id: string, passwordHash: string, at: string, mustChange = false): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at, must_change_password: mustChange ? 1 : 0 }).where('id', '=', id).execute();
+export async function setUserPassword(
+  db: Kysely<Database>,
+  id: string,
+  passwordHash: string,
+  at: string,
+  mustChange = false,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: at, must_change_password: mustChange ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setUserDisabled(db: Kysely<Database>, id: string, disabledAt: string | null, at: string): Promise<void> {

@@ -35,10 +35,20 @@ async function targetUser(c: AppContext, deps: AppDeps): Promise<UserRow> {
 }
 
 export function registerAccountAdminRoutes(api: ApiRoutes, deps: AppDeps): void {
-  const done = { 200: { description: 'The account after the change', schema: AccountSchema }, 404: { description: 'No such account' } };
+  const done = {
+    200: { description: 'The account after the change', schema: AccountSchema },
+    404: { description: 'No such account' },
+  };
 
   api.add(
-    { method: 'get', path: '/users', tag: 'accounts', summary: 'List accounts (with last sign-in and state)', auth: 'admin', responses: { 200: { description: 'Accounts', schema: z.object({ users: z.array(AccountSchema) }) } } },
+    {
+      method: 'get',
+      path: '/users',
+      tag: 'accounts',
+      summary: 'List accounts (with last sign-in and state)',
+      auth: 'admin',
+      responses: { 200: { description: 'Accounts', schema: z.object({ users: z.array(AccountSchema) }) } },
+    },
     async (c) => c.json({ users: (await listUsers(deps.db)).map(accountView) }),
   );
 
@@ -55,12 +65,23 @@ export function registerAccountAdminRoutes(api: ApiRoutes, deps: AppDeps): void 
       async (c) => {
         const admin = requireUser(c.get('principal'));
         const user = await targetUser(c, deps);
-        if (disable && user.id === admin.id) throw new ApiError(409, 'cannot_disable_self', 'You cannot disable your own account');
+        if (disable && user.id === admin.id)
+          throw new ApiError(409, 'cannot_disable_self', 'You cannot disable your own account');
         const at = deps.now().toISOString();
         await deps.db.transaction().execute(async (trx) => {
           await setUserDisabled(trx, user.id, disable ? (user.disabled_at ?? at) : null, at);
           if (disable) await deleteSessionsOfUser(trx, user.id);
-          await audit(deps, { principal: admin, ip: clientIp(c, deps) }, { action: disable ? 'user.disable' : 'user.enable', outcome: 'success', target: user.id, detail: { username: user.username } }, trx);
+          await audit(
+            deps,
+            { principal: admin, ip: clientIp(c, deps) },
+            {
+              action: disable ? 'user.disable' : 'user.enable',
+              outcome: 'success',
+              target: user.id,
+              detail: { username: user.username },
+            },
+            trx,
+          );
         });
         return c.json(accountView((await findUserById(deps.db, user.id)) ?? user));
       },
@@ -86,7 +107,12 @@ export function registerAccountAdminRoutes(api: ApiRoutes, deps: AppDeps): void 
       await deps.db.transaction().execute(async (trx) => {
         await setUserPassword(trx, user.id, hash, at, true);
         await deleteSessionsOfUser(trx, user.id);
-        await audit(deps, { principal: admin, ip: clientIp(c, deps) }, { action: 'user.password-reset', outcome: 'success', target: user.id, detail: { username: user.username } }, trx);
+        await audit(
+          deps,
+          { principal: admin, ip: clientIp(c, deps) },
+          { action: 'user.password-reset', outcome: 'success', target: user.id, detail: { username: user.username } },
+          trx,
+        );
       });
       return c.json(accountView((await findUserById(deps.db, user.id)) ?? user));
     },
@@ -101,7 +127,10 @@ export function registerAccountAdminRoutes(api: ApiRoutes, deps: AppDeps): void 
       auth: 'reviewer',
       allowedBeforePasswordChange: true,
       body: ChangePasswordSchema,
-      responses: { 204: { description: 'Changed; other sessions of the account end' }, 403: { description: 'Wrong current password' } },
+      responses: {
+        204: { description: 'Changed; other sessions of the account end' },
+        403: { description: 'Wrong current password' },
+      },
     },
     async (c, { body }) => {
       const me = requireUser(c.get('principal'));
@@ -109,10 +138,16 @@ export function registerAccountAdminRoutes(api: ApiRoutes, deps: AppDeps): void 
       if (!user) throw notFound('No such account');
       const who = { principal: me, ip: clientIp(c, deps) };
       if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
-        await audit(deps, who, { action: 'user.password-change', outcome: 'failure', target: me.id, detail: { reason: 'wrong-current-password' } });
+        await audit(deps, who, {
+          action: 'user.password-change',
+          outcome: 'failure',
+          target: me.id,
+          detail: { reason: 'wrong-current-password' },
+        });
         throw forbidden('The current password is wrong');
       }
-      if (body.newPassword === body.currentPassword) throw new ApiError(422, 'password_unchanged', 'Choose a password different from the current one');
+      if (body.newPassword === body.currentPassword)
+        throw new ApiError(422, 'password_unchanged', 'Choose a password different from the current one');
       const hash = await hashPassword(body.newPassword);
       const at = deps.now().toISOString();
       await deps.db.transaction().execute(async (trx) => {

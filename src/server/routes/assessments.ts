@@ -24,7 +24,8 @@ import type { ApiRoutes } from './registry';
 
 function idParam(c: AppContext): string {
   const id = c.req.param('id') ?? '';
-  if (!AssessmentIdSchema.safeParse(id).success) throw badRequest('invalid_id', 'Assessment ids are 8–64 characters of A–Z, a–z, 0–9, "_" or "-"');
+  if (!AssessmentIdSchema.safeParse(id).success)
+    throw badRequest('invalid_id', 'Assessment ids are 8–64 characters of A–Z, a–z, 0–9, "_" or "-"');
   return id;
 }
 
@@ -65,8 +66,8 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
         return parsed.submission;
       },
       responses: {
-        200: { description: 'Stored (or replayed): the server\'s score and review state', schema: SubmissionResultSchema },
-        409: { description: 'Revision conflict or stale base revision; `error.currentRevision` is the server\'s' },
+        200: { description: "Stored (or replayed): the server's score and review state", schema: SubmissionResultSchema },
+        409: { description: "Revision conflict or stale base revision; `error.currentRevision` is the server's" },
         413: { description: 'Body over 4 MB' },
         422: { description: 'Invalid for the catalogue/methodology', schema: InvalidSubmissionSchema },
       },
@@ -87,7 +88,10 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       tag: 'assessments',
       summary: 'The latest revision with score, review state and verdicts',
       auth: 'any',
-      responses: { 200: { description: 'The assessment', schema: AssessmentViewSchema }, 404: { description: 'Unknown assessment' } },
+      responses: {
+        200: { description: 'The assessment', schema: AssessmentViewSchema },
+        404: { description: 'Unknown assessment' },
+      },
     },
     async (c) => {
       const assessment = await readableAssessment(c, deps);
@@ -112,11 +116,17 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       tag: 'assessments',
       summary: 'Every revision, oldest first, with what changed since the previous one',
       auth: 'any',
-      responses: { 200: { description: 'Revision history', schema: RevisionListSchema }, 404: { description: 'Unknown assessment' } },
+      responses: {
+        200: { description: 'Revision history', schema: RevisionListSchema },
+        404: { description: 'Unknown assessment' },
+      },
     },
     async (c) => {
       const assessment = await readableAssessment(c, deps);
-      const [revisions, reviews] = await Promise.all([listRevisions(deps.db, assessment.id), listReviews(deps.db, assessment.id)]);
+      const [revisions, reviews] = await Promise.all([
+        listRevisions(deps.db, assessment.id),
+        listReviews(deps.db, assessment.id),
+      ]);
       const names = await reviewerNames(deps, reviews);
       const submissions = revisions.map(storedSubmission);
       return c.json({
@@ -131,7 +141,9 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
           level: r.level,
           progress: revisionProgress(deps.reference, submissions[i] ?? storedSubmission(r)),
           changes: diffSubmissions(submissions[i - 1] ?? null, submissions[i] ?? storedSubmission(r)),
-          reviews: reviews.filter((v) => v.revision === r.revision).map((v) => ({ ...verdictOf(v), reviewer: names.get(v.reviewer_id) ?? '' })),
+          reviews: reviews
+            .filter((v) => v.revision === r.revision)
+            .map((v) => ({ ...verdictOf(v), reviewer: names.get(v.reviewer_id) ?? '' })),
         })),
       });
     },

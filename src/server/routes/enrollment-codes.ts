@@ -19,7 +19,10 @@ export function registerEnrollmentCodeRoutes(api: ApiRoutes, deps: AppDeps): voi
       tag: 'enrollment',
       summary: 'Enrollment codes of a commune that can still be used (not used, revoked or expired)',
       auth: 'reviewer',
-      responses: { 200: { description: 'Open codes (the codes themselves are never stored)', schema: OpenEnrollmentCodesSchema }, 404: { description: 'Unknown commune' } },
+      responses: {
+        200: { description: 'Open codes (the codes themselves are never stored)', schema: OpenEnrollmentCodesSchema },
+        404: { description: 'Unknown commune' },
+      },
     },
     async (c) => {
       const code = c.req.param('communeCode') ?? '';
@@ -27,7 +30,9 @@ export function registerEnrollmentCodeRoutes(api: ApiRoutes, deps: AppDeps): voi
       if (!place) throw notFound('Unknown commune code');
       assertProvinceAccess(c.get('principal'), place.province.code);
       const rows = await listOpenEnrollmentCodes(deps.db, code, deps.now().toISOString());
-      return c.json({ codes: rows.map((r) => ({ id: r.id, communeCode: r.commune_code, createdAt: r.created_at, expiresAt: r.expires_at })) });
+      return c.json({
+        codes: rows.map((r) => ({ id: r.id, communeCode: r.commune_code, createdAt: r.created_at, expiresAt: r.expires_at })),
+      });
     },
   );
 
@@ -38,7 +43,11 @@ export function registerEnrollmentCodeRoutes(api: ApiRoutes, deps: AppDeps): voi
       tag: 'enrollment',
       summary: 'Revoke an unused enrollment code',
       auth: 'reviewer',
-      responses: { 204: { description: 'Revoked' }, 404: { description: 'No such code' }, 409: { description: 'Already used or revoked' } },
+      responses: {
+        204: { description: 'Revoked' },
+        404: { description: 'No such code' },
+        409: { description: 'Already used or revoked' },
+      },
     },
     async (c) => {
       const row = await findEnrollmentCodeById(deps.db, c.req.param('id') ?? '');
@@ -47,7 +56,11 @@ export function registerEnrollmentCodeRoutes(api: ApiRoutes, deps: AppDeps): voi
       if (!(await revokeEnrollmentCode(deps.db, row.id, deps.now().toISOString()))) {
         throw new ApiError(409, 'enrollment_code_closed', 'This code was already used or revoked');
       }
-      await audit(deps, { principal: user, ip: clientIp(c, deps) }, { action: 'enrollment-code.revoke', outcome: 'success', target: row.commune_code, detail: { codeId: row.id } });
+      await audit(
+        deps,
+        { principal: user, ip: clientIp(c, deps) },
+        { action: 'enrollment-code.revoke', outcome: 'success', target: row.commune_code, detail: { codeId: row.id } },
+      );
       return c.body(null, 204);
     },
   );

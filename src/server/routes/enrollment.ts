@@ -24,14 +24,23 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       tag: 'enrollment',
       summary: 'Issue a single-use enrollment code for a commune (valid 7 days)',
       auth: 'reviewer',
-      responses: { 201: { description: 'The code, its link and QR code', schema: EnrollmentCodeSchema }, 404: { description: 'Unknown commune' } },
+      responses: {
+        201: { description: 'The code, its link and QR code', schema: EnrollmentCodeSchema },
+        404: { description: 'Unknown commune' },
+      },
     },
     async (c) => {
       const { commune, province } = communeParam(c, deps);
       const user = assertProvinceAccess(c.get('principal'), province.code);
       // Configured, never taken from the request: a forged Host header must not yield a link to another site.
       const origin = deps.publicUrl;
-      const issued = await issueEnrollmentCode(deps, user, { communeCode: commune.code, provinceCode: province.code }, origin, clientIp(c, deps));
+      const issued = await issueEnrollmentCode(
+        deps,
+        user,
+        { communeCode: commune.code, provinceCode: province.code },
+        origin,
+        clientIp(c, deps),
+      );
       return c.json({ ...issued, communeCode: commune.code, communeName: commune.name, provinceCode: province.code }, 201);
     },
   );
@@ -53,10 +62,7 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
     async (c, { body }) => {
       const enrolled = await enrollDevice(deps, body, clientIp(c, deps));
       const place = deps.reference.communes.get(enrolled.communeCode);
-      return c.json(
-        { ...enrolled, communeName: place?.commune.name ?? '', provinceName: place?.province.name ?? '' },
-        201,
-      );
+      return c.json({ ...enrolled, communeName: place?.commune.name ?? '', provinceName: place?.province.name ?? '' }, 201);
     },
   );
 
@@ -74,7 +80,13 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       assertProvinceAccess(c.get('principal'), province.code);
       const devices = await listDevicesOfCommune(deps.db, commune.code);
       return c.json({
-        devices: devices.map((d) => ({ id: d.id, communeCode: d.commune_code, label: d.label, createdAt: d.created_at, revokedAt: d.revoked_at })),
+        devices: devices.map((d) => ({
+          id: d.id,
+          communeCode: d.commune_code,
+          label: d.label,
+          createdAt: d.created_at,
+          revokedAt: d.revoked_at,
+        })),
       });
     },
   );
@@ -85,7 +97,7 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       path: '/devices/{id}',
       tag: 'enrollment',
       summary: 'Revoke a device token',
-      description: 'A reviewer of the device\'s province, the admin, or the device itself.',
+      description: "A reviewer of the device's province, the admin, or the device itself.",
       auth: 'any',
       responses: { 204: { description: 'Revoked (also when it already was)' }, 404: { description: 'Unknown device' } },
     },
@@ -100,7 +112,11 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       }
       const at = deps.now().toISOString();
       await revokeDevice(deps.db, device.id, principal?.id ?? '', at);
-      await audit(deps, { principal, ip: clientIp(c, deps) }, { action: 'device.revoke', outcome: 'success', target: device.id, detail: { communeCode: device.commune_code } });
+      await audit(
+        deps,
+        { principal, ip: clientIp(c, deps) },
+        { action: 'device.revoke', outcome: 'success', target: device.id, detail: { communeCode: device.commune_code } },
+      );
       return c.body(null, 204);
     },
   );

@@ -17,7 +17,10 @@ export function registerHealthRoutes(api: ApiRoutes, deps: AppDeps, version: str
       description:
         'A 503 `db_unavailable` names the storage problem in `error.storage`: `unreachable` (the database does not answer), `corrupt`, `read_only`, `disk_full` or `io_error` (a write failed so, within the last 30 s; corruption until restart).',
       auth: 'public',
-      responses: { 200: { description: 'Healthy', schema: HealthSchema }, 503: { description: 'Database unreachable or its storage failing' } },
+      responses: {
+        200: { description: 'Healthy', schema: HealthSchema },
+        503: { description: 'Database unreachable or its storage failing' },
+      },
     },
     async (c) => {
       // A trivial query proves the database answers; a failed write noted since says more.

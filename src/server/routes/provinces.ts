@@ -48,7 +48,14 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
   const csvDoc = { contentType: 'text/csv' };
 
   api.add(
-    { method: 'get', path: '/provinces', tag: 'provinces', summary: 'All provinces side by side', auth: 'admin', responses: { 200: { description: 'Overview', schema: ProvinceOverviewSchema } } },
+    {
+      method: 'get',
+      path: '/provinces',
+      tag: 'provinces',
+      summary: 'All provinces side by side',
+      auth: 'admin',
+      responses: { 200: { description: 'Overview', schema: ProvinceOverviewSchema } },
+    },
     async (c) => c.json(await nationalOverview(deps)),
   );
 
@@ -63,7 +70,11 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     async (c) => {
       const province = provinceParam(c, deps);
-      return c.json({ provinceCode: province.code, provinceName: province.name, communes: communeRows(province, await provinceLatest(deps, province)) });
+      return c.json({
+        provinceCode: province.code,
+        provinceName: province.name,
+        communes: communeRows(province, await provinceLatest(deps, province)),
+      });
     },
   );
 
@@ -92,10 +103,40 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
     async (c) => {
       const province = provinceParam(c, deps);
       const rows = communeRows(province, await provinceLatest(deps, province));
-      const header = ['commune_code', 'commune_name', 'commune_type', 'submitted', 'assessment_id', 'revision', 'period', 'area_types', 'index', 'level', 'review_state', 'submitted_at', 'received_at', 'sync_lag_seconds'];
+      const header = [
+        'commune_code',
+        'commune_name',
+        'commune_type',
+        'submitted',
+        'assessment_id',
+        'revision',
+        'period',
+        'area_types',
+        'index',
+        'level',
+        'review_state',
+        'submitted_at',
+        'received_at',
+        'sync_lag_seconds',
+      ];
       const body = toCsv(
         header,
-        rows.map((r) => [r.code, r.name, r.type, r.submitted, r.assessmentId, r.revision, r.period, r.areaTypes.join(' '), r.index, r.level, r.reviewState, r.submittedAt, r.receivedAt, r.syncLagSeconds]),
+        rows.map((r) => [
+          r.code,
+          r.name,
+          r.type,
+          r.submitted,
+          r.assessmentId,
+          r.revision,
+          r.period,
+          r.areaTypes.join(' '),
+          r.index,
+          r.level,
+          r.reviewState,
+          r.submittedAt,
+          r.receivedAt,
+          r.syncLagSeconds,
+        ]),
       );
       return csvResponse(c, `communes-${province.code}.csv`, body);
     },
@@ -117,7 +158,16 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
       const header = ['code', 'group', 'tier', 'area_type', 'name', 'communes_counted', 'communes_covered', 'share_percent'];
       const body = toCsv(
         header,
-        summary.coverage.map((r) => [r.code, r.group, r.tier, r.areaType, r.vi, r.counted, r.covered, Math.round((r.covered / r.counted) * 1000) / 10]),
+        summary.coverage.map((r) => [
+          r.code,
+          r.group,
+          r.tier,
+          r.areaType,
+          r.vi,
+          r.counted,
+          r.covered,
+          Math.round((r.covered / r.counted) * 1000) / 10,
+        ]),
       );
       return csvResponse(c, `coverage-${province.code}${query.areaType ? `-${query.areaType}` : ''}.csv`, body);
     },

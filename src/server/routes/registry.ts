@@ -84,7 +84,8 @@ async function readJson(c: AppContext, maxBytes: number): Promise<unknown> {
   }
   // JSON can only carry U+0000 as the escape \u0000 (a raw NUL does not parse), so a body without
   // that text needs no walk; with it, the walk tells a NUL from an escaped backslash + "u0000".
-  if (text.includes('\\u0000') && containsNul(value)) throw badRequest('invalid_body', 'Text in the body must not contain the NUL character (U+0000)');
+  if (text.includes('\\u0000') && containsNul(value))
+    throw badRequest('invalid_body', 'Text in the body must not contain the NUL character (U+0000)');
   return value;
 }
 
@@ -116,7 +117,8 @@ export class ApiRoutes {
       let query: unknown = undefined;
       if (def.query) {
         const parsed = def.query.safeParse(c.req.query());
-        if (!parsed.success) throw badRequest('invalid_query', 'Invalid query parameters', { problems: issuesToProblems(parsed.error) });
+        if (!parsed.success)
+          throw badRequest('invalid_query', 'Invalid query parameters', { problems: issuesToProblems(parsed.error) });
         query = parsed.data;
       }
       let body: unknown = undefined;
@@ -126,7 +128,8 @@ export class ApiRoutes {
         if (def.parseBody) body = def.parseBody(raw);
         else {
           const parsed = def.body.safeParse(raw);
-          if (!parsed.success) throw badRequest('invalid_body', 'The body does not match the schema', { problems: issuesToProblems(parsed.error) });
+          if (!parsed.success)
+            throw badRequest('invalid_body', 'The body does not match the schema', { problems: issuesToProblems(parsed.error) });
           body = parsed.data;
         }
       }

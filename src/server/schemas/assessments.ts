@@ -81,7 +81,9 @@ export const ReviewRequestSchema = z.object({
   verdict: z.enum(['accepted', 'returned']),
   // NFC and trimmed, invisible-only text as "" (the domain's rule, as for the phone's texts).
   comment: z.string().max(2000).overwrite(normalizeText).default(''),
-  componentComments: z.record(z.string().max(32), z.string().max(1000).overwrite(normalizeText).pipe(z.string().min(1, 'must not be blank'))).optional(),
+  componentComments: z
+    .record(z.string().max(32), z.string().max(1000).overwrite(normalizeText).pipe(z.string().min(1, 'must not be blank')))
+    .optional(),
   /** Required (422 reason_required) when the verdict changes one already given on this revision. */
   reason: z.string().max(500).overwrite(normalizeText).optional(),
   /** The revision being reviewed; refused with 409 when a newer one has arrived meanwhile. */

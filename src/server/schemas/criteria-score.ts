@@ -12,7 +12,14 @@ export const CriteriaScoreSchema = z.object({
   level: z.number(),
   gatesApplied: z.array(z.string()),
   groups: z.array(
-    z.object({ id: z.string(), parent: z.string().nullable(), score: z.number().nullable(), max: z.number(), counted: z.number(), answered: z.number() }),
+    z.object({
+      id: z.string(),
+      parent: z.string().nullable(),
+      score: z.number().nullable(),
+      max: z.number(),
+      counted: z.number(),
+      answered: z.number(),
+    }),
   ),
   indicators: z.array(
     z.object({
@@ -23,7 +30,18 @@ export const CriteriaScoreSchema = z.object({
       points: z.number(),
       max: z.number(),
       problem: z
-        .enum(['wrong-kind', 'not-whole-number', 'negative', 'too-large', 'a-above-b', 'b-missing', 'unknown-option', 'out-of-range', 'bad-status', 'na-not-allowed'])
+        .enum([
+          'wrong-kind',
+          'not-whole-number',
+          'negative',
+          'too-large',
+          'a-above-b',
+          'b-missing',
+          'unknown-option',
+          'out-of-range',
+          'bad-status',
+          'na-not-allowed',
+        ])
         .nullable(),
     }),
   ),

@@ -24,7 +24,8 @@ interface Def {
   options?: z.ZodType[];
 }
 
-type Plan = { kind: 'leaf' } | { kind: 'array'; item: Plan } | { kind: 'object'; members: { key: string; label: string; plan: Plan }[] };
+type Plan =
+  { kind: 'leaf' } | { kind: 'array'; item: Plan } | { kind: 'object'; members: { key: string; label: string; plan: Plan }[] };
 
 const LEAVES = new Set(['string', 'number', 'int', 'boolean', 'null', 'literal', 'enum']);
 const LEAF: Plan = { kind: 'leaf' };
@@ -38,13 +39,19 @@ function planOf(schema: z.ZodType): Plan {
   // A union of objects (an indicator value): written with the sorted union of their members, as
   // canonicalJson writes whichever object it is (absent members are skipped either way).
   if (def.type === 'union' && (def.options ?? []).every((o) => (o.def as unknown as Def).type === 'object')) {
-    const shape = Object.assign({}, ...(def.options ?? []).map((o) => (o.def as unknown as Def).shape)) as Record<string, z.ZodType>;
+    const shape = Object.assign({}, ...(def.options ?? []).map((o) => (o.def as unknown as Def).shape)) as Record<
+      string,
+      z.ZodType
+    >;
     return planOf({ def: { type: 'object', shape } } as unknown as z.ZodType);
   }
   if (def.type === 'object' && def.shape) {
     // Sorted as canonicalJson sorts keys (UTF-16 code units, also Array.prototype.sort's default).
     const keys = Object.keys(def.shape).sort();
-    return { kind: 'object', members: keys.map((key) => ({ key, label: `${JSON.stringify(key)}:`, plan: planOf(def.shape?.[key] as z.ZodType) })) };
+    return {
+      kind: 'object',
+      members: keys.map((key) => ({ key, label: `${JSON.stringify(key)}:`, plan: planOf(def.shape?.[key] as z.ZodType) })),
+    };
   }
   throw new Error(`content hash: cannot write a "${def.type}" member of SubmissionSchema canonically`);
 }
@@ -56,7 +63,8 @@ function write(value: unknown, plan: Plan): string {
   if (plan.kind === 'array') {
     const items = value as unknown[];
     let out = '[';
-    for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',') + (items[i] === undefined ? 'null' : write(items[i], plan.item));
+    for (let i = 0; i < items.length; i++)
+      out += (i === 0 ? '' : ',') + (items[i] === undefined ? 'null' : write(items[i], plan.item));
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;

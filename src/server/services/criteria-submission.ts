@@ -19,9 +19,14 @@ export function criteriaSetOf(reference: ReferenceData, submission: Submission):
   if (!ref) return undefined;
   const set = reference.criteriaSets.get(criteriaSetKey(ref));
   if (!set) {
-    throw new ApiError(422, 'unknown_criteria_set', `The criteria set "${ref.id}" version "${ref.version}" is not known to this server`, {
-      criteriaSet: { id: ref.id, version: ref.version },
-    });
+    throw new ApiError(
+      422,
+      'unknown_criteria_set',
+      `The criteria set "${ref.id}" version "${ref.version}" is not known to this server`,
+      {
+        criteriaSet: { id: ref.id, version: ref.version },
+      },
+    );
   }
   return set;
 }
@@ -31,15 +36,31 @@ const componentPart = (submission: Submission, set: CriteriaSet): Submission => 
   return { ...submission, answers: submission.answers.filter((a) => !own.has(a.code)) };
 };
 
-export function validateWithSet(submission: Submission, catalogue: Catalogue, methodology: Methodology, set: CriteriaSet | undefined): SubmissionCheck {
+export function validateWithSet(
+  submission: Submission,
+  catalogue: Catalogue,
+  methodology: Methodology,
+  set: CriteriaSet | undefined,
+): SubmissionCheck {
   if (!set) return validateSubmission(submission, catalogue, methodology);
-  const base = validateSubmission(componentPart(submission, set), catalogue, { ...methodology, submission: { requireEssentialAnswered: false } });
-  const problems = [...(base.ok ? [] : base.problems), ...validateCriteriaAnswers(set, catalogue, submission.areaTypes, submission.answers)];
+  const base = validateSubmission(componentPart(submission, set), catalogue, {
+    ...methodology,
+    submission: { requireEssentialAnswered: false },
+  });
+  const problems = [
+    ...(base.ok ? [] : base.problems),
+    ...validateCriteriaAnswers(set, catalogue, submission.areaTypes, submission.answers),
+  ];
   if (!set.catalogueVersions.includes(catalogue.version)) problems.push({ problem: 'criteria-set-incompatible' });
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }
 
-export function scoreWithSet(submission: Submission, catalogue: Catalogue, methodology: Methodology, set: CriteriaSet | undefined): ScoreResult {
+export function scoreWithSet(
+  submission: Submission,
+  catalogue: Catalogue,
+  methodology: Methodology,
+  set: CriteriaSet | undefined,
+): ScoreResult {
   const answers = Object.fromEntries(submission.answers.map((a) => [a.code, a]));
   if (!set) return scoreAssessment({ catalogue, methodology, areaTypes: submission.areaTypes, answers });
   const components = Object.fromEntries(componentPart(submission, set).answers.map((a) => [a.code, a]));

@@ -47,7 +47,11 @@ export async function issueEnrollmentCode(
     device_id: null,
     revoked_at: null,
   });
-  await audit(deps, { principal: user, ip }, { action: 'enrollment-code.create', outcome: 'success', target: target.communeCode, detail: { codeId: id, expiresAt } });
+  await audit(
+    deps,
+    { principal: user, ip },
+    { action: 'enrollment-code.create', outcome: 'success', target: target.communeCode, detail: { codeId: id, expiresAt } },
+  );
   const link = enrollmentLink(origin, code);
   const qrSvg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { code, expiresAt, link, qrSvg };
@@ -68,7 +72,13 @@ export async function enrollDevice(
   if ((await countLoginFailures(deps.db, ENROLL_FAILURE_KEY, ip, since)) > ENROLL_MAX_FAILURES) {
     await deleteLoginFailure(deps.db, attempt);
     await audit(deps, who, { action: 'device.enroll', outcome: 'failure', detail: { reason: 'rate-limited' } });
-    throw new ApiError(429, 'too_many_attempts', 'Too many wrong codes; try again later', {}, { 'Retry-After': String(ENROLL_WINDOW_MS / 1000) });
+    throw new ApiError(
+      429,
+      'too_many_attempts',
+      'Too many wrong codes; try again later',
+      {},
+      { 'Retry-After': String(ENROLL_WINDOW_MS / 1000) },
+    );
   }
   const fail = async (reason: string, codeId: string | null, error: ApiError): Promise<never> => {
     // The row recorded above stays: it is this failure.
@@ -78,9 +88,20 @@ export async function enrollDevice(
 
   const row = await findEnrollmentCode(deps.db, hashSecret(normaliseEnrollmentCode(input.code)));
   if (!row) return fail('unknown-code', null, new ApiError(400, 'invalid_enrollment_code', 'This enrollment code is not valid'));
-  if (row.revoked_at !== null) return fail('revoked', row.id, new ApiError(410, 'enrollment_code_revoked', 'This enrollment code was revoked; ask the province for a new one'));
-  if (row.used_at !== null) return fail('used', row.id, new ApiError(410, 'enrollment_code_used', 'This enrollment code has already been used'));
-  if (row.expires_at <= now.toISOString()) return fail('expired', row.id, new ApiError(410, 'enrollment_code_expired', 'This enrollment code has expired; ask the province for a new one'));
+  if (row.revoked_at !== null)
+    return fail(
+      'revoked',
+      row.id,
+      new ApiError(410, 'enrollment_code_revoked', 'This enrollment code was revoked; ask the province for a new one'),
+    );
+  if (row.used_at !== null)
+    return fail('used', row.id, new ApiError(410, 'enrollment_code_used', 'This enrollment code has already been used'));
+  if (row.expires_at <= now.toISOString())
+    return fail(
+      'expired',
+      row.id,
+      new ApiError(410, 'enrollment_code_expired', 'This enrollment code has expired; ask the province for a new one'),
+    );
 
   const deviceId = newId();
   const token = newDeviceToken();
@@ -97,10 +118,21 @@ export async function enrollDevice(
       revoked_at: null,
       revoked_by: null,
     });
-    await audit(deps, who, { action: 'device.enroll', outcome: 'success', target: deviceId, detail: { communeCode: row.commune_code, codeId: row.id } }, trx);
+    await audit(
+      deps,
+      who,
+      {
+        action: 'device.enroll',
+        outcome: 'success',
+        target: deviceId,
+        detail: { communeCode: row.commune_code, codeId: row.id },
+      },
+      trx,
+    );
     return true;
   });
-  if (!claimed) return fail('used', row.id, new ApiError(410, 'enrollment_code_used', 'This enrollment code has already been used'));
+  if (!claimed)
+    return fail('used', row.id, new ApiError(410, 'enrollment_code_used', 'This enrollment code has already been used'));
   await deleteLoginFailure(deps.db, attempt);
   return { deviceId, token, communeCode: row.commune_code, provinceCode: row.province_code };
 }

@@ -155,7 +155,12 @@ export interface SummaryInput {
   counted: readonly CountedRow[];
 }
 
-export function provinceSummary(province: Province, input: SummaryInput, reference: ReferenceData, areaType: AreaType | undefined): ProvinceSummary {
+export function provinceSummary(
+  province: Province,
+  input: SummaryInput,
+  reference: ReferenceData,
+  areaType: AreaType | undefined,
+): ProvinceSummary {
   const national = averagesOf(input.national, reference);
   const local = averagesOf(input.local, reference);
   const methodology = reference.methodologies.get(reference.current.methodologyId);
@@ -168,7 +173,10 @@ export function provinceSummary(province: Province, input: SummaryInput, referen
     communes: { total: province.communes.length, submitted: input.counted.length },
     averageIndex: local.index,
     nationalAverageIndex: national.index,
-    levels: levelCounts(input.counted.map((r) => r.level), levels),
+    levels: levelCounts(
+      input.counted.map((r) => r.level),
+      levels,
+    ),
     layers: [1, 2, 3, 4].map((layer) => ({
       layer,
       province: local.layers.get(layer) ?? null,

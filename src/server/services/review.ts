@@ -76,7 +76,12 @@ export async function reviewAssessment(
     }
     const changes = previous !== undefined && previous.verdict !== input.verdict;
     if (changes && !input.reason) {
-      throw new ApiError(422, 'reason_required', `Revision ${revision.revision} was already ${previous.verdict}; say why the verdict changes`, { previousVerdict: previous.verdict });
+      throw new ApiError(
+        422,
+        'reason_required',
+        `Revision ${revision.revision} was already ${previous.verdict}; say why the verdict changes`,
+        { previousVerdict: previous.verdict },
+      );
     }
     const at = deps.now().toISOString();
     const row: ReviewRow = {
@@ -95,7 +100,16 @@ export async function reviewAssessment(
     await audit(
       deps,
       { principal: user, ip },
-      { action: 'assessment.review', outcome: 'success', target: id, detail: { revision: revision.revision, verdict: input.verdict, ...(changes ? { previousVerdict: previous.verdict, reason: input.reason } : {}) } },
+      {
+        action: 'assessment.review',
+        outcome: 'success',
+        target: id,
+        detail: {
+          revision: revision.revision,
+          verdict: input.verdict,
+          ...(changes ? { previousVerdict: previous.verdict, reason: input.reason } : {}),
+        },
+      },
       trx,
     );
     return { reviewState: input.verdict, review: verdictOf(row) };

@@ -21,9 +21,7 @@ function snapshot(a: Answer | undefined): AnswerSnapshot | null {
 }
 
 function sameSnapshot(a: AnswerSnapshot | null, b: AnswerSnapshot | null): boolean {
-  return (
-    a?.status === b?.status && a?.note === b?.note && a?.naReason === b?.naReason && a?.openName === b?.openName
-  );
+  return a?.status === b?.status && a?.note === b?.note && a?.naReason === b?.naReason && a?.openName === b?.openName;
 }
 
 export function diffSubmissions(previous: Submission | null, next: Submission): RevisionChanges {

@@ -21,7 +21,14 @@ import type { AppDeps, DevicePrincipal } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
 import { ApiError, conflict, forbidden } from '../errors';
-import { appendRevision, findAssessment, findRevision, findSubmissionState, type RevisionRow, type SubmissionState } from '../repositories/assessments';
+import {
+  appendRevision,
+  findAssessment,
+  findRevision,
+  findSubmissionState,
+  type RevisionRow,
+  type SubmissionState,
+} from '../repositories/assessments';
 import { recordCommuneScore } from '../repositories/commune-scores';
 import { latestReviewOf } from '../repositories/reviews';
 import { audit } from './audit-trail';
@@ -74,20 +81,37 @@ async function storeOrReplay(
   const same = state?.revision;
   if (existing && same) {
     if (same.content_hash !== hash) {
-      throw conflict('revision_conflict', `Revision ${submission.revision} already exists with different content`, { currentRevision: current });
+      throw conflict('revision_conflict', `Revision ${submission.revision} already exists with different content`, {
+        currentRevision: current,
+      });
     }
     return { result: submissionResult(existing, same, state.review), replayed: true };
   }
   if ((submission.baseRevision ?? 0) !== current) {
-    throw conflict('stale_base_revision', `The server's latest revision is ${current}; edit from it and resubmit`, { currentRevision: current });
+    throw conflict('stale_base_revision', `The server's latest revision is ${current}; edit from it and resubmit`, {
+      currentRevision: current,
+    });
   }
 
   const stored = await appendRevision(trx, row, { communeCode: device.communeCode, provinceCode: device.provinceCode, existing });
-  await recordCommuneScore(trx, { revision: row, provinceCode: device.provinceCode, communeCode: device.communeCode, submission, score, catalogue, methodology });
+  await recordCommuneScore(trx, {
+    revision: row,
+    provinceCode: device.provinceCode,
+    communeCode: device.communeCode,
+    submission,
+    score,
+    catalogue,
+    methodology,
+  });
   await audit(
     deps,
     { principal: device, ip },
-    { action: 'assessment.submit', outcome: 'success', target: id, detail: { revision: row.revision, index: score.index, level: score.level } },
+    {
+      action: 'assessment.submit',
+      outcome: 'success',
+      target: id,
+      detail: { revision: row.revision, index: score.index, level: score.level },
+    },
     trx,
   );
   return { result: submissionResult(stored, row, undefined), replayed: false };
@@ -130,7 +154,16 @@ export async function submitRevision(
   ip: string,
 ): Promise<SubmitOutcome> {
   const fail = (reason: string, detail: Record<string, unknown> = {}) =>
-    audit(deps, { principal: device, ip }, { action: 'assessment.submit', outcome: 'failure', target: id, detail: { revision: submission.revision, reason, ...detail } });
+    audit(
+      deps,
+      { principal: device, ip },
+      {
+        action: 'assessment.submit',
+        outcome: 'failure',
+        target: id,
+        detail: { revision: submission.revision, reason, ...detail },
+      },
+    );
 
   if (submission.communeCode !== device.communeCode) {
     await fail('wrong-commune');
@@ -148,7 +181,14 @@ export async function submitRevision(
   const hash = contentHash(submission);
   let state = await findSubmissionState(deps.db, id, submission.revision);
   const held = state?.revision;
-  if (state && held && catalogue && methodology && state.assessment.commune_code === device.communeCode && held.content_hash === hash) {
+  if (
+    state &&
+    held &&
+    catalogue &&
+    methodology &&
+    state.assessment.commune_code === device.communeCode &&
+    held.content_hash === hash
+  ) {
     return { result: submissionResult(state.assessment, held, state.review), replayed: true };
   }
 
@@ -173,7 +213,8 @@ export async function submitRevision(
       });
     } catch (error) {
       if (isUniqueViolation(error) && attempt === 0) continue;
-      if (error instanceof ApiError) await fail(error.code, 'currentRevision' in error.details ? { currentRevision: error.details.currentRevision } : {});
+      if (error instanceof ApiError)
+        await fail(error.code, 'currentRevision' in error.details ? { currentRevision: error.details.currentRevision } : {});
       throw error;
     }
   }

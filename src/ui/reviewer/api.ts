@@ -112,14 +112,12 @@ export async function signOut(): Promise<void> {
 
 export const api = {
   provinces: (signal?: AbortSignal) => request<ProvinceOverview>('/provinces', { signal }),
-  communes: (province: string, signal?: AbortSignal) =>
-    request<CommuneList>(`/provinces/${enc(province)}/communes`, { signal }),
+  communes: (province: string, signal?: AbortSignal) => request<CommuneList>(`/provinces/${enc(province)}/communes`, { signal }),
   assessment: (id: string, signal?: AbortSignal) => request<AssessmentView>(`/assessments/${enc(id)}`, { signal }),
   revisions: (id: string, signal?: AbortSignal) => request<RevisionList>(`/assessments/${enc(id)}/revisions`, { signal }),
   review: (id: string, body: ReviewRequest) =>
     request<ReviewResponse>(`/assessments/${enc(id)}/reviews`, { method: 'POST', body }),
-  enrollmentCode: (commune: string) =>
-    request<EnrollmentCode>(`/communes/${enc(commune)}/enrollment-codes`, { method: 'POST' }),
+  enrollmentCode: (commune: string) => request<EnrollmentCode>(`/communes/${enc(commune)}/enrollment-codes`, { method: 'POST' }),
   summary: (province: string, areaType?: string, signal?: AbortSignal) =>
     request<ProvinceSummary>(`/provinces/${enc(province)}/summary${areaType ? `?areaType=${enc(areaType)}` : ''}`, {
       signal,
@@ -128,5 +126,6 @@ export const api = {
   users: (signal?: AbortSignal) => request<{ users: Account[] }>('/users', { signal }),
   disableUser: (id: string) => request<Account>(`/users/${enc(id)}/disable`, { method: 'POST' }),
   enableUser: (id: string) => request<Account>(`/users/${enc(id)}/enable`, { method: 'POST' }),
-  resetPassword: (id: string, password: string) => request<Account>(`/users/${enc(id)}/password`, { method: 'POST', body: { password } }),
+  resetPassword: (id: string, password: string) =>
+    request<Account>(`/users/${enc(id)}/password`, { method: 'POST', body: { password } }),
 };

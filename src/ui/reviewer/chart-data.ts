@@ -64,4 +64,3 @@ export function niceMax(values: readonly number[], step = 5): number {
   const max = Math.max(0, ...values);
   return Math.max(step, Math.ceil(max / step) * step);
 }
-

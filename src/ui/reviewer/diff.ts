@@ -45,9 +45,7 @@ export function fieldChanges(from: AnswerSnapshot, to: AnswerSnapshot): FieldCha
 
 /** One row per component whose answer changed in a way a reviewer can see. */
 export function answerChangeRows(changes: RevisionChanges): AnswerChangeRow[] {
-  return changes.answers
-    .map((a) => ({ code: a.code, changes: fieldChanges(a.from, a.to) }))
-    .filter((r) => r.changes.length > 0);
+  return changes.answers.map((a) => ({ code: a.code, changes: fieldChanges(a.from, a.to) })).filter((r) => r.changes.length > 0);
 }
 
 /** The first revision of an assessment: its "changes" are the whole submission, not news. */

@@ -5,7 +5,9 @@ import { lagParts } from './communes';
 /** A sync lag in the largest whole unit: "3 giờ", "2 days". */
 export function formatLag(seconds: number, lang: string): string {
   const { unit, value } = lagParts(seconds);
-  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(
+    value,
+  );
 }
 
 /** An index 0–100 with one decimal, or an en dash when there is none. */

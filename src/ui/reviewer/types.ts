@@ -14,7 +14,12 @@ import type {
   RevisionListSchema,
 } from '../../server/schemas/assessments';
 import type { EnrollmentCodeSchema } from '../../server/schemas/enrollment';
-import type { CommuneListSchema, LevelCountSchema, ProvinceOverviewSchema, ProvinceSummarySchema } from '../../server/schemas/provinces';
+import type {
+  CommuneListSchema,
+  LevelCountSchema,
+  ProvinceOverviewSchema,
+  ProvinceSummarySchema,
+} from '../../server/schemas/provinces';
 import type { ReviewState, ReviewVerdict, Submission } from '../../domain/submission';
 
 export type { ReviewState, ReviewVerdict, Submission };

@@ -37,7 +37,10 @@ describe('criteria engine properties', () => {
         expect(cmp(raw.total, ZERO)).toBeGreaterThanOrEqual(0);
         expect(cmp(raw.total, rat(100))).toBeLessThanOrEqual(0);
         const byGroups = raw.groups.reduce((t, g, i) => add(t, mul(g.fraction, rat(set.groups[i]?.points ?? 0))), ZERO);
-        const byIndicators = raw.outcomes.reduce((t, o, i) => add(t, mul(o?.fraction ?? ZERO, rat(set.indicators[i]?.points ?? 0))), ZERO);
+        const byIndicators = raw.outcomes.reduce(
+          (t, o, i) => add(t, mul(o?.fraction ?? ZERO, rat(set.indicators[i]?.points ?? 0))),
+          ZERO,
+        );
         expect(byGroups).toEqual(raw.total);
         expect(byIndicators).toEqual(raw.total);
         const r = scoreCriteria(input(answers), raw);
@@ -73,16 +76,26 @@ describe('criteria engine properties', () => {
   it('rounds once, half away from zero, to the set’s decimals', () => {
     const abs = (x: Rational) => (x.n < 0n ? rat(-x.n, x.d) : x);
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.nat(3), (n, d, decimals) => {
-        const x = rat(n, d);
-        const shown = parseRational(roundTo(x, decimals));
-        const half = rat(1, 2n * 10n ** BigInt(decimals));
-        const off = cmp(abs(sub(x, shown)), half);
-        expect(off).toBeLessThanOrEqual(0); // within half a unit of the last decimal
-        if (off === 0) expect(cmp(abs(shown), abs(x))).toBe(1); // a tie goes away from zero
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        fc.nat(3),
+        (n, d, decimals) => {
+          const x = rat(n, d);
+          const shown = parseRational(roundTo(x, decimals));
+          const half = rat(1, 2n * 10n ** BigInt(decimals));
+          const off = cmp(abs(sub(x, shown)), half);
+          expect(off).toBeLessThanOrEqual(0); // within half a unit of the last decimal
+          if (off === 0) expect(cmp(abs(shown), abs(x))).toBe(1); // a tie goes away from zero
+        },
+      ),
       { numRuns: 1000 },
     );
-    expect([roundTo(rat(1, 20), 1), roundTo(rat(-1, 20), 1), roundTo(rat(2495, 100), 1), roundTo(rat(2494999, 100000), 1)]).toEqual([0.1, -0.1, 25, 24.9]);
+    expect([
+      roundTo(rat(1, 20), 1),
+      roundTo(rat(-1, 20), 1),
+      roundTo(rat(2495, 100), 1),
+      roundTo(rat(2494999, 100000), 1),
+    ]).toEqual([0.1, -0.1, 25, 24.9]);
   });
 });

@@ -35,7 +35,8 @@ describe('rule kinds', () => {
 
   it('ratio: a/b × maximum, capped, b = 0 as the set says', () => {
     const of = (a: number, b: number, s: CriteriaSet = set) =>
-      scoreCriteria({ set: s, catalogue: tinyCatalogue, areaTypes: [], answers: mapOf(val('R1', { kind: 'pair', a, b })) }).indicators[4];
+      scoreCriteria({ set: s, catalogue: tinyCatalogue, areaTypes: [], answers: mapOf(val('R1', { kind: 'pair', a, b })) })
+        .indicators[4];
     expect(of(1, 3)?.points).toBe(10);
     expect(of(2, 3)?.points).toBe(20);
     expect(of(0, 0)).toMatchObject({ points: 0, counted: true });
@@ -87,7 +88,10 @@ describe('aggregation, levels, gates and rounding', () => {
   it('sum: groups are earned points, the total their sum; full marks are exactly the maximum', () => {
     const r = score(full);
     expect(r.total).toBe(100);
-    expect(r.groups.map((g) => [g.id, g.score, g.max])).toEqual([['A', 60, 60], ['B', 40, 40]]);
+    expect(r.groups.map((g) => [g.id, g.score, g.max])).toEqual([
+      ['A', 60, 60],
+      ['B', 40, 40],
+    ]);
     expect(r.level).toBe(3);
     expect(r.complete).toBe(true);
   });
@@ -107,7 +111,12 @@ describe('aggregation, levels, gates and rounding', () => {
     }));
     const s = parseCriteriaSet(thirds);
     const third = (code: string) => val(code, { kind: 'pair', a: 1, b: 3 });
-    const r = scoreCriteria({ set: s, catalogue: tinyCatalogue, areaTypes: [], answers: mapOf(third('R1'), third('R2'), third('R3')) });
+    const r = scoreCriteria({
+      set: s,
+      catalogue: tinyCatalogue,
+      areaTypes: [],
+      answers: mapOf(third('R1'), third('R2'), third('R3')),
+    });
     expect(r.indicators.map((i) => i.points)).toEqual([1, 1, 1.3]);
     expect(r.total).toBe(3.3); // 10/3 exactly, rounded once
     const twoThirds = scoreCriteria({
@@ -159,8 +168,16 @@ describe('aggregation, levels, gates and rounding', () => {
     const low = { ...full, ...mapOf(at('HTS6', 1)) };
     const r = score(low);
     expect([r.total, r.indexLevel, r.level, r.gatesApplied]).toEqual([90, 3, 2, ['status-gate']]);
-    const gaps = criteriaGaps({ set, catalogue: tinyCatalogue, areaTypes: ['urban'], answers: { ...low, ...mapOf(val('Y1', { kind: 'yesno', yes: false })) } });
-    expect(gaps.map((g) => [g.code, g.gain, g.gate])).toEqual([['S1', 10, true], ['Y1', 10, false]]);
+    const gaps = criteriaGaps({
+      set,
+      catalogue: tinyCatalogue,
+      areaTypes: ['urban'],
+      answers: { ...low, ...mapOf(val('Y1', { kind: 'yesno', yes: false })) },
+    });
+    expect(gaps.map((g) => [g.code, g.gain, g.gate])).toEqual([
+      ['S1', 10, true],
+      ['Y1', 10, false],
+    ]);
     expect(score({ ...full, ...mapOf(at('HTS6', 2)) }).gatesApplied).toEqual([]);
   });
 
@@ -168,7 +185,12 @@ describe('aggregation, levels, gates and rounding', () => {
     const rural = structuredClone(tinySet());
     rural.groups[0]!.points = 65;
     rural.total.points = 105;
-    rural.indicators.push({ ...rural.indicators[0]!, code: 'S2', points: 5, input: { kind: 'status', component: 'HTS9', naAllowed: true } });
+    rural.indicators.push({
+      ...rural.indicators[0]!,
+      code: 'S2',
+      points: 5,
+      input: { kind: 'status', component: 'HTS9', naAllowed: true },
+    });
     const s = parseCriteriaSet(rural, tinyCatalogue);
     const answers = mapOf(at('HTS9', 3));
     expect(score(answers, s, ['urban']).indicators.at(-1)).toMatchObject({ applicable: false, points: 0 });

@@ -10,7 +10,12 @@ export const tinyCatalogue = catalogueOf([
 ]);
 
 const t = (vi: string) => ({ vi, en: vi });
-const ind = (code: string, group: string, points: number, rest: Pick<CriteriaIndicator, 'input' | 'rule'> & Partial<CriteriaIndicator>): CriteriaIndicator => ({
+const ind = (
+  code: string,
+  group: string,
+  points: number,
+  rest: Pick<CriteriaIndicator, 'input' | 'rule'> & Partial<CriteriaIndicator>,
+): CriteriaIndicator => ({
   code,
   group,
   vi: `Chỉ số ${code}`,
@@ -35,21 +40,53 @@ export function tinySet(): CriteriaSet {
       { id: 'B', vi: 'Nhóm B', en: 'Group B', aggregate: 'sum', points: 40, ifNoneCounted: 'not-counted' },
     ],
     indicators: [
-      ind('S1', 'A', 15, { input: { kind: 'status', component: 'HTS6', naAllowed: false }, rule: { kind: 'status', fractions: [0, '1/3', '2/3', 1] } }),
+      ind('S1', 'A', 15, {
+        input: { kind: 'status', component: 'HTS6', naAllowed: false },
+        rule: { kind: 'status', fractions: [0, '1/3', '2/3', 1] },
+      }),
       ind('Y1', 'A', 10, { input: { kind: 'yesno' }, rule: { kind: 'yesno', yes: 1, no: 0 } }),
       ind('C1', 'A', 15, {
-        input: { kind: 'choice', options: [{ id: 'chair', ...t('Chủ tịch') }, { id: 'vice', ...t('Phó Chủ tịch') }, { id: 'none', ...t('Không có') }] },
+        input: {
+          kind: 'choice',
+          options: [
+            { id: 'chair', ...t('Chủ tịch') },
+            { id: 'vice', ...t('Phó Chủ tịch') },
+            { id: 'none', ...t('Không có') },
+          ],
+        },
         rule: { kind: 'choice', fractions: { chair: 1, vice: 0.5, none: 0 } },
       }),
       ind('N1', 'A', 20, {
         input: { kind: 'number', unit: t('cuộc họp') },
-        rule: { kind: 'steps', steps: [{ min: 1, points: 5 }, { min: 2, points: 10 }, { min: 3, points: 15 }, { min: 4, points: 20 }] },
+        rule: {
+          kind: 'steps',
+          steps: [
+            { min: 1, points: 5 },
+            { min: 2, points: 10 },
+            { min: 3, points: 15 },
+            { min: 4, points: 20 },
+          ],
+        },
       }),
       ind('R1', 'B', 30, {
-        input: { kind: 'pair', a: { ...t('Số cuộc họp do Chủ tịch chủ trì'), unit: t('cuộc') }, b: { ...t('Tổng số cuộc họp'), unit: t('cuộc') }, aAtMostB: true },
+        input: {
+          kind: 'pair',
+          a: { ...t('Số cuộc họp do Chủ tịch chủ trì'), unit: t('cuộc') },
+          b: { ...t('Tổng số cuộc họp'), unit: t('cuộc') },
+          aAtMostB: true,
+        },
         rule: { kind: 'ratio', whenBIsZero: 'zero' },
       }),
-      ind('P1', 'B', 10, { input: { kind: 'percent' }, rule: { kind: 'thresholds', thresholds: [{ min: 50, points: 5 }, { min: 90, points: 10 }] } }),
+      ind('P1', 'B', 10, {
+        input: { kind: 'percent' },
+        rule: {
+          kind: 'thresholds',
+          thresholds: [
+            { min: 50, points: 5 },
+            { min: 90, points: 10 },
+          ],
+        },
+      }),
     ],
     levels: [
       { level: 1, min: 0, ...t('Một') },
@@ -61,5 +98,10 @@ export function tinySet(): CriteriaSet {
 }
 
 export const at = (code: string, status: Status | null): Answer => ({ code, status, updatedAt: '2026-01-01T00:00:00.000Z' });
-export const val = (code: string, value: IndicatorValue): Answer => ({ code, status: null, value, updatedAt: '2026-01-01T00:00:00.000Z' });
+export const val = (code: string, value: IndicatorValue): Answer => ({
+  code,
+  status: null,
+  value,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
 export const mapOf = (...list: Answer[]): Record<string, Answer> => Object.fromEntries(list.map((a) => [a.code, a]));

@@ -36,9 +36,15 @@ const inputArb = fc.record({
   // Biased towards uniform answers too, so that high levels and unbroken gates are reached.
   answers: fc.oneof(
     fc.tuple(...scored.map((c) => answerFor(c.code))),
-    fc.tuple(fc.constantFrom<Status>(0, 1, 2, 3), fc.array(fc.nat(scored.length - 1), { maxLength: 6 }), fc.constantFrom<Status>(0, 1, 2, 'na')).map(
-      ([s, odd, other]) => scored.map((c, i) => answer(c.code, odd.includes(i) ? other : s, { naReason: 'x', openName: 'Tên' })),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom<Status>(0, 1, 2, 3),
+        fc.array(fc.nat(scored.length - 1), { maxLength: 6 }),
+        fc.constantFrom<Status>(0, 1, 2, 'na'),
+      )
+      .map(([s, odd, other]) =>
+        scored.map((c, i) => answer(c.code, odd.includes(i) ? other : s, { naReason: 'x', openName: 'Tên' })),
+      ),
   ),
 });
 
@@ -88,7 +94,9 @@ describe('the provisional method as a criteria set', () => {
             return { id: g.id, score: n?.score ?? null, counted: n?.counted, answered: n?.answered };
           }),
         );
-        const layers = now.groups.filter((g) => /^L\d$/.test(g.id) && g.score !== null).map((g) => ({ layer: Number(g.id.slice(1)), score: g.score }));
+        const layers = now.groups
+          .filter((g) => /^L\d$/.test(g.id) && g.score !== null)
+          .map((g) => ({ layer: Number(g.id.slice(1)), score: g.score }));
         expect(layers).toEqual(old.layers);
         expect(now.completeness).toEqual({
           answered: scored.answered,

@@ -23,7 +23,8 @@ function answerAt(ind: CriteriaIndicator, best: boolean): Answer {
   else value = { kind: 'percent', value: best ? 100 : 0 };
   return { code, status: null, value, updatedAt: when };
 }
-const all = (best: boolean): AnswerMap => Object.fromEntries(set.indicators.map((i) => answerAt(i, best)).map((a) => [a.code, a]));
+const all = (best: boolean): AnswerMap =>
+  Object.fromEntries(set.indicators.map((i) => answerAt(i, best)).map((a) => [a.code, a]));
 
 describe('data/criteria/template-commune-index-2026.1.json', () => {
   it('has the 8 groups with 5, 3, 5, 6, 4, 10, 6 and 8 indicators: 47, for 1,000 points', () => {
@@ -50,14 +51,19 @@ describe('data/criteria/template-commune-index-2026.1.json', () => {
   });
 
   it('uses every input and rule kind, and gives every indicator evidence and guidance', () => {
-    expect(new Set(set.indicators.map((i) => i.rule.kind))).toEqual(new Set(['status', 'yesno', 'choice', 'steps', 'ratio', 'thresholds']));
+    expect(new Set(set.indicators.map((i) => i.rule.kind))).toEqual(
+      new Set(['status', 'yesno', 'choice', 'steps', 'ratio', 'thresholds']),
+    );
     for (const i of set.indicators) {
       expect(i.evidence?.items.length, i.code).toBeGreaterThan(0);
       expect(i.guidance?.vi, i.code).toBeTruthy();
       if (i.input.kind === 'status') expect(i.guidance?.levels, i.code).toHaveLength(4);
     }
     // The two cross-cutting components of the model, as our own questions.
-    expect(set.indicators.filter((i) => i.ownQuestion).map((i) => i.vi.split(' (')[0])).toEqual(['Vận hành – quản trị', 'Nguồn lực – nhân lực']);
+    expect(set.indicators.filter((i) => i.ownQuestion).map((i) => i.vi.split(' (')[0])).toEqual([
+      'Vận hành – quản trị',
+      'Nguồn lực – nhân lực',
+    ]);
   });
 
   it('links to catalogue components where they overlap; status indicators share the component’s answer', () => {

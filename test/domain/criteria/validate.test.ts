@@ -59,8 +59,14 @@ describe('criteria set validation', () => {
   });
 
   it('refuses duplicate codes and ids', () => {
-    expect(problems((s) => (s.indicators[2]!.code = 'Y1'))).toContainEqual({ path: 'indicators.2.code', message: 'duplicate indicator code "Y1"' });
-    expect(problems((s) => s.groups.push({ ...s.groups[1]!, points: undefined }))).toContainEqual({ path: 'groups.2.id', message: 'duplicate group id "B"' });
+    expect(problems((s) => (s.indicators[2]!.code = 'Y1'))).toContainEqual({
+      path: 'indicators.2.code',
+      message: 'duplicate indicator code "Y1"',
+    });
+    expect(problems((s) => s.groups.push({ ...s.groups[1]!, points: undefined }))).toContainEqual({
+      path: 'groups.2.id',
+      message: 'duplicate group id "B"',
+    });
   });
 
   it('refuses links to unknown catalogue components, and status inputs on components the commune cannot score', () => {
@@ -75,9 +81,16 @@ describe('criteria set validation', () => {
   });
 
   it('refuses unknown groups, gate indicators and levels, choice fractions without options, and a template without a notice', () => {
-    expect(problems((s) => (s.indicators[0]!.group = 'Z'))).toContainEqual({ path: 'indicators.0.group', message: 'unknown group "Z"' });
-    expect(problems((s) => (s.gates[0]!.indicators = ['Q9']))).toEqual([{ path: 'gates.0.indicators.0', message: 'unknown indicator "Q9"' }]);
-    expect(problems((s) => (s.gates[0]!.capLevel = 7))).toEqual([{ path: 'gates.0.capLevel', message: 'capLevel is not a defined level' }]);
+    expect(problems((s) => (s.indicators[0]!.group = 'Z'))).toContainEqual({
+      path: 'indicators.0.group',
+      message: 'unknown group "Z"',
+    });
+    expect(problems((s) => (s.gates[0]!.indicators = ['Q9']))).toEqual([
+      { path: 'gates.0.indicators.0', message: 'unknown indicator "Q9"' },
+    ]);
+    expect(problems((s) => (s.gates[0]!.capLevel = 7))).toEqual([
+      { path: 'gates.0.capLevel', message: 'capLevel is not a defined level' },
+    ]);
     expect(
       problems((s) => {
         const rule = s.indicators[2]!.rule;
@@ -87,6 +100,8 @@ describe('criteria set validation', () => {
       { path: 'indicators.2.rule.fractions.vice', message: 'fraction 3/2 is above 1' },
       { path: 'indicators.2.rule.fractions.mayor', message: 'unknown option "mayor"' },
     ]);
-    expect(problems((s) => (s.template = true))).toEqual([{ path: 'notice', message: 'a template must carry a notice saying it is a template' }]);
+    expect(problems((s) => (s.template = true))).toEqual([
+      { path: 'notice', message: 'a template must carry a notice saying it is a template' },
+    ]);
   });
 });

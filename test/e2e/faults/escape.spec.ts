@@ -29,7 +29,9 @@ async function watch(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   page.on('dialog', (d) => void d.dismiss());
 }
@@ -43,12 +45,24 @@ async function expectClean(page: Page, where: string): Promise<void> {
   expect(state, where).toEqual({ pwned: undefined, violations: [], injected: 0 });
 }
 
-test('[F5] script and markup in stored notes, reasons, names, period and helpers are shown as text in the reviewer screens, the printable report and the CSV', async ({ page, browser, xaso, baseURL }) => {
+test('[F5] script and markup in stored notes, reasons, names, period and helpers are shown as text in the reviewer screens, the printable report and the CSV', async ({
+  page,
+  browser,
+  xaso,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const api = new Api(xaso.server.url);
   const reviewerName = `f5-${Date.now().toString(36)}`;
   const admin = await api.adminToken();
-  expect((await api.request('POST', '/api/v1/users', { token: admin, body: { username: reviewerName, password: REVIEWER_PASSWORD, provinceCode: BA_DINH.provinceCode } })).status).toBe(201);
+  expect(
+    (
+      await api.request('POST', '/api/v1/users', {
+        token: admin,
+        body: { username: reviewerName, password: REVIEWER_PASSWORD, provinceCode: BA_DINH.provinceCode },
+      })
+    ).status,
+  ).toBe(201);
   const reviewerToken = await api.login(reviewerName, REVIEWER_PASSWORD);
   const device = await api.enroll(reviewerToken, BA_DINH.communeCode);
   const id = `xss-submission-${Date.now().toString(36)}`;
@@ -95,7 +109,9 @@ test('[F5] script and markup in stored notes, reasons, names, period and helpers
   // The phone's printable report shows the commune's own texts as text.
   await watch(page);
   const local = uuid(0xf501);
-  const file = backupWith([{ id: local, answers: [{ code: 'HTS6', status: 3, note: XSS.note, updatedAt: '2026-03-01T07:00:00.000Z' }] }]);
+  const file = backupWith([
+    { id: local, answers: [{ code: 'HTS6', status: 3, note: XSS.note, updatedAt: '2026-03-01T07:00:00.000Z' }] },
+  ]);
   const entry = file.assessments[0];
   if (entry) Object.assign(entry, { period: XSS.period, helpers: XSS.helpers });
   await expect((await restore(page, file)).importReport).toBeVisible();
@@ -109,7 +125,12 @@ test('[F5] script and markup in stored notes, reasons, names, period and helpers
   await expectClean(page, 'report');
 });
 
-test('[A5] the built app runs under the CSP with no violation on any screen, and its HTML has no inline script or handler', async ({ page, browser, xaso, baseURL }) => {
+test('[A5] the built app runs under the CSP with no violation on any screen, and its HTML has no inline script or handler', async ({
+  page,
+  browser,
+  xaso,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const html = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'index.html'), 'utf8');
   expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/gi) ?? [], 'inline <script> in dist/index.html').toEqual([]);
@@ -133,7 +154,10 @@ test('[A5] the built app runs under the CSP with no violation on any screen, and
 
   const api = new Api(xaso.server.url);
   const name = `a5-${Date.now().toString(36)}`;
-  await api.request('POST', '/api/v1/users', { token: await api.adminToken(), body: { username: name, password: REVIEWER_PASSWORD, provinceCode: BA_DINH.provinceCode } });
+  await api.request('POST', '/api/v1/users', {
+    token: await api.adminToken(),
+    body: { username: name, password: REVIEWER_PASSWORD, provinceCode: BA_DINH.provinceCode },
+  });
   const office = await browser.newContext({ ...desktop, baseURL });
   try {
     const rp = await office.newPage();

@@ -44,7 +44,11 @@ const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => r
  * Opens a Chromium profile on disk, runs `edit` in its page, SIGKILLs every process of the
  * profile one frame later, then starts the same profile again and runs `check` in its page.
  */
-async function crashAndReopen(baseURL: string | undefined, edit: (page: Page) => Promise<void>, check: (page: Page) => Promise<void>) {
+async function crashAndReopen(
+  baseURL: string | undefined,
+  edit: (page: Page) => Promise<void>,
+  check: (page: Page) => Promise<void>,
+) {
   const profile = test.info().outputPath('profile');
   const open = () => chromium.launchPersistentContext(profile, { ...launchOptions, ...phone, baseURL, serviceWorkers: 'allow' });
   const firstPage = (context: BrowserContext) => context.pages()[0] ?? context.newPage();
@@ -67,7 +71,9 @@ async function crashAndReopen(baseURL: string | undefined, edit: (page: Page) =>
   }
 }
 
-test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: all N edits are there when it is opened again', async ({ baseURL }) => {
+test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: all N edits are there when it is opened again', async ({
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const id = uuid(0x1001);
   // Status edits on seven cards, then a note on an eighth: N = 8 edits, none waited for.

@@ -11,7 +11,10 @@ import { backupWith, expect, readStore, restore, test, uuid } from './fixtures';
 
 const at = '2026-03-02T08:00:00.000Z';
 
-test('[P5] truncated, malicious and oversized backup files are refused with the reason; nothing of them is imported', async ({ page, phoneErrors }) => {
+test('[P5] truncated, malicious and oversized backup files are refused with the reason; nothing of them is imported', async ({
+  page,
+  phoneErrors,
+}) => {
   const mine = uuid(0x5001);
   const existing = backupWith([{ id: mine, answers: [{ code: 'HTS6', status: 2, note: 'của máy này', updatedAt: at }] }]);
   await expect((await restore(page, existing)).importReport).toBeVisible();
@@ -21,19 +24,26 @@ test('[P5] truncated, malicious and oversized backup files are refused with the 
   // One valid new assessment first, then a damaged one: all or nothing.
   const valid = { id: uuid(0x5002), answers: [{ code: 'HTS7', status: 3 as const, updatedAt: at }] };
   const file = (edit: (b: Record<string, unknown>) => void): string => {
-    const b = JSON.parse(JSON.stringify(backupWith([valid, { id: uuid(0x5003), answers: [{ code: 'HTS8', status: 1, updatedAt: at }] }]))) as Record<string, unknown>;
+    const b = JSON.parse(
+      JSON.stringify(backupWith([valid, { id: uuid(0x5003), answers: [{ code: 'HTS8', status: 1, updatedAt: at }] }])),
+    ) as Record<string, unknown>;
     edit(b);
     return JSON.stringify(b);
   };
   const second = (b: Record<string, unknown>) => (b.assessments as Record<string, unknown>[])[1] as Record<string, unknown>;
-  const secondAnswer = (b: Record<string, unknown>) => (second(b).answers as Record<string, unknown>[])[0] as Record<string, unknown>;
+  const secondAnswer = (b: Record<string, unknown>) =>
+    (second(b).answers as Record<string, unknown>[])[0] as Record<string, unknown>;
   const good = file(() => undefined);
   const cases: [string, string, string][] = [
     ['truncated', good.slice(0, Math.floor(good.length * 0.8)), 'not-json'],
     ['status out of range', file((b) => (secondAnswer(b).status = 7)), 'invalid'],
     ['note over the limit', file((b) => (secondAnswer(b).note = 'x'.repeat(2001))), 'invalid'],
     ['unknown code', file((b) => (secondAnswer(b).code = 'HTS999')), 'invalid'],
-    ['prototype pollution', good.replace('"answers":[{"code":"HTS8"', '"__proto__":{"isAdmin":true},"answers":[{"code":"HTS8"'), 'invalid'],
+    [
+      'prototype pollution',
+      good.replace('"answers":[{"code":"HTS8"', '"__proto__":{"isAdmin":true},"answers":[{"code":"HTS8"'),
+      'invalid',
+    ],
     ['script in an id', file((b) => (second(b).id = '<img src=x onerror=alert(1)>')), 'invalid'],
     ['a foreign file', JSON.stringify({ hello: 'world' }), 'wrong-format'],
     ['a newer format', file((b) => (b.formatVersion = 99)), 'unsupported-version'],
@@ -46,7 +56,7 @@ test('[P5] truncated, malicious and oversized backup files are refused with the 
     expect(await snapshot(), `${what}: the phone's data changed`).toBe(before);
   }
   expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-  expect(await page.evaluate(() => ({} as Record<string, unknown>).isAdmin)).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).isAdmin)).toBeUndefined();
   expect(phoneErrors).toEqual([]);
 
   // The intact file still goes in afterwards, and only adds.
@@ -55,7 +65,9 @@ test('[P5] truncated, malicious and oversized backup files are refused with the 
   expect(ids).toEqual([mine, valid.id, uuid(0x5003)].sort());
 });
 
-test('[P6] the phone storage refuses a write (quota): the officer is told, earlier answers are intact, the edit goes in once space is back', async ({ page }) => {
+test('[P6] the phone storage refuses a write (quota): the officer is told, earlier answers are intact, the edit goes in once space is back', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const w = window as unknown as { fullDisk: boolean };
     w.fullDisk = false;
@@ -64,7 +76,8 @@ test('[P6] the phone storage refuses a write (quota): the officer is told, earli
       Object.defineProperty(IDBObjectStore.prototype, method, {
         configurable: true,
         value(this: IDBObjectStore, ...args: unknown[]) {
-          if (w.fullDisk && this.transaction.db.name === 'xaso') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          if (w.fullDisk && this.transaction.db.name === 'xaso')
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           return original.apply(this, args);
         },
       });
@@ -101,9 +114,15 @@ test('[P6] the phone storage refuses a write (quota): the officer is told, earli
   expect(await readStore(page, 'answers')).toEqual(before);
 
   // Space is back: "Thử lưu lại" saves what the officer had entered, and nothing earlier was lost.
-  await checklist.card('HTS7').getByRole('button', { name: tx('assess', 'checklist.save.retry') }).click();
+  await checklist
+    .card('HTS7')
+    .getByRole('button', { name: tx('assess', 'checklist.save.retry') })
+    .click();
   await expect(checklist.saveState('HTS7')).toBeVisible();
-  await checklist.card('HTS6').getByRole('button', { name: tx('assess', 'checklist.save.retry') }).click();
+  await checklist
+    .card('HTS6')
+    .getByRole('button', { name: tx('assess', 'checklist.save.retry') })
+    .click();
   await expect(checklist.saveState('HTS6')).toBeVisible();
   await page.reload();
   await checklist.expectLoaded();

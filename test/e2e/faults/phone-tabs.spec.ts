@@ -38,7 +38,10 @@ function upgradeFromAnotherTab(page: Page, version: number): Promise<string> {
   );
 }
 
-test('[P3] a schema upgrade while an older tab holds the database: the old tab is told to reload and stops writing, no row is lost or broken', async ({ page, context }) => {
+test('[P3] a schema upgrade while an older tab holds the database: the old tab is told to reload and stops writing, no row is lost or broken', async ({
+  page,
+  context,
+}) => {
   const id = uuid(0x3001);
   await expect((await restore(page, backupWith([{ id }]))).importReport).toBeVisible();
   const old = new ChecklistPage(page);
@@ -62,7 +65,9 @@ test('[P3] a schema upgrade while an older tab holds the database: the old tab i
 
   // An edit made in the old tab is refused with the reason, not silently dropped or half written.
   await old.statusRadio('HTS8', 2).check();
-  await expect(old.card('HTS8').getByRole('alert')).toHaveText(new RegExp(tx('assess', 'checklist.save.storage-closed').slice(0, 40)));
+  await expect(old.card('HTS8').getByRole('alert')).toHaveText(
+    new RegExp(tx('assess', 'checklist.save.storage-closed').slice(0, 40)),
+  );
   await expect(old.saveState('HTS8')).toHaveCount(0);
 
   // Nothing lost, nothing broken, nothing from the refused edit.
@@ -81,7 +86,10 @@ test('[P3] a schema upgrade while an older tab holds the database: the old tab i
   await expect(old.saveState('HTS8')).toBeVisible();
 });
 
-test('[P4] two tabs edit the same assessment: both edits are kept, the later one per component, never a broken record', async ({ page, context }) => {
+test('[P4] two tabs edit the same assessment: both edits are kept, the later one per component, never a broken record', async ({
+  page,
+  context,
+}) => {
   const id = uuid(0x4001);
   await expect((await restore(page, backupWith([{ id }]))).importReport).toBeVisible();
   const a = new ChecklistPage(page);
@@ -100,7 +108,14 @@ test('[P4] two tabs edit the same assessment: both edits are kept, the later one
   await a.statusRadio('HTS8', 1).check();
   await expect(a.saveState('HTS8')).toBeVisible();
   await b.statusRadio('HTS8', 2).check();
-  for (const [tab, code] of [[a, 'HTS6'], [b, 'HTS7'], [a, 'HTS10'], [b, 'HTS11'], [b, 'HTS8']] as const) await expect(tab.saveState(code)).toBeVisible();
+  for (const [tab, code] of [
+    [a, 'HTS6'],
+    [b, 'HTS7'],
+    [a, 'HTS10'],
+    [b, 'HTS11'],
+    [b, 'HTS8'],
+  ] as const)
+    await expect(tab.saveState(code)).toBeVisible();
 
   const rows = await readStore<Row>(page, 'answers');
   const byCode = Object.fromEntries(rows.map((r) => [r.code, r]));
@@ -122,7 +137,13 @@ test('[P4] two tabs edit the same assessment: both edits are kept, the later one
   const [touch] = await readStore<{ assessmentId: string; updatedAt: string; lastCode: string }>(page, 'touches');
   expect(touch?.assessmentId).toBe(id);
   const lastEdit = [assessment?.updatedAt ?? '', touch?.updatedAt ?? ''].sort().at(-1) ?? '';
-  expect(lastEdit >= (rows.map((r) => r.updatedAt).sort().at(-1) ?? '')).toBe(true);
+  expect(
+    lastEdit >=
+      (rows
+        .map((r) => r.updatedAt)
+        .sort()
+        .at(-1) ?? ''),
+  ).toBe(true);
 
   // Both tabs, reloaded, show the same thing.
   for (const tab of [a, b]) {

@@ -11,15 +11,21 @@ import { tx } from '../pages/text';
 import { backupWith, expect, readStore, restore, test, uuid } from './fixtures';
 
 const updateNotice = (page: Page) => page.locator('.app-notices').getByText(tx('common', 'sw.updateAvailable'));
-const updateButton = (page: Page) => page.locator('.app-notices').getByRole('button', { name: tx('common', 'actions.update'), exact: true });
-const reloadButton = (page: Page) => page.locator('.app-notices').getByRole('button', { name: tx('common', 'actions.reload'), exact: true });
+const updateButton = (page: Page) =>
+  page.locator('.app-notices').getByRole('button', { name: tx('common', 'actions.update'), exact: true });
+const reloadButton = (page: Page) =>
+  page.locator('.app-notices').getByRole('button', { name: tx('common', 'actions.reload'), exact: true });
 
 async function noteOf(page: Page, code: string): Promise<string | undefined> {
   const answers = await readStore<{ code: string; note?: string }>(page, 'answers');
   return answers.find((a) => a.code === code)?.note;
 }
 
-test('[P2] a new version is activated while an edit is in progress: nothing is lost, the officer is prompted, never reloaded by force', async ({ page, context, xaso }) => {
+test('[P2] a new version is activated while an edit is in progress: nothing is lost, the officer is prompted, never reloaded by force', async ({
+  page,
+  context,
+  xaso,
+}) => {
   test.setTimeout(90_000);
   const sw = path.join(xaso.dist, 'sw.js');
   const original = fs.readFileSync(sw, 'utf8');

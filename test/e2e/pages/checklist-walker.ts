@@ -90,7 +90,13 @@ export class ChecklistWalker {
   }
 
   /** A text field, opened first where the card keeps it behind a button. */
-  private async fillText(code: string, field: Locator, opener: (() => Locator) | undefined, value: string, what: string): Promise<void> {
+  private async fillText(
+    code: string,
+    field: Locator,
+    opener: (() => Locator) | undefined,
+    value: string,
+    what: string,
+  ): Promise<void> {
     if (opener && (await field.count()) === 0) await this.tap(opener(), `${code} ${what} opener`);
     await this.tap(field, `${code} ${what}`, (l) => l.fill(value));
   }

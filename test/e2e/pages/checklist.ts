@@ -25,7 +25,12 @@ export class ChecklistPage {
   }
 
   async expectLoaded(): Promise<void> {
-    await expect(this.page.getByRole('heading', { level: 2, name: new RegExp(`^${literal(tx('assess', 'checklist.layer', { n: 1, name: '' }, this.lang))}`) })).toBeVisible();
+    await expect(
+      this.page.getByRole('heading', {
+        level: 2,
+        name: new RegExp(`^${literal(tx('assess', 'checklist.layer', { n: 1, name: '' }, this.lang))}`),
+      }),
+    ).toBeVisible();
   }
 
   groupHeading(group: string): Locator {
@@ -38,7 +43,9 @@ export class ChecklistPage {
 
   /** The group's progress line, e.g. "9/9 đã trả lời". */
   groupProgress(group: string): Locator {
-    return this.group(group).getByText(new RegExp(`^${tx('assess', 'checklist.groupProgress', { answered: '\\d+', total: '\\d+' }, this.lang)}`));
+    return this.group(group).getByText(
+      new RegExp(`^${tx('assess', 'checklist.groupProgress', { answered: '\\d+', total: '\\d+' }, this.lang)}`),
+    );
   }
 
   async openGroup(group: string): Promise<void> {
@@ -135,6 +142,9 @@ export class ChecklistPage {
 
   /** "Xem kết quả": the link at the foot of the checklist. */
   async toSummary(): Promise<void> {
-    await this.page.getByRole('link', { name: tx('assess', 'checklist.toSummary', {}, this.lang) }).first().click();
+    await this.page
+      .getByRole('link', { name: tx('assess', 'checklist.toSummary', {}, this.lang) })
+      .first()
+      .click();
   }
 }

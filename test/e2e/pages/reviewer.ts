@@ -47,7 +47,9 @@ export class ReviewerApp {
   /** The table row of a commune, found through the search box ("lac duong"). */
   async findCommune(query: string, name: string): Promise<Locator> {
     await this.page.getByRole('searchbox', { name: t('communes.search') }).fill(query);
-    const row = this.communeTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${literal(name)}`) }) });
+    const row = this.communeTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${literal(name)}`) }) });
     await expect(row).toHaveCount(1);
     return row;
   }

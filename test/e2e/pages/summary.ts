@@ -30,8 +30,12 @@ export class SummaryPage {
   }
 
   async expectResult(index: number, level: number): Promise<void> {
-    await expect(this.indexLine).toHaveText(new RegExp(`^${literal(this.t('index.label'))}\\s*${literal(formatIndex(index, this.lang))}\\s*/100$`));
-    await expect(this.page.getByText(this.t('level', { n: level, name: levelName(level, this.lang) }), { exact: true })).toBeVisible();
+    await expect(this.indexLine).toHaveText(
+      new RegExp(`^${literal(this.t('index.label'))}\\s*${literal(formatIndex(index, this.lang))}\\s*/100$`),
+    );
+    await expect(
+      this.page.getByText(this.t('level', { n: level, name: levelName(level, this.lang) }), { exact: true }),
+    ).toBeVisible();
   }
 
   /** "Mức bị giới hạn ở 2 vì còn thành phần An ninh mạng thiết yếu chưa đạt “Đang triển khai”." */
@@ -43,12 +47,16 @@ export class SummaryPage {
   /** The security gate's notice: capped at `cap`, what the index alone gives, and which codes to raise. */
   async expectGateNotice(cap: number, indexLevel: number, codes: readonly string[]): Promise<void> {
     await expect(this.gateNotice(cap)).toBeVisible();
-    await expect(this.page.getByText(this.t('gate.indexLevel', { n: indexLevel, name: levelName(indexLevel, this.lang) }), { exact: true })).toBeVisible();
+    await expect(
+      this.page.getByText(this.t('gate.indexLevel', { n: indexLevel, name: levelName(indexLevel, this.lang) }), { exact: true }),
+    ).toBeVisible();
     await expect(this.page.getByText(this.t('gate.codes', { codes: codes.join(', ') }), { exact: true })).toBeVisible();
   }
 
   get radar(): Locator {
-    return this.page.getByRole('img', { name: new RegExp(`^${literal(this.t('radar.aria', { values: '' }).replace(/:.*$/, ''))}`) });
+    return this.page.getByRole('img', {
+      name: new RegExp(`^${literal(this.t('radar.aria', { values: '' }).replace(/:.*$/, ''))}`),
+    });
   }
 
   /** The radar canvas is on screen and something has been drawn on it. */
@@ -103,7 +111,9 @@ export class SummaryPage {
 
   /** "Gửi lên tỉnh" (or "Gửi lại lên tỉnh" after a return), then "Gửi" in the confirmation. */
   async submit(again = false): Promise<void> {
-    await this.submitPanel.getByRole('button', { name: tx('sync', again ? 'submit.resend' : 'submit.button', {}, this.lang), exact: true }).click();
+    await this.submitPanel
+      .getByRole('button', { name: tx('sync', again ? 'submit.resend' : 'submit.button', {}, this.lang), exact: true })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: tx('sync', 'submit.confirmTitle', {}, this.lang) });
     await dialog.getByRole('button', { name: tx('sync', 'submit.confirm', {}, this.lang), exact: true }).click();
     await expect(dialog).toBeHidden();

@@ -39,14 +39,18 @@ export function literal(s: string): string {
 
 /** "74.5" as the app writes an index in Vietnamese ("74,5") or English ("74.5"). */
 export function formatIndex(n: number, lang: Lang = 'vi'): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    n,
+  );
 }
 
 interface Named {
   vi: string;
   en: string;
 }
-const methodology = JSON.parse(readFileSync(new URL('../../../data/methodology/provisional-2026.1.json', import.meta.url), 'utf8')) as {
+const methodology = JSON.parse(
+  readFileSync(new URL('../../../data/methodology/provisional-2026.1.json', import.meta.url), 'utf8'),
+) as {
   levels: (Named & { level: number })[];
   statusScale: (Named & { value: number })[];
 };

@@ -50,7 +50,10 @@ export class Api {
   }
 
   /** Creates a reviewer of the province (as admin) and signs them in. */
-  async reviewer(provinceCode: string, username = `rev${provinceCode}-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
+  async reviewer(
+    provinceCode: string,
+    username = `rev${provinceCode}-${Math.random().toString(36).slice(2, 8)}`,
+  ): Promise<string> {
     const res = await this.request('POST', '/api/v1/users', {
       token: await this.adminToken(),
       body: { username, password: REVIEWER_PASSWORD, provinceCode },
@@ -87,21 +90,31 @@ export interface RawResponse {
  */
 export function rawRequest(
   url: string,
-  init: { method: string; headers?: Record<string, string>; body?: string | Buffer; chunkedBytes?: number; localAddress?: string },
+  init: {
+    method: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    chunkedBytes?: number;
+    localAddress?: string;
+  },
 ): Promise<RawResponse> {
   // A keep-alive connection of its own, as a browser's: "Connection: close" would make the
   // server close while the client still uploads, and the kernel would discard the answer.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   return new Promise<RawResponse>((resolve, reject) => {
     let answered = false;
-    const req = http.request(url, { method: init.method, headers: init.headers, agent, ...(init.localAddress ? { localAddress: init.localAddress } : {}) }, (res) => {
-      answered = true;
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: init.method, headers: init.headers, agent, ...(init.localAddress ? { localAddress: init.localAddress } : {}) },
+      (res) => {
+        answered = true;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', (err) => {
       if (!answered) reject(err);
     });

@@ -37,7 +37,15 @@ export class Phone {
 
   get options(): SubmitOptions {
     // Jitter fixed at its maximum so that backoff delays are predictable; short timeout on loopback.
-    return { db: this.db, fetch: this.fetch, now: () => this.now, random: () => 0.999, loadReference: loadRef, kick: () => undefined, timeoutMs: 10_000 };
+    return {
+      db: this.db,
+      fetch: this.fetch,
+      now: () => this.now,
+      random: () => 0.999,
+      loadReference: loadRef,
+      kick: () => undefined,
+      timeoutMs: 10_000,
+    };
   }
 
   advance(ms: number): void {

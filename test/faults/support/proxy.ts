@@ -73,7 +73,8 @@ export class FaultProxy {
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string' && !['host', 'connection', 'content-length', 'transfer-encoding'].includes(name)) headers[name] = value;
+      if (typeof value === 'string' && !['host', 'connection', 'content-length', 'transfer-encoding'].includes(name))
+        headers[name] = value;
     }
     try {
       const upstream = await fetch(this.upstream + entry.path, {
@@ -90,7 +91,8 @@ export class FaultProxy {
       }
       const out: Record<string, string> = {};
       upstream.headers.forEach((value, name) => {
-        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name)) out[name] = value;
+        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name))
+          out[name] = value;
       });
       res.writeHead(upstream.status, out).end(body);
     } catch {

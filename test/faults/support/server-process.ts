@@ -59,12 +59,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs the same bundle as an operator command (`backup FILE`, `restore FILE`) with the given
  * environment (XASO_DATA_DIR or DATABASE_URL); resolves with its exit code and output.
  */
-export async function runServerCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function runServerCommand(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const bundle = await serverBundle();
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base.DATABASE_URL;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, ...args], { cwd: REPO_ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

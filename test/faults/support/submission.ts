@@ -13,7 +13,11 @@ export function loadCatalogue(): Catalogue {
 }
 
 /** Every non-open applicable component at status 3; `patch` edits the result. */
-export function completeSubmission(communeCode: string, areaTypes: AreaType[], patch: (s: Submission) => void = () => undefined): Submission {
+export function completeSubmission(
+  communeCode: string,
+  areaTypes: AreaType[],
+  patch: (s: Submission) => void = () => undefined,
+): Submission {
   const s: Submission = {
     revision: 1,
     baseRevision: null,

@@ -30,13 +30,24 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const reviewerY = await s.reviewer(PROVINCE_Y, 'reviewer-y');
   const deviceA = await s.enroll(reviewerX, COMMUNE_A);
   const deviceB = await s.enroll(reviewerX, COMMUNE_B);
-  const res = await s.request('PUT', `/api/v1/assessments/${ASSESSMENT_A}`, { token: deviceA.token, body: submission(COMMUNE_A) });
+  const res = await s.request('PUT', `/api/v1/assessments/${ASSESSMENT_A}`, {
+    token: deviceA.token,
+    body: submission(COMMUNE_A),
+  });
   if (res.status !== 200) throw new Error(`seed submission: ${res.status} ${res.text}`);
   return { admin, reviewerX, reviewerY, deviceA, deviceB };
 }
 
 /** Tables that hold what users stored (the audit log and failed sign-ins are logs, not data). */
-export const DATA_TABLES = ['users', 'sessions', 'devices', 'enrollment_codes', 'assessments', 'assessment_revisions', 'reviews'] as const;
+export const DATA_TABLES = [
+  'users',
+  'sessions',
+  'devices',
+  'enrollment_codes',
+  'assessments',
+  'assessment_revisions',
+  'reviews',
+] as const;
 
 /** Every row of every data table, as one comparable string. */
 export async function snapshot(db: Kysely<Database>): Promise<string> {

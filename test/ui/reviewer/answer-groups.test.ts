@@ -6,7 +6,12 @@ import { cleanComments, filterLayers, groupAnswers, isWeak, unknownAnswers } fro
 
 const cat = catalogueJson as unknown as Catalogue;
 const at = '2026-03-01T00:00:00Z';
-const answer = (code: string, status: Answer['status'], extra: Partial<Answer> = {}): Answer => ({ code, status, updatedAt: at, ...extra });
+const answer = (code: string, status: Answer['status'], extra: Partial<Answer> = {}): Answer => ({
+  code,
+  status,
+  updatedAt: at,
+  ...extra,
+});
 
 describe('groupAnswers', () => {
   const rural = applicableComponents(cat, ['rural']);
@@ -43,7 +48,15 @@ describe('groupAnswers', () => {
   });
 
   it('counts unanswered and below "being deployed" as weak, N/A as not', () => {
-    expect([null, undefined, 0, 1, 2, 3, 'na'].map((s) => isWeak(s as Answer['status']))).toEqual([true, true, true, true, false, false, false]);
+    expect([null, undefined, 0, 1, 2, 3, 'na'].map((s) => isWeak(s as Answer['status']))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('sends only non-empty, trimmed component comments', () => {

@@ -75,7 +75,10 @@ describe('reviewer API client', () => {
   });
 
   it('reports a network failure and a non-JSON error page', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const net = await request('/provinces').catch((e: unknown) => e);
     expect(net).toMatchObject({ status: 0, code: 'network' });
     expect(errorKey(net)).toBe('network');
@@ -103,7 +106,10 @@ describe('reviewer API client', () => {
     expect(getSession()).toBeUndefined();
 
     setSession({ token: 's.t', user });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    );
     await signOut();
     expect(getSession()).toBeUndefined();
   });

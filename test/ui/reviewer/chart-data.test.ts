@@ -11,14 +11,33 @@ import {
 import type { CoverageRow } from '../../../src/ui/reviewer/types';
 
 function cov(code: string, covered: number, counted: number): CoverageRow {
-  return { code, group: 'HTS', tier: 'commune-essential', areaType: null, vi: code, counted, covered, share: counted ? covered / counted : 0 };
+  return {
+    code,
+    group: 'HTS',
+    tier: 'commune-essential',
+    areaType: null,
+    vi: code,
+    counted,
+    covered,
+    share: counted ? covered / counted : 0,
+  };
 }
 
 describe('chart data', () => {
   it('fills every level 1–5, zero where missing', () => {
-    expect(levelCounts([{ level: 3, count: 4 }, { level: 1, count: 1 }])).toEqual([1, 0, 4, 0, 0]);
+    expect(
+      levelCounts([
+        { level: 3, count: 4 },
+        { level: 1, count: 1 },
+      ]),
+    ).toEqual([1, 0, 4, 0, 0]);
     expect(levelCounts([])).toEqual([0, 0, 0, 0, 0]);
-    expect(levelShares([{ level: 2, count: 1 }, { level: 3, count: 3 }])).toEqual([0, 0.25, 0.75, 0, 0]);
+    expect(
+      levelShares([
+        { level: 2, count: 1 },
+        { level: 3, count: 3 },
+      ]),
+    ).toEqual([0, 0.25, 0.75, 0, 0]);
     expect(levelShares([])).toEqual([0, 0, 0, 0, 0]);
   });
 
@@ -56,5 +75,4 @@ describe('chart data', () => {
     expect(niceMax([3, 11])).toBe(15);
     expect(niceMax([10], 10)).toBe(10);
   });
-
 });

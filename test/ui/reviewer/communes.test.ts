@@ -12,10 +12,27 @@ import {
 import { commune } from './fixtures';
 
 const rows = [
-  commune('00004', 'Phường Ba Đình', { index: 72.5, level: 3, reviewState: 'accepted', submittedAt: '2026-03-02T00:00:00Z', syncLagSeconds: 10 }),
+  commune('00004', 'Phường Ba Đình', {
+    index: 72.5,
+    level: 3,
+    reviewState: 'accepted',
+    submittedAt: '2026-03-02T00:00:00Z',
+    syncLagSeconds: 10,
+  }),
   commune('00008', 'Phường Ngọc Hà'),
-  commune('00025', 'Phường Đống Đa', { index: 40, level: 2, reviewState: 'returned', submittedAt: '2026-03-05T00:00:00Z', syncLagSeconds: 86_400 * 3 }),
-  commune('00100', 'Xã Dương Hòa', { index: 88.1, level: 4, areaTypes: ['mountain-border-island', 'rural'], syncLagSeconds: 120 }),
+  commune('00025', 'Phường Đống Đa', {
+    index: 40,
+    level: 2,
+    reviewState: 'returned',
+    submittedAt: '2026-03-05T00:00:00Z',
+    syncLagSeconds: 86_400 * 3,
+  }),
+  commune('00100', 'Xã Dương Hòa', {
+    index: 88.1,
+    level: 4,
+    areaTypes: ['mountain-border-island', 'rural'],
+    syncLagSeconds: 120,
+  }),
   commune('00200', 'Xã An Khánh'),
 ];
 const names = (list: { name: string }[]) => list.map((r) => r.name);
@@ -98,7 +115,11 @@ describe('sortCommunes', () => {
   });
 
   it('keeps name order between equal values', () => {
-    const tied = [commune('1', 'Xã Sơn', { index: 50 }), commune('2', 'Xã Bình', { index: 50 }), commune('3', 'Xã An', { index: 50 })];
+    const tied = [
+      commune('1', 'Xã Sơn', { index: 50 }),
+      commune('2', 'Xã Bình', { index: 50 }),
+      commune('3', 'Xã An', { index: 50 }),
+    ];
     expect(names(sortCommunes(tied, { key: 'index', dir: 'desc' }))).toEqual(['Xã An', 'Xã Bình', 'Xã Sơn']);
   });
 });

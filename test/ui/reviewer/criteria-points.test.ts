@@ -31,6 +31,11 @@ describe('criteriaGroupRows', () => {
     const set = parseCriteriaSet(provisionalJson, catalogue);
     const score = scoreCriteria({ set, catalogue, areaTypes: ['urban'], answers: {} });
     const rows = criteriaGroupRows(score, undefined, 'vi');
-    expect(rows.slice(0, 4).map((r) => [r.name, r.depth])).toEqual([['L1', 0], ['HTS', 1], ['ANM', 1], ['L2', 0]]);
+    expect(rows.slice(0, 4).map((r) => [r.name, r.depth])).toEqual([
+      ['L1', 0],
+      ['HTS', 1],
+      ['ANM', 1],
+      ['L2', 0],
+    ]);
   });
 });

@@ -4,7 +4,9 @@ import { csvFileName, csvPath, localDate } from '../../../src/ui/reviewer/csv';
 describe('CSV exports', () => {
   it('builds the API path, with the area type when filtered', () => {
     expect(csvPath('communes', '01')).toBe('/provinces/01/communes.csv');
-    expect(csvPath('coverage', '01', 'mountain-border-island')).toBe('/provinces/01/coverage.csv?areaType=mountain-border-island');
+    expect(csvPath('coverage', '01', 'mountain-border-island')).toBe(
+      '/provinces/01/coverage.csv?areaType=mountain-border-island',
+    );
   });
 
   it('names the file with province, kind, area and the local date, ASCII only', () => {
@@ -12,7 +14,9 @@ describe('CSV exports', () => {
     expect(localDate(d)).toBe('2026-03-05');
     expect(csvFileName('communes', '01', d)).toBe('xa-so_01_communes_2026-03-05.csv');
     expect(csvFileName('coverage', '79', d, 'rural')).toBe('xa-so_79_coverage_rural_2026-03-05.csv');
-    expect(csvFileName('coverage', '79', d, 'mountain-border-island')).toBe('xa-so_79_coverage_mountain-border-island_2026-03-05.csv');
+    expect(csvFileName('coverage', '79', d, 'mountain-border-island')).toBe(
+      'xa-so_79_coverage_mountain-border-island_2026-03-05.csv',
+    );
   });
 
   it('never lets odd input into the file name', () => {

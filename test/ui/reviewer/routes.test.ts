@@ -13,7 +13,11 @@ describe('reviewer routes', () => {
     expect(parse('/review?province=7')).toEqual({ name: 'communes' });
     expect(parse('/review/sign-in')).toEqual({ name: 'sign-in' });
     expect(parse('/review/a/abc%2Fdef')).toEqual({ name: 'submission', id: 'abc/def' });
-    expect(parse('/review/dashboard?province=01&areaType=rural')).toEqual({ name: 'dashboard', province: '01', areaType: 'rural' });
+    expect(parse('/review/dashboard?province=01&areaType=rural')).toEqual({
+      name: 'dashboard',
+      province: '01',
+      areaType: 'rural',
+    });
     expect(parse('/review/users')).toEqual({ name: 'users' });
     expect(parse('/review/a/x/y')).toEqual({ name: 'not-found' });
     expect(parse('/review/a/%E0%A4%A')).toEqual({ name: 'not-found' });

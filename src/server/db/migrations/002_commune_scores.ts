@@ -18,7 +18,20 @@ import { communeScoreRow } from '../../repositories/commune-scores';
 type AnyDb = Kysely<any>;
 
 const SCORE_COLUMNS = [...[1, 2, 3, 4].map((l) => `layer_${l}`), ...Array.from({ length: 12 }, (_, i) => `group_${i + 1}`)];
-const COLUMNS = ['commune_code', 'province_code', 'assessment_id', 'revision', 'received_at', 'area_types', 'catalogue_version', 'methodology_id', 'score_index', 'level', 'coverage', ...SCORE_COLUMNS];
+const COLUMNS = [
+  'commune_code',
+  'province_code',
+  'assessment_id',
+  'revision',
+  'received_at',
+  'area_types',
+  'catalogue_version',
+  'methodology_id',
+  'score_index',
+  'level',
+  'coverage',
+  ...SCORE_COLUMNS,
+];
 const PAGE = 200;
 
 async function createTable(db: AnyDb): Promise<void> {
@@ -44,16 +57,36 @@ async function createTable(db: AnyDb): Promise<void> {
 function representatives(db: AnyDb, after: string) {
   return db
     .selectFrom('assessments as a')
-    .innerJoin('assessment_revisions as r', (join) => join.onRef('r.assessment_id', '=', 'a.id').onRef('r.revision', '=', 'a.latest_revision'))
-    .select(['a.id', 'a.commune_code', 'a.province_code', 'r.revision', 'r.received_at', 'r.area_types', 'r.score_index', 'r.level', 'r.payload', 'r.score'])
+    .innerJoin('assessment_revisions as r', (join) =>
+      join.onRef('r.assessment_id', '=', 'a.id').onRef('r.revision', '=', 'a.latest_revision'),
+    )
+    .select([
+      'a.id',
+      'a.commune_code',
+      'a.province_code',
+      'r.revision',
+      'r.received_at',
+      'r.area_types',
+      'r.score_index',
+      'r.level',
+      'r.payload',
+      'r.score',
+    ])
     .where(({ eb, not, exists, selectFrom }) =>
       not(
         exists(
           selectFrom('assessments as a2')
-            .innerJoin('assessment_revisions as r2', (join) => join.onRef('r2.assessment_id', '=', 'a2.id').onRef('r2.revision', '=', 'a2.latest_revision'))
+            .innerJoin('assessment_revisions as r2', (join) =>
+              join.onRef('r2.assessment_id', '=', 'a2.id').onRef('r2.revision', '=', 'a2.latest_revision'),
+            )
             .select('a2.id')
             .whereRef('a2.commune_code', '=', 'a.commune_code')
-            .where(eb.or([eb('r2.received_at', '>', eb.ref('r.received_at')), eb.and([eb('r2.received_at', '=', eb.ref('r.received_at')), eb('a2.id', '<', eb.ref('a.id'))])])),
+            .where(
+              eb.or([
+                eb('r2.received_at', '>', eb.ref('r.received_at')),
+                eb.and([eb('r2.received_at', '=', eb.ref('r.received_at')), eb('a2.id', '<', eb.ref('a.id'))]),
+              ]),
+            ),
         ),
       ),
     )
@@ -66,7 +99,7 @@ function representatives(db: AnyDb, after: string) {
 async function backfill(db: AnyDb): Promise<void> {
   let reference: ReferenceData | undefined;
   // Keyset pages: payloads are large, so never hold them all at once.
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await representatives(db, after);
     if (page.length === 0) return;
     // Read only when there is something to fill: a fresh database (every test) skips it.
@@ -86,7 +119,11 @@ async function backfill(db: AnyDb): Promise<void> {
       return Object.fromEntries(COLUMNS.map((c) => [c, row[c]]));
     });
     // A few rows per statement keeps each one far under the drivers' parameter limits.
-    for (let i = 0; i < rows.length; i += 30) await db.insertInto('commune_scores').values(rows.slice(i, i + 30)).execute();
+    for (let i = 0; i < rows.length; i += 30)
+      await db
+        .insertInto('commune_scores')
+        .values(rows.slice(i, i + 30))
+        .execute();
     after = (page.at(-1) as { commune_code: string }).commune_code;
   }
 }

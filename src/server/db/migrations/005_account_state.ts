@@ -10,7 +10,10 @@ type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
-  await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('users').addColumn('last_sign_in_at', 'text').execute();
   await db.schema.alterTable('enrollment_codes').addColumn('revoked_at', 'text').execute();
 }

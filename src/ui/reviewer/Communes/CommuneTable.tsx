@@ -56,11 +56,7 @@ export function CommuneTable({ rows, sort, onSort, reference, onEnroll }: Props)
             return (
               <tr key={row.code}>
                 <th scope="row">
-                  {row.assessmentId ? (
-                    <a href={`#${reviewPaths.submission(row.assessmentId)}`}>{row.name}</a>
-                  ) : (
-                    row.name
-                  )}
+                  {row.assessmentId ? <a href={`#${reviewPaths.submission(row.assessmentId)}`}>{row.name}</a> : row.name}
                   <span class="rv-code">{row.code}</span>
                 </th>
                 <td>{t(communeTypeKey(row.type))}</td>
@@ -91,7 +87,11 @@ export function CommuneTable({ rows, sort, onSort, reference, onEnroll }: Props)
                   <span class={`rv-state rv-state--${state}`}>{t(`states.${state}`)}</span>
                 </td>
                 <td>
-                  <Button class="rv-small" onClick={() => onEnroll(row)} aria-label={t('enroll.buttonFor', { commune: row.name })}>
+                  <Button
+                    class="rv-small"
+                    onClick={() => onEnroll(row)}
+                    aria-label={t('enroll.buttonFor', { commune: row.name })}
+                  >
                     {t('enroll.button')}
                   </Button>
                 </td>

@@ -76,7 +76,13 @@ export function EnrollmentDialog({ commune, onClose }: { commune: { code: string
       )}
       {result && (
         <div class="rv-enroll__body">
-          <img class="rv-enroll__qr" src={svgDataUrl(result.qrSvg)} alt={t('enroll.qrAlt', { commune: commune.name })} width={200} height={200} />
+          <img
+            class="rv-enroll__qr"
+            src={svgDataUrl(result.qrSvg)}
+            alt={t('enroll.qrAlt', { commune: commune.name })}
+            width={200}
+            height={200}
+          />
           <dl class="rv-enroll__facts">
             <dt>{t('enroll.code')}</dt>
             <dd class="rv-enroll__code" lang="en">
@@ -97,9 +103,7 @@ export function EnrollmentDialog({ commune, onClose }: { commune: { code: string
         </div>
       )}
       <div class="actions">
-        {result && (
-          <Button onClick={() => void copy()}>{copied ? t('enroll.copiedShort') : t('enroll.copy')}</Button>
-        )}
+        {result && <Button onClick={() => void copy()}>{copied ? t('enroll.copiedShort') : t('enroll.copy')}</Button>}
         <Button ref={closeBtn} variant="primary" onClick={onClose}>
           {t('common:actions.close')}
         </Button>

@@ -33,10 +33,18 @@ export function ProvinceTable() {
               <thead>
                 <tr>
                   <th scope="col">{t('provinces.province')}</th>
-                  <th scope="col" class="rv-num">{t('provinces.communes')}</th>
-                  <th scope="col" class="rv-num">{t('provinces.submitted')}</th>
-                  <th scope="col" class="rv-num">{t('provinces.share')}</th>
-                  <th scope="col" class="rv-num">{t('provinces.averageIndex')}</th>
+                  <th scope="col" class="rv-num">
+                    {t('provinces.communes')}
+                  </th>
+                  <th scope="col" class="rv-num">
+                    {t('provinces.submitted')}
+                  </th>
+                  <th scope="col" class="rv-num">
+                    {t('provinces.share')}
+                  </th>
+                  <th scope="col" class="rv-num">
+                    {t('provinces.averageIndex')}
+                  </th>
                   {[1, 2, 3, 4].map((l) => (
                     <th key={l} scope="col" class="rv-num">
                       {t('provinces.layer', { n: l })}

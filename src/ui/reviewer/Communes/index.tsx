@@ -38,7 +38,10 @@ function ProvinceCommunes({ province, admin }: { province: string; admin: boolea
 
   const rows = state.data?.communes;
   const counts = useMemo(() => countByState(rows ?? []), [rows]);
-  const shown = useMemo(() => sortCommunes(filterCommunes(rows ?? [], { state: filter, query }), sort), [rows, filter, query, sort]);
+  const shown = useMemo(
+    () => sortCommunes(filterCommunes(rows ?? [], { state: filter, query }), sort),
+    [rows, filter, query, sort],
+  );
   const title = state.data ? t('communes.titleOf', { province: state.data.provinceName }) : t('communes.title');
 
   return (

@@ -10,7 +10,15 @@ import type { Reference } from '../use-reference';
 const FIRST = 20;
 
 /** Which components the submitted communes have in use (status 2–3), weakest first. */
-export function CoverageTable({ rows, reference, areaType }: { rows: CoverageRow[]; reference: Reference | undefined; areaType?: string }) {
+export function CoverageTable({
+  rows,
+  reference,
+  areaType,
+}: {
+  rows: CoverageRow[];
+  reference: Reference | undefined;
+  areaType?: string;
+}) {
   const t = useT('reviewer');
   const lang = useLanguage();
   const [all, setAll] = useState(false);
@@ -34,8 +42,12 @@ export function CoverageTable({ rows, reference, areaType }: { rows: CoverageRow
             <tr>
               <th scope="col">{t('coverage.component')}</th>
               <th scope="col">{t('coverage.tier')}</th>
-              <th scope="col" class="rv-num">{t('coverage.covered')}</th>
-              <th scope="col" class="rv-num">{t('coverage.share')}</th>
+              <th scope="col" class="rv-num">
+                {t('coverage.covered')}
+              </th>
+              <th scope="col" class="rv-num">
+                {t('coverage.share')}
+              </th>
             </tr>
           </thead>
           <tbody>

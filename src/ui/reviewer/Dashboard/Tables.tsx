@@ -18,8 +18,12 @@ export function LevelTable({ levels, reference }: { levels: LevelCount[]; refere
         <thead>
           <tr>
             <th scope="col">{t('columns.level')}</th>
-            <th scope="col" class="rv-num">{t('dashboard.communes')}</th>
-            <th scope="col" class="rv-num">{t('dashboard.share')}</th>
+            <th scope="col" class="rv-num">
+              {t('dashboard.communes')}
+            </th>
+            <th scope="col" class="rv-num">
+              {t('dashboard.share')}
+            </th>
           </tr>
         </thead>
         <tbody>

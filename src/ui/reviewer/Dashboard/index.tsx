@@ -53,7 +53,8 @@ export function Dashboard({ province, areaType, admin }: { province: string; are
     };
   }, [s, ref, lang]);
 
-  const setArea = (value: string) => navigate(reviewPaths.dashboard(admin ? province : undefined, value || undefined), { replace: true });
+  const setArea = (value: string) =>
+    navigate(reviewPaths.dashboard(admin ? province : undefined, value || undefined), { replace: true });
   const title = s ? t('dashboard.titleOf', { province: s.provinceName }) : t('dashboard.title');
 
   return (

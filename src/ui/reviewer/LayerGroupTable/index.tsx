@@ -29,8 +29,12 @@ export function LayerGroupTable<L extends { layer: number }, G extends { id: str
         <thead>
           <tr>
             <th scope="col">{t('score.part')}</th>
-            <th scope="col" class="rv-num">{p.columns[0]}</th>
-            <th scope="col" class="rv-num">{p.columns[1]}</th>
+            <th scope="col" class="rv-num">
+              {p.columns[0]}
+            </th>
+            <th scope="col" class="rv-num">
+              {p.columns[1]}
+            </th>
           </tr>
         </thead>
         <tbody>

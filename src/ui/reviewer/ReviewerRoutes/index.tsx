@@ -47,11 +47,7 @@ function Routed({ route, session }: { route: ReviewRoute; session: StoredSession
       const province = provinceFor(session.user, route.province);
       return (
         <Shell session={session} section="dashboard" province={province}>
-          {province ? (
-            <Dashboard province={province} areaType={route.areaType} admin={admin} />
-          ) : (
-            <Communes session={session} />
-          )}
+          {province ? <Dashboard province={province} areaType={route.areaType} admin={admin} /> : <Communes session={session} />}
         </Shell>
       );
     }

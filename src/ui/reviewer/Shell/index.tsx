@@ -63,7 +63,11 @@ export function Shell({
     <>
       <nav class="rv-shell" aria-label={t('nav.label')}>
         <ul class="rv-shell__links">
-          {link('communes', reviewPaths.communes(admin ? province : undefined), admin && !province ? t('nav.provinces') : t('nav.communes'))}
+          {link(
+            'communes',
+            reviewPaths.communes(admin ? province : undefined),
+            admin && !province ? t('nav.provinces') : t('nav.communes'),
+          )}
           {(!admin || province) && link('dashboard', reviewPaths.dashboard(admin ? province : undefined), t('nav.dashboard'))}
           {admin && link('users', reviewPaths.users(), t('nav.users'))}
         </ul>

@@ -71,9 +71,7 @@ export function AnswerList({ reference, areaTypes, answers, changed, priorCommen
           </section>
         );
       })}
-      {unknown.length > 0 && (
-        <p class="rv-sub__gate">{t('answers.unknown', { codes: unknown.map((a) => a.code).join(', ') })}</p>
-      )}
+      {unknown.length > 0 && <p class="rv-sub__gate">{t('answers.unknown', { codes: unknown.map((a) => a.code).join(', ') })}</p>}
     </section>
   );
 }

@@ -14,7 +14,10 @@ export function CriteriaPanel({ criteria }: { criteria: CriteriaScore }) {
   useEffect(() => {
     let live = true;
     // Names only: without the chunk (an unknown set, offline) the codes are shown instead.
-    loadCriteriaSet(criteria.setId, criteria.setVersion).then((s) => live && setSet(s), () => undefined);
+    loadCriteriaSet(criteria.setId, criteria.setVersion).then(
+      (s) => live && setSet(s),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -36,8 +39,12 @@ export function CriteriaPanel({ criteria }: { criteria: CriteriaScore }) {
           <thead>
             <tr>
               <th scope="col">{t('criteria.group')}</th>
-              <th scope="col" class="rv-num">{t('criteria.points')}</th>
-              <th scope="col" class="rv-num">{t('score.answered')}</th>
+              <th scope="col" class="rv-num">
+                {t('criteria.points')}
+              </th>
+              <th scope="col" class="rv-num">
+                {t('score.answered')}
+              </th>
             </tr>
           </thead>
           <tbody>

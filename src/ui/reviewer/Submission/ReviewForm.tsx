@@ -30,7 +30,8 @@ export function ReviewForm({ view, comments, onDone }: Props) {
   const codes = Object.keys(perComponent);
   const current = view.review;
   // Changing a verdict already given on this revision needs a reason (the server keeps it).
-  const needsReason = current !== null && current.revision === view.revision && verdict !== undefined && verdict !== current.verdict;
+  const needsReason =
+    current !== null && current.revision === view.revision && verdict !== undefined && verdict !== current.verdict;
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const onSubmit = async (e: Event) => {
@@ -117,7 +118,9 @@ export function ReviewForm({ view, comments, onDone }: Props) {
             onInput={(e) => setComment(e.currentTarget.value)}
           />
           <span id="rv-review-hint" class="muted">
-            {codes.length > 0 ? t('review.withComponents', { n: codes.length, codes: codes.join(', ') }) : t('review.componentHint')}
+            {codes.length > 0
+              ? t('review.withComponents', { n: codes.length, codes: codes.join(', ') })
+              : t('review.componentHint')}
           </span>
         </div>
         {needsReason && (

@@ -21,7 +21,10 @@ function useCommuneName(code: string | undefined): string | undefined {
   useEffect(() => {
     if (!code) return;
     let live = true;
-    loadAdminUnits().then((units) => live && setName(findCommune(units, code)?.name), () => undefined);
+    loadAdminUnits().then(
+      (units) => live && setName(findCommune(units, code)?.name),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

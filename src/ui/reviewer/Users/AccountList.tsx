@@ -25,7 +25,10 @@ export function AccountList({ version }: { version: number }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.users(controller.signal).then((r) => setAccounts(r.users), (err: unknown) => !controller.signal.aborted && setError(errorText(err, t)));
+    api.users(controller.signal).then(
+      (r) => setAccounts(r.users),
+      (err: unknown) => !controller.signal.aborted && setError(errorText(err, t)),
+    );
     return () => controller.abort();
   }, [version, reload, t]);
 
@@ -46,7 +49,8 @@ export function AccountList({ version }: { version: number }) {
     }
   };
 
-  const state = (a: Account) => (a.disabledAt ? t('accounts.disabled') : a.mustChangePassword ? t('accounts.mustChange') : t('accounts.active'));
+  const state = (a: Account) =>
+    a.disabledAt ? t('accounts.disabled') : a.mustChangePassword ? t('accounts.mustChange') : t('accounts.active');
 
   return (
     <section class="card stack rv-accounts" aria-labelledby="rv-accounts-title">
@@ -100,7 +104,13 @@ export function AccountList({ version }: { version: number }) {
                       }}
                     >
                       <label for={`rv-reset-${a.id}`}>{t('accounts.temporary', { name: a.username })}</label>
-                      <input id={`rv-reset-${a.id}`} type="password" autocomplete="new-password" value={temporary} onInput={(e) => setTemporary(e.currentTarget.value)} />
+                      <input
+                        id={`rv-reset-${a.id}`}
+                        type="password"
+                        autocomplete="new-password"
+                        value={temporary}
+                        onInput={(e) => setTemporary(e.currentTarget.value)}
+                      />
                       <Button type="submit" variant="primary" busy={busy}>
                         {t('accounts.resetConfirm')}
                       </Button>

@@ -27,7 +27,10 @@ export function Users() {
   const [created, setCreated] = useState(0);
 
   useEffect(() => {
-    loadAdminUnits().then((u) => setProvinces(u.provinces), () => undefined);
+    loadAdminUnits().then(
+      (u) => setProvinces(u.provinces),
+      () => undefined,
+    );
   }, []);
 
   const onSubmit = async (e: Event) => {

@@ -26,7 +26,8 @@ export function AreaTypesEdit({ assessmentId, current, catalogue, answers }: Pro
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const change = chosen.length > 0 ? areaTypeChange(catalogue, current, chosen, answers) : undefined;
-  const unchanged = change !== undefined && change.added.length === 0 && change.hidden.length === 0 && chosen.length === current.length;
+  const unchanged =
+    change !== undefined && change.added.length === 0 && change.hidden.length === 0 && chosen.length === current.length;
 
   const apply = async () => {
     if (!change || unchanged) return setOpen(false);
@@ -54,7 +55,11 @@ export function AreaTypesEdit({ assessmentId, current, catalogue, answers }: Pro
         onConfirm={() => void apply()}
         onCancel={() => setOpen(false)}
       >
-        <AreaTypesField value={chosen} onChange={setChosen} error={chosen.length === 0 ? t('new.errors.area-types-required') : undefined} />
+        <AreaTypesField
+          value={chosen}
+          onChange={setChosen}
+          error={chosen.length === 0 ? t('new.errors.area-types-required') : undefined}
+        />
         {change && (
           <div class="area-change" aria-live="polite">
             <p>{t('areaChange.added', { count: change.added.length, codes: change.added.join(', ') || '—' })}</p>

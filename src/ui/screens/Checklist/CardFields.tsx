@@ -28,7 +28,8 @@ export function CardFields({ id, open, draft, readOnly, noteOpen, problems, unna
   const nameError = msg('open-name-too-long', limits.openName) || (unnamed ? t('checklist.openName.unnamed') : '');
   const reasonError = reasonMissing ? t('checklist.problem.na-reason-required') : msg('na-reason-too-long', limits.naReason);
   const noteError = msg('note-too-long', limits.note);
-  const input = (f: Field) => (e: Event) => onText(f, (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value, e.timeStamp);
+  const input = (f: Field) => (e: Event) =>
+    onText(f, (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value, e.timeStamp);
 
   return (
     <div class="card-fields">

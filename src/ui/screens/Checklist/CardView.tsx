@@ -39,7 +39,14 @@ export function CardView(p: Props) {
   const badge = tierBadge(c);
   const problems: AnswerProblem[] = checkAnswer(
     c,
-    { code: c.code, status: p.draft.status, note: p.draft.note, naReason: p.draft.naReason, openName: p.draft.openName, updatedAt: '' },
+    {
+      code: c.code,
+      status: p.draft.status,
+      note: p.draft.note,
+      naReason: p.draft.naReason,
+      openName: p.draft.openName,
+      updatedAt: '',
+    },
     p.methodology,
   );
   const savedInvalid = p.save.kind === 'saved' && problems.length > 0;
@@ -47,7 +54,12 @@ export function CardView(p: Props) {
   const unnamed = c.open && p.draft.status !== null && p.draft.status !== 'na' && p.draft.openName.trim() === '';
 
   return (
-    <article class={`comp-card${p.draft.status === null ? ' comp-card--unanswered' : ''}`} id={id} tabIndex={-1} aria-labelledby={`${id}-title`}>
+    <article
+      class={`comp-card${p.draft.status === null ? ' comp-card--unanswered' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-labelledby={`${id}-title`}
+    >
       <h4 class="card-title" id={`${id}-title`}>
         <span class="card-code">{c.code}</span> <span lang={p.labelLang}>{p.label}</span>
       </h4>

@@ -33,7 +33,9 @@ export function ChecklistHeader({ data, completeness, readOnly, answers }: Props
           <dt>{t('facts.areaTypes')}</dt>
           <dd>
             {a.areaTypes.map((x) => t(`areaType.${x}`)).join('; ')}
-            {!readOnly && <AreaTypesEdit assessmentId={a.id} current={a.areaTypes} catalogue={data.catalogue} answers={answers} />}
+            {!readOnly && (
+              <AreaTypesEdit assessmentId={a.id} current={a.areaTypes} catalogue={data.catalogue} answers={answers} />
+            )}
           </dd>
         </div>
         {a.helpers && (
@@ -56,11 +58,15 @@ export function ChecklistHeader({ data, completeness, readOnly, answers }: Props
         <span style={{ width: `${Math.round(completeness.ratio * 100)}%` }} />
       </span>
       {readOnly && (
-        <p class="notice notice--locked">{t(a.status === 'accepted' ? 'checklist.lockedAccepted' : 'checklist.lockedSubmitted')}</p>
+        <p class="notice notice--locked">
+          {t(a.status === 'accepted' ? 'checklist.lockedAccepted' : 'checklist.lockedSubmitted')}
+        </p>
       )}
       {a.status === 'returned' && <p class="notice">{t('checklist.returned')}</p>}
       <p>
-        <a class="tap-link" href={`#${paths.summary(a.id)}`}>{t('checklist.toSummary')}</a>
+        <a class="tap-link" href={`#${paths.summary(a.id)}`}>
+          {t('checklist.toSummary')}
+        </a>
       </p>
     </div>
   );

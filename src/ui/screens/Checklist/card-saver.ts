@@ -29,11 +29,7 @@ export interface Draft {
 }
 
 export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'saved' }
-  | { kind: 'error'; error: unknown };
+  { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: unknown };
 
 export type { AnswerPatch };
 

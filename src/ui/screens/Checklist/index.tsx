@@ -50,7 +50,8 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
   const sections = useMemo(() => buildSections(catalogue, assessment.areaTypes), [catalogue, assessment.areaTypes]);
   const choices = useMemo(() => {
     const m = new Map<string, readonly Status[]>();
-    for (const l of sections) for (const g of l.groups) for (const c of g.components) m.set(c.code, statusChoices(c, methodology));
+    for (const l of sections)
+      for (const g of l.groups) for (const c of g.components) m.set(c.code, statusChoices(c, methodology));
     return m;
   }, [sections, methodology]);
   const choicesFor = useCallback((code: string) => choices.get(code) ?? [], [choices]);

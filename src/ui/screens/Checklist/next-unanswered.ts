@@ -16,7 +16,8 @@ export function nextUnanswered(
   answerFor: (code: string) => Pick<Answer, 'status'> | undefined,
 ): NextTarget | undefined {
   const order: NextTarget[] = [];
-  for (const l of sections) for (const g of l.groups) for (const c of g.components) order.push({ group: g.group.code, code: c.code });
+  for (const l of sections)
+    for (const g of l.groups) for (const c of g.components) order.push({ group: g.group.code, code: c.code });
   const from = order.findIndex((t) => t.code === after);
   for (let i = 1; i <= order.length; i++) {
     const t = order[(from + i) % order.length];

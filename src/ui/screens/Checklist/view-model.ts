@@ -47,8 +47,7 @@ export function buildSections(cat: Catalogue, areaTypes: readonly AreaType[]): L
 /** The group code holding a component code, if any section has it. */
 export function groupOfCode(sections: readonly LayerSection[], code: string | undefined): string | undefined {
   if (!code) return undefined;
-  for (const l of sections)
-    for (const g of l.groups) if (g.components.some((c) => c.code === code)) return g.group.code;
+  for (const l of sections) for (const g of l.groups) if (g.components.some((c) => c.code === code)) return g.group.code;
   return undefined;
 }
 
@@ -71,7 +70,8 @@ export function parseStatus(v: string): Status | null {
 }
 
 /** Badge: "Thiết yếu" or "Theo địa bàn: …". */
-export type TierBadge = { kind: 'essential' } | { kind: 'area'; areaType: AreaType } | { kind: 'context'; tier: 'central' | 'provincial' };
+export type TierBadge =
+  { kind: 'essential' } | { kind: 'area'; areaType: AreaType } | { kind: 'context'; tier: 'central' | 'provincial' };
 
 export function tierBadge(c: CatalogueComponent): TierBadge {
   if (c.tier === 'commune-essential') return { kind: 'essential' };

@@ -46,7 +46,9 @@ export function AssessmentItem({ assessment: a, names, progress, onDelete }: Ass
             <progress
               max={progress.total}
               value={progress.answered}
-              aria-label={t('item.progressLabel', { percent: formatNumber(percent, { percent: true, maximumFractionDigits: 0 }) })}
+              aria-label={t('item.progressLabel', {
+                percent: formatNumber(percent, { percent: true, maximumFractionDigits: 0 }),
+              })}
             />
           )}
         </div>
@@ -57,7 +59,11 @@ export function AssessmentItem({ assessment: a, names, progress, onDelete }: Ass
         <LinkButton variant="primary" href={href} aria-label={t('item.openLabel', { name: commune, period: a.period })}>
           {t('item.open')}
         </LinkButton>
-        <Button variant="danger" onClick={() => onDelete(a)} aria-label={t('item.deleteLabel', { name: commune, period: a.period })}>
+        <Button
+          variant="danger"
+          onClick={() => onDelete(a)}
+          aria-label={t('item.deleteLabel', { name: commune, period: a.period })}
+        >
           {t('common:actions.delete')}
         </Button>
       </div>

@@ -32,7 +32,9 @@ export function StorageLine({ hasData }: { hasData: boolean }) {
   return (
     <p class="home-storage muted">
       {persisted ? t('storage.persisted') : t('storage.notPersisted')}{' '}
-      <a class="tap-link" href={`#${paths.settings()}`}>{t('storage.details')}</a>
+      <a class="tap-link" href={`#${paths.settings()}`}>
+        {t('storage.details')}
+      </a>
     </p>
   );
 }

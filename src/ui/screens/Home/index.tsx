@@ -39,7 +39,9 @@ export default function Home() {
       reload();
     } catch (err) {
       setToDelete(undefined);
-      setDeleteError(storageProblemText(err, t) ?? t('delete.failed', { message: err instanceof Error ? err.message : String(err) }));
+      setDeleteError(
+        storageProblemText(err, t) ?? t('delete.failed', { message: err instanceof Error ? err.message : String(err) }),
+      );
     } finally {
       setDeleting(false);
     }

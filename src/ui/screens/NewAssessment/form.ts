@@ -17,12 +17,7 @@ export interface NewAssessmentForm {
 export type FormField = 'province' | 'commune' | 'areaTypes' | 'period' | 'helpers';
 
 export type FormError =
-  | 'province-required'
-  | 'commune-required'
-  | 'area-types-required'
-  | 'period-required'
-  | 'period-too-long'
-  | 'helpers-too-long';
+  'province-required' | 'commune-required' | 'area-types-required' | 'period-required' | 'period-too-long' | 'helpers-too-long';
 
 export type FormErrors = Partial<Record<FormField, FormError>>;
 

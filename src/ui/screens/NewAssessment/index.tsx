@@ -55,10 +55,7 @@ export default function NewAssessment() {
     loadAdminUnits().then(setUnits, () => setLoadFailed(true));
   }, []);
 
-  const province = useMemo(
-    () => units?.provinces.find((p) => p.code === form.provinceCode),
-    [units, form.provinceCode],
-  );
+  const province = useMemo(() => units?.provinces.find((p) => p.code === form.provinceCode), [units, form.provinceCode]);
 
   const set = <K extends keyof NewAssessmentForm>(key: K, value: NewAssessmentForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -103,7 +100,9 @@ export default function NewAssessment() {
       navigate(paths.checklist(a.id));
     } catch (x) {
       setBusy(false);
-      setSubmitError(storageProblemText(x, t) ?? t('new.errors.create-failed', { message: x instanceof Error ? x.message : String(x) }));
+      setSubmitError(
+        storageProblemText(x, t) ?? t('new.errors.create-failed', { message: x instanceof Error ? x.message : String(x) }),
+      );
     }
   };
 

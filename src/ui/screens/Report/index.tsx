@@ -95,7 +95,14 @@ function ReportBody({ data }: { data: AssessmentData }) {
       </section>
       <section aria-labelledby="rep-scores">
         <h2 id="rep-scores">{t('scores.title')}</h2>
-        <ScoreTable result={score} catalogue={data.catalogue} methodology={m} translation={data.translation} lang={lang} compact />
+        <ScoreTable
+          result={score}
+          catalogue={data.catalogue}
+          methodology={m}
+          translation={data.translation}
+          lang={lang}
+          compact
+        />
         <RadarChart input={radar.input} ariaLabel={radar.ariaLabel} caption={t('radar.caption')} />
       </section>
       <section aria-labelledby="rep-gaps">

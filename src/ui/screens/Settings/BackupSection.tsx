@@ -27,7 +27,8 @@ function download(text: string, fileName: string): void {
 
 function importErrorText(t: TFn, err: unknown): string {
   if (err instanceof StorageWriteError) return t(`backup.storageError.${err.reason}`);
-  const code = (err as { name?: string; code?: string } | null)?.name === 'BackupImportError' ? (err as { code: string }).code : '';
+  const code =
+    (err as { name?: string; code?: string } | null)?.name === 'BackupImportError' ? (err as { code: string }).code : '';
   if (code) return t(`backup.fileError.${code}`);
   return t('backup.importFailed', { message: err instanceof Error ? err.message : String(err) });
 }
@@ -64,7 +65,8 @@ export function BackupSection() {
     setError(undefined);
     setReport(undefined);
     try {
-      if (file.size > MAX_FILE_BYTES) throw Object.assign(new Error('too large'), { name: 'BackupImportError', code: 'too-large' });
+      if (file.size > MAX_FILE_BYTES)
+        throw Object.assign(new Error('too large'), { name: 'BackupImportError', code: 'too-large' });
       const { importBackup } = await import('../../../db/backup');
       const result = await importBackup(await file.text());
       setReport(result);

@@ -32,7 +32,14 @@ export function LanguageSection() {
         <legend class="visually-hidden">{t('language.title')}</legend>
         {LANGS.map((l) => (
           <label key={l} class="settings-choice" lang={l}>
-            <input type="radio" name="lang" value={l} checked={l === (busy ?? lang)} disabled={busy !== undefined} onChange={() => void choose(l)} />
+            <input
+              type="radio"
+              name="lang"
+              value={l}
+              checked={l === (busy ?? lang)}
+              disabled={busy !== undefined}
+              onChange={() => void choose(l)}
+            />
             {NAMES[l]}
           </label>
         ))}

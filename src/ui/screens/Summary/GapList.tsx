@@ -25,7 +25,10 @@ export function GapList({ rows, methodology, lang, initial, hrefFor }: Props) {
     <>
       <ol class="gap-list" id="gap-list">
         {shown.map((r) => {
-          const gain = formatNumber(r.gain, { minimumFractionDigits: gainDigits(r.gain), maximumFractionDigits: gainDigits(r.gain) });
+          const gain = formatNumber(r.gain, {
+            minimumFractionDigits: gainDigits(r.gain),
+            maximumFractionDigits: gainDigits(r.gain),
+          });
           return (
             <li key={r.code} class={`gap${r.gate ? ' gap--gate' : ''}`}>
               <p class="gap-title">

@@ -50,9 +50,7 @@ export function ScoreTable({ result, catalogue, methodology, translation, lang, 
                 <tr key={g.id} class="score-group">
                   <th scope="row">{scoreGroupLabel(methodology, g.id, lang)}</th>
                   <td class="num">{score(g.score)}</td>
-                  {!compact && (
-                    <td class="num">{t('table.answeredOf', { answered: g.answered, total: g.applicable })}</td>
-                  )}
+                  {!compact && <td class="num">{t('table.answeredOf', { answered: g.answered, total: g.applicable })}</td>}
                 </tr>
               ))}
           </tbody>

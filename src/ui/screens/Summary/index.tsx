@@ -40,9 +40,7 @@ function SummaryBody({ data }: { data: AssessmentData }) {
 
   return (
     <Page title={t('title')}>
-      <p class="summary-where">
-        {t('where', { commune: data.commune?.name ?? a.communeCode, period: a.period })}
-      </p>
+      <p class="summary-where">{t('where', { commune: data.commune?.name ?? a.communeCode, period: a.period })}</p>
       <Headline score={score} gaps={gaps} methodology={m} lang={lang} />
       <ReviewComments assessmentId={a.id} />
       <SubmitPanel assessmentId={a.id} />

@@ -60,7 +60,6 @@ export function gateNotices(result: ScoreResult, m: Methodology, gaps: readonly 
     });
 }
 
-
 export interface RadarSeries {
   labels: string[];
   values: number[];

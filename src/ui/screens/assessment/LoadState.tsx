@@ -21,7 +21,8 @@ export function LoadState({ loaded, title }: { loaded: Exclude<Loaded, { status:
       )}
       {loaded.status === 'error' && (
         <p class="load-state" role="alert">
-          {storageProblemText(loaded.error, t) ?? t('load.failed', { message: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) })}
+          {storageProblemText(loaded.error, t) ??
+            t('load.failed', { message: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) })}
         </p>
       )}
     </Page>

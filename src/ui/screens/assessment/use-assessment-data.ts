@@ -25,12 +25,10 @@ export interface AssessmentData {
 type Base = Omit<AssessmentData, 'translation'>;
 
 export type Loaded =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; data: AssessmentData };
+  { status: 'loading' } | { status: 'missing' } | { status: 'error'; error: unknown } | { status: 'ready'; data: AssessmentData };
 
-type BaseState = { status: 'loading' } | { status: 'missing' } | { status: 'error'; error: unknown } | { status: 'ready'; base: Base };
+type BaseState =
+  { status: 'loading' } | { status: 'missing' } | { status: 'error'; error: unknown } | { status: 'ready'; base: Base };
 
 export async function loadBase(id: string): Promise<Base | undefined> {
   const [assessment, answers, catalogue, methodology, units] = await Promise.all([

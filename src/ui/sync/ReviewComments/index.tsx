@@ -15,7 +15,9 @@ import './style.css';
 /** Labels are a nicety: until the chunks load (or if they cannot), the codes stand alone. */
 function useLabels(): { index?: ReadonlyMap<string, CatalogueComponent>; translation?: CatalogueTranslation } {
   const lang = useLanguage();
-  const [labels, setLabels] = useState<{ index?: ReadonlyMap<string, CatalogueComponent>; translation?: CatalogueTranslation }>({});
+  const [labels, setLabels] = useState<{ index?: ReadonlyMap<string, CatalogueComponent>; translation?: CatalogueTranslation }>(
+    {},
+  );
   useEffect(() => {
     let alive = true;
     Promise.all([loadCatalogue(), loadCatalogueTranslation(lang)]).then(

@@ -9,7 +9,14 @@ import { useT } from '../../../i18n';
 import { paths } from '../../router';
 
 /** Problems the locale explains; anything else (a limit the server checks) reads as "invalid". */
-const KNOWN = new Set(['required-unanswered', 'na-reason-required', 'na-not-allowed', 'note-too-long', 'na-reason-too-long', 'open-name-too-long']);
+const KNOWN = new Set([
+  'required-unanswered',
+  'na-reason-required',
+  'na-not-allowed',
+  'note-too-long',
+  'na-reason-too-long',
+  'open-name-too-long',
+]);
 
 export interface BlockingRow {
   code: string;
@@ -23,7 +30,15 @@ export function blockingRows(problems: readonly SubmissionProblem[]): BlockingRo
   return [...seen.values()];
 }
 
-export function BlockingItems({ assessmentId, problems, catalogue }: { assessmentId: string; problems: readonly SubmissionProblem[]; catalogue: Catalogue }) {
+export function BlockingItems({
+  assessmentId,
+  problems,
+  catalogue,
+}: {
+  assessmentId: string;
+  problems: readonly SubmissionProblem[];
+  catalogue: Catalogue;
+}) {
   const t = useT('sync');
   const rows = blockingRows(problems);
   if (rows.length === 0) return null;

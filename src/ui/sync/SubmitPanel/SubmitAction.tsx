@@ -31,7 +31,8 @@ export function SubmitAction({ assessment, enrollment, again }: SubmitActionProp
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  const check = ref && answers ? evaluateSubmission({ assessment, answers, enrollment: enrollment ?? undefined, ref }) : undefined;
+  const check =
+    ref && answers ? evaluateSubmission({ assessment, answers, enrollment: enrollment ?? undefined, ref }) : undefined;
   const lines = check ? blockLines(t, check, enrollment?.communeName) : [];
   const needsEnrollment = check?.blocks.some((b) => b === 'not-enrolled' || b === 'commune-mismatch') ?? false;
 
@@ -60,7 +61,11 @@ export function SubmitAction({ assessment, enrollment, again }: SubmitActionProp
             ))}
           </ul>
           {ref && check && <BlockingItems assessmentId={assessment.id} problems={check.problems} catalogue={ref.catalogue} />}
-          {needsEnrollment && <a class="tap-link" href="#/enroll">{t('submit.enrollLink')}</a>}
+          {needsEnrollment && (
+            <a class="tap-link" href="#/enroll">
+              {t('submit.enrollLink')}
+            </a>
+          )}
         </div>
       )}
       {failed && (
@@ -68,7 +73,13 @@ export function SubmitAction({ assessment, enrollment, again }: SubmitActionProp
           {t('submit.failed')}
         </p>
       )}
-      <Button variant="primary" disabled={!check?.ok} busy={busy} aria-describedby={lines.length > 0 ? `${id}-why` : undefined} onClick={() => setConfirming(true)}>
+      <Button
+        variant="primary"
+        disabled={!check?.ok}
+        busy={busy}
+        aria-describedby={lines.length > 0 ? `${id}-why` : undefined}
+        onClick={() => setConfirming(true)}
+      >
         {again ? t('submit.resend') : t('submit.button')}
       </Button>
       <ConfirmDialog

@@ -25,7 +25,9 @@ function Details({ sync }: { sync: SyncRow }) {
     <>
       {sync.lastError && ENROLL_REASONS.has(sync.lastError) && (
         <p>
-          <a class="tap-link" href="#/enroll">{t('submit.enrollLink')}</a>
+          <a class="tap-link" href="#/enroll">
+            {t('submit.enrollLink')}
+          </a>
         </p>
       )}
       {sync.lastAttemptAt && <p class="muted">{t('panel.lastAttempt', { time: formatDateTime(sync.lastAttemptAt) })}</p>}

@@ -10,7 +10,12 @@ import { useSyncView } from '../use-live';
 import './style.css';
 
 /** No sync row (e.g. restored from a backup on another phone): say what the status implies. */
-const FROM_STATUS: Record<AssessmentStatus, SyncState> = { draft: 'draft', submitted: 'sent', accepted: 'accepted', returned: 'returned' };
+const FROM_STATUS: Record<AssessmentStatus, SyncState> = {
+  draft: 'draft',
+  submitted: 'sent',
+  accepted: 'accepted',
+  returned: 'returned',
+};
 
 export interface SyncBadgeProps {
   assessmentId: string;
@@ -36,7 +41,9 @@ export function SyncBadge({ assessmentId, showTime = true, showHint = false }: S
         <span class="visually-hidden">{t('badge.label', { state: '' })}</span>
         {label}
       </span>
-      {showTime && lastAttempt && <span class="sync-badge__time">{t('badge.lastAttempt', { time: formatDateTime(lastAttempt) })}</span>}
+      {showTime && lastAttempt && (
+        <span class="sync-badge__time">{t('badge.lastAttempt', { time: formatDateTime(lastAttempt) })}</span>
+      )}
       {showHint && HINTED.has(state) && <span class="sync-badge__hint">{t(`hint.${state}`)}</span>}
     </span>
   );

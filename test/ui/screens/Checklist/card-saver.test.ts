@@ -15,7 +15,8 @@ function harness(fields = { naReason: true, openName: true }, stored?: Answer) {
   const states: SaveState['kind'][] = [];
   const saved: Answer[] = [];
   const saver = new CardSaver({
-    save: (patch, _onCommit, base) => new Promise<Answer>((resolve, reject) => calls.push({ patch, stored: base, resolve, reject })),
+    save: (patch, _onCommit, base) =>
+      new Promise<Answer>((resolve, reject) => calls.push({ patch, stored: base, resolve, reject })),
     onState: (s) => states.push(s.kind),
     onSaved: (a) => saved.push(a),
     fields,
@@ -40,7 +41,9 @@ afterEach(() => {
 describe('draft and patch', () => {
   it('starts from the stored answer, or empty', () => {
     expect(draftFromAnswer(undefined)).toEqual(draft());
-    expect(draftFromAnswer({ code: 'X1', status: 'na', naReason: 'r', updatedAt: '' })).toEqual(draft({ status: 'na', naReason: 'r' }));
+    expect(draftFromAnswer({ code: 'X1', status: 'na', naReason: 'r', updatedAt: '' })).toEqual(
+      draft({ status: 'na', naReason: 'r' }),
+    );
   });
 
   // Issue #8 item 4: text is made NFC once, by the store (test/db/answers.test.ts); the card

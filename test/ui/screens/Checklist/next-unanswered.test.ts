@@ -22,7 +22,9 @@ describe('the next unanswered component ("Tiếp theo")', () => {
     const i = order.findIndex((t, k) => k > 0 && order[k - 1]?.group !== t.group);
     const lastOfGroup = order[i - 1];
     const skipped = order.slice(i, i + 2).map((t) => t.code);
-    expect(nextUnanswered(sections, lastOfGroup?.code ?? '', answered([lastOfGroup?.code ?? '', ...skipped]))).toEqual(order[i + 2]);
+    expect(nextUnanswered(sections, lastOfGroup?.code ?? '', answered([lastOfGroup?.code ?? '', ...skipped]))).toEqual(
+      order[i + 2],
+    );
   });
 
   it('wraps round to the start, and is undefined once everything has a status', () => {
@@ -33,7 +35,8 @@ describe('the next unanswered component ("Tiếp theo")', () => {
 
   it('counts a component with no status as unanswered even when it has a note', () => {
     const [first, second] = order;
-    const withNote = (code: string): Pick<Answer, 'status'> | undefined => (code === second?.code ? { status: null } : { status: 1 });
+    const withNote = (code: string): Pick<Answer, 'status'> | undefined =>
+      code === second?.code ? { status: null } : { status: 1 };
     expect(nextUnanswered(sections, first?.code ?? '', withNote)).toEqual(second);
   });
 });

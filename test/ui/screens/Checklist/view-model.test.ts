@@ -73,7 +73,8 @@ describe('resume point', () => {
 
   it('otherwise opens the first group with something unanswered, focusing nothing', () => {
     const answers: Record<string, { status: 0 | 1 | 2 | 3 | 'na' | null }> = {};
-    for (const g of sections[0]?.groups ?? []) if (g.group.code === 'HTS') for (const c of g.components) answers[c.code] = { status: 0 };
+    for (const g of sections[0]?.groups ?? [])
+      if (g.group.code === 'HTS') for (const c of g.components) answers[c.code] = { status: 0 };
     expect(resumePoint(sections, undefined, answers)).toEqual({ group: 'ANM', code: undefined });
     expect(resumePoint(sections, 'NOPE1', {})).toEqual({ group: 'HTS', code: undefined });
   });
@@ -122,7 +123,12 @@ describe('tier and actor', () => {
 
 describe('total progress', () => {
   it('sums rows and rounds the percentage', () => {
-    expect(totalProgress([{ answered: 1, total: 3 }, { answered: 1, total: 0 }])).toEqual({ answered: 2, total: 3, percent: 67 });
+    expect(
+      totalProgress([
+        { answered: 1, total: 3 },
+        { answered: 1, total: 0 },
+      ]),
+    ).toEqual({ answered: 2, total: 3, percent: 67 });
     expect(totalProgress([])).toEqual({ answered: 0, total: 0, percent: 0 });
   });
 });

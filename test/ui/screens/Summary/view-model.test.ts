@@ -23,7 +23,8 @@ const at = '2026-01-01T00:00:00.000Z';
 function answers(overrides: Record<string, Answer['status']>): Record<string, Answer> {
   const out: Record<string, Answer> = {};
   for (const c of catalogue.components) {
-    if (c.tier === 'commune-essential' || c.areaType === 'rural') out[c.code] = { code: c.code, status: 3, updatedAt: at, ...(c.open ? { openName: 'Tên' } : {}) };
+    if (c.tier === 'commune-essential' || c.areaType === 'rural')
+      out[c.code] = { code: c.code, status: 3, updatedAt: at, ...(c.open ? { openName: 'Tên' } : {}) };
   }
   for (const [code, status] of Object.entries(overrides)) out[code] = { code, status, updatedAt: at };
   return out;
@@ -49,7 +50,13 @@ describe('gate notices', () => {
     const { score, gaps } = result({ ANM7: 1 });
     expect(score.gatesApplied).toEqual(['anm-prerequisite']);
     const [notice] = gateNotices(score, methodology, gaps, 'vi');
-    expect(notice).toMatchObject({ cap: 2, groups: 'An ninh mạng', tiers: ['commune-essential'], minStatus: 'Đang triển khai', codes: ['ANM7'] });
+    expect(notice).toMatchObject({
+      cap: 2,
+      groups: 'An ninh mạng',
+      tiers: ['commune-essential'],
+      minStatus: 'Đang triển khai',
+      codes: ['ANM7'],
+    });
     expect(gateNotices(score, methodology, gaps, 'en')[0]?.minStatus).toBe('Being deployed, partly working');
   });
 
@@ -66,7 +73,6 @@ describe('radar series', () => {
     expect(s.labels).toEqual(methodology.scoreGroups.map((g) => g.en));
     expect(s.values).toEqual(methodology.scoreGroups.map(() => 100));
   });
-
 });
 
 describe('gap rows', () => {
@@ -74,8 +80,19 @@ describe('gap rows', () => {
     const { gaps } = result({ ANM7: 1, ANM6: 0 });
     const vi = gapRows(gaps, catalogue, undefined);
     const anm7 = catalogue.components.find((c) => c.code === 'ANM7');
-    expect(vi.map((r) => r.code).slice(0, 2).sort()).toEqual(['ANM6', 'ANM7']); // gate items first
-    expect(vi.find((r) => r.code === 'ANM7')).toMatchObject({ label: anm7?.vi, labelLang: 'vi', status: 1, gate: true, actor: 'commune' });
+    expect(
+      vi
+        .map((r) => r.code)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['ANM6', 'ANM7']); // gate items first
+    expect(vi.find((r) => r.code === 'ANM7')).toMatchObject({
+      label: anm7?.vi,
+      labelLang: 'vi',
+      status: 1,
+      gate: true,
+      actor: 'commune',
+    });
     const anm6 = vi.find((r) => r.code === 'ANM6');
     expect(anm6).toMatchObject({ actor: 'province', gate: true, status: 0 });
     const english = gapRows(gaps, catalogue, en);
