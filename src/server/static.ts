@@ -96,6 +96,12 @@ export function serveStaticApp(app: Hono<AppEnv>, staticDir: string): void {
       return next();
     }
     if (relative.includes('\0')) return next();
+    // "/review" typed in the address bar opens the reviewer area. The app routes by hash and its
+    // assets are relative to the page, so send the browser to the app's root with that hash; the
+    // Location is relative ("./" or "../") so that it holds behind a proxy that mounts us on a sub-path.
+    if (relative === 'review' || relative === 'review/') {
+      return c.redirect(relative === 'review' ? './#/review' : '../#/review', 302);
+    }
     if (relative === '' || relative.endsWith('/')) relative += 'index.html';
     const file = inside(relative);
     const sent = file && (await send(c, cache, file, relative));

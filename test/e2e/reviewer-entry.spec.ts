@@ -1,5 +1,5 @@
 /**
- * Issue #10 item 8: the reviewer area can be found from settings on the phone, and once signed
+ * Issue #10 item 8: the reviewer area can be found from settings on the phone (and at /review), and once signed
  * in, the bar names the reviewer's province ("Tỉnh Lào Cai"), not its code ("mã 15").
  */
 import { expect, test } from '@playwright/test';
@@ -14,6 +14,11 @@ test('settings lead to the reviewer area, and the bar names the province', async
   const settings = new SettingsPage(page);
   await settings.goto();
   await page.getByRole('link', { name: tx('settings', 'reviewer.open'), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: tx('reviewer', 'signIn.title') })).toBeVisible();
+
+  // "/review" typed in the address bar opens the reviewer area too.
+  await page.goto('/review');
+  await expect(page).toHaveURL(/\/#\/review$/u);
   await expect(page.getByRole('heading', { level: 1, name: tx('reviewer', 'signIn.title') })).toBeVisible();
 
   const account = await createReviewer('15', 'entry');

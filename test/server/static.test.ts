@@ -54,6 +54,16 @@ describe.each(DB_KINDS)('static PWA (%s)', (kind) => {
 
   it('falls back to index.html for app routes, but not for missing files or the API', async () => {
     const s = server();
+    // The address a person types for the reviewer area leads to the app's hash route.
+    for (const [typed, location] of [
+      ['/review', './#/review'],
+      ['/review/', '../#/review'],
+    ]) {
+      const sent = await s.request('GET', typed);
+      expect(sent.status).toBe(302);
+      expect(sent.headers.get('location')).toBe(location);
+      expect(new URL(location, `http://x${typed}`).href).toBe('http://x/#/review');
+    }
     const deep = await s.request('GET', '/review/04');
     expect(deep.status).toBe(200);
     expect(deep.text).toContain('<title>Xã số</title>');
