@@ -37,6 +37,8 @@ interface CleanPatch {
 }
 
 export interface SaveAnswerOptions {
+  /** The store to write to: the app's own by default (tests and the backup merge pass theirs). */
+  db?: XasoDb;
   /**
    * Called, just before the promise resolves, with the `timeStamp` of IndexedDB's `complete`
    * event: the moment the edit was on disk (performance.now() clock), for the checklist's save
@@ -125,9 +127,9 @@ export async function saveAnswer(
   assessmentId: string,
   code: string,
   patch: AnswerPatch,
-  db: XasoDb = getDb(),
   options: SaveAnswerOptions = {},
 ): Promise<Answer> {
+  const db = options.db ?? getDb();
   checkCode(code);
   // Checked before the transaction opens: a bad edit never reaches IndexedDB.
   const clean = cleanPatch(patch);

@@ -45,7 +45,7 @@ describe('assessments', () => {
     const first = await createAssessment(sampleInput, db);
     const second = await createAssessment({ ...sampleInput, communeCode: '00007' }, db);
     await new Promise((r) => setTimeout(r, 2));
-    await saveAnswer(first.id, 'HTS1', { status: 2 }, db);
+    await saveAnswer(first.id, 'HTS1', { status: 2 }, { db });
     expect((await listAssessments(db)).map((a) => a.id)).toEqual([first.id, second.id]);
   });
 
@@ -78,8 +78,8 @@ describe('assessments', () => {
     const a = await createAssessment(sampleInput, db);
     const b = await createAssessment({ ...sampleInput, communeCode: '00007' }, db);
     for (const id of [a.id, b.id]) {
-      await saveAnswer(id, 'HTS1', { status: 3 }, db);
-      await saveAnswer(id, 'ANM2', { status: 'na', naReason: 'không có' }, db);
+      await saveAnswer(id, 'HTS1', { status: 3 }, { db });
+      await saveAnswer(id, 'ANM2', { status: 'na', naReason: 'không có' }, { db });
       const now = new Date().toISOString();
       await db.outbox.add({ assessmentId: id, revision: 1, enqueuedAt: now, attempts: 0, nextAttemptAt: now });
       await db.sync.put({ assessmentId: id, state: 'queued', revision: 1 });

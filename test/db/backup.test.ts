@@ -22,10 +22,10 @@ async function filledDb(): Promise<{ db: XasoDb; ids: string[] }> {
   const db = newDb();
   const a = await createAssessment({ ...sampleInput, helpers: 'Chị Hoa' }, db);
   const b = await createAssessment({ ...sampleInput, communeCode: '00007', areaTypes: ['rural', 'mountain-border-island'] }, db);
-  await saveAnswer(a.id, 'HTS1', { status: 3, note: 'Đã có wifi' }, db);
-  await saveAnswer(a.id, 'ANM2', { status: 'na', naReason: 'Không có máy chủ' }, db);
-  await saveAnswer(a.id, 'ƯDCQS19', { status: 1, openName: 'Zalo xã' }, db);
-  await saveAnswer(b.id, 'ĐLHQ8', { status: 0 }, db);
+  await saveAnswer(a.id, 'HTS1', { status: 3, note: 'Đã có wifi' }, { db });
+  await saveAnswer(a.id, 'ANM2', { status: 'na', naReason: 'Không có máy chủ' }, { db });
+  await saveAnswer(a.id, 'ƯDCQS19', { status: 1, openName: 'Zalo xã' }, { db });
+  await saveAnswer(b.id, 'ĐLHQ8', { status: 0 }, { db });
   return { db, ids: [a.id, b.id] };
 }
 
@@ -75,10 +75,10 @@ describe('import', () => {
     const other = newDb();
     await importBackup(JSON.stringify(await exportBackup(db)), other);
     // The other phone edits HTS1 later; this phone then edits ANM2 even later.
-    await saveAnswer(id, 'HTS1', { status: 2, note: 'sửa trên máy 2' }, other);
+    await saveAnswer(id, 'HTS1', { status: 2, note: 'sửa trên máy 2' }, { db: other });
     await new Promise((r) => setTimeout(r, 2));
-    await saveAnswer(id, 'ANM2', { status: 1 }, db);
-    await saveAnswer(id, 'HTS7', { status: 2 }, other);
+    await saveAnswer(id, 'ANM2', { status: 1 }, { db });
+    await saveAnswer(id, 'HTS7', { status: 2 }, { db: other });
     // And the other phone's ANM2 edit is older than this phone's.
     const file = await exportBackup(other);
     const entry = file.assessments.find((a) => a.id === id);

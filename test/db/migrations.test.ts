@@ -112,7 +112,7 @@ describe('schema history', () => {
     expect(await db.outbox.where('assessmentId').equals(v1Assessment.id).first()).toMatchObject({ attempts: 2 });
     expect(await db.sync.get(v1Assessment.id)).toMatchObject({ state: 'queued' });
     // And the upgraded database takes new answers.
-    await saveAnswer(v1Assessment.id, 'HTS2', { status: 1 }, db);
+    await saveAnswer(v1Assessment.id, 'HTS2', { status: 1 }, { db });
     expect(Object.keys(await getAnswers(v1Assessment.id, db)).sort()).toEqual(['ANM2', 'HTS1', 'HTS2']);
   });
 });
@@ -134,7 +134,7 @@ describe('version 1 → 2 (answer edits touch their own row)', () => {
     const db = track(openXasoDb(name));
     expect(await getAssessment(v1Assessment.id, db)).toEqual(v1Assessment);
     expect((await listAssessments(db)).map((a) => a.id)).toEqual([second.id, v1Assessment.id]);
-    const saved = await saveAnswer(v1Assessment.id, 'HTS3', { status: 2 }, db);
+    const saved = await saveAnswer(v1Assessment.id, 'HTS3', { status: 2 }, { db });
     expect(await getAssessment(v1Assessment.id, db)).toEqual({ ...v1Assessment, updatedAt: saved.updatedAt, lastCode: 'HTS3' });
     // The row itself is not rewritten by a save: the touch is laid over it.
     expect(await db.assessments.get(v1Assessment.id)).toEqual(v1Assessment);
@@ -161,7 +161,7 @@ describe('another tab opens a newer version', () => {
       await newer.open();
       expect(alerts).toEqual([{ kind: 'stale', dbName: db.name, newVersion: LATEST_SCHEMA_VERSION + 1 }]);
       expect(db.isOpen()).toBe(false);
-      const err = await saveAnswer(v1Assessment.id, 'HTS1', { status: 1 }, db).catch((e: unknown) => e);
+      const err = await saveAnswer(v1Assessment.id, 'HTS1', { status: 1 }, { db }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StorageWriteError);
       expect((err as StorageWriteError).reason).toBe('closed');
       expect(await newer.table('assessments').count()).toBe(1);

@@ -60,9 +60,9 @@ describe('saveAnswer round trips', () => {
     db = freshDb();
     const log = recordCalls(db);
     const a = await createAssessment(sampleInput, db);
-    const first = await saveAnswer(a.id, 'HTS1', { status: 1 }, db);
+    const first = await saveAnswer(a.id, 'HTS1', { status: 1 }, { db });
     log.on = true;
-    const saved = await saveAnswer(a.id, 'HTS1', { status: 2, note: 'Đã có kế hoạch' }, db, { stored: first });
+    const saved = await saveAnswer(a.id, 'HTS1', { status: 2, note: 'Đã có kế hoạch' }, { db, stored: first });
     const starts = log.events.filter((e) => e.startsWith('start'));
     expect([...starts].sort()).toEqual([
       'start get answers',
@@ -80,19 +80,19 @@ describe('saveAnswer round trips', () => {
     db = freshDb();
     const log = recordCalls(db);
     const a = await createAssessment(sampleInput, db);
-    const saved = await saveAnswer(a.id, 'HTS1', { status: 3, note: 'Có' }, db);
+    const saved = await saveAnswer(a.id, 'HTS1', { status: 3, note: 'Có' }, { db });
     log.on = true;
-    expect(await saveAnswer(a.id, 'HTS1', { status: 3, note: ' Có ' }, db, { stored: saved })).toBe(saved);
+    expect(await saveAnswer(a.id, 'HTS1', { status: 3, note: ' Có ' }, { db, stored: saved })).toBe(saved);
     expect(log.events).toEqual([]);
   });
 
   it('an edit that changes nothing from what is stored writes nothing, even when the caller did not know it', async () => {
     db = freshDb();
     const a = await createAssessment(sampleInput, db);
-    const saved = await saveAnswer(a.id, 'HTS1', { status: 3 }, db);
+    const saved = await saveAnswer(a.id, 'HTS1', { status: 3 }, { db });
     const before = await getAssessment(a.id, db);
     const touch = await db.touches.get(a.id);
-    expect(await saveAnswer(a.id, 'HTS1', { status: 3 }, db)).toEqual(saved);
+    expect(await saveAnswer(a.id, 'HTS1', { status: 3 }, { db })).toEqual(saved);
     expect(await getAnswers(a.id, db)).toEqual({ HTS1: saved });
     expect(await getAssessment(a.id, db)).toEqual(before);
     expect(await db.touches.get(a.id)).toEqual(touch);
@@ -102,11 +102,11 @@ describe('saveAnswer round trips', () => {
     db = freshDb();
     const log = recordCalls(db);
     const a = await createAssessment(sampleInput, db);
-    const mine = await saveAnswer(a.id, 'HTS1', { status: 1 }, db);
+    const mine = await saveAnswer(a.id, 'HTS1', { status: 1 }, { db });
     // Another tab adds a note; this card still holds `mine`.
-    const theirs = await saveAnswer(a.id, 'HTS1', { note: 'Ghi chú của tab khác' }, db, { stored: mine });
+    const theirs = await saveAnswer(a.id, 'HTS1', { note: 'Ghi chú của tab khác' }, { db, stored: mine });
     log.on = true;
-    const saved = await saveAnswer(a.id, 'HTS1', { status: 2 }, db, { stored: mine });
+    const saved = await saveAnswer(a.id, 'HTS1', { status: 2 }, { db, stored: mine });
     expect(saved).toMatchObject({ status: 2, note: 'Ghi chú của tab khác' });
     expect(Date.parse(saved.updatedAt)).toBeGreaterThan(Date.parse(theirs.updatedAt));
     expect(await getAnswers(a.id, db)).toEqual({ HTS1: saved });
@@ -120,7 +120,7 @@ describe('saveAnswer round trips', () => {
     const a = await createAssessment(sampleInput, db);
     const future = '2099-01-01T00:00:00.000Z';
     await db.answers.put({ assessmentId: a.id, code: 'HTS1', status: 1, updatedAt: future });
-    const saved = await saveAnswer(a.id, 'HTS1', { status: 2 }, db);
+    const saved = await saveAnswer(a.id, 'HTS1', { status: 2 }, { db });
     expect(Date.parse(saved.updatedAt)).toBeGreaterThan(Date.parse(future));
     expect((await getAssessment(a.id, db))?.updatedAt).toBe(saved.updatedAt);
   });
@@ -132,7 +132,7 @@ describe('saveAnswer and the assessment row', () => {
     const a = await createAssessment(sampleInput, db);
     await updateAssessment(a.id, { status: 'returned', helpers: 'Nguyễn Văn Ánh' }, db);
     const before = await getAssessment(a.id, db);
-    const saved = await saveAnswer(a.id, 'ĐLHQ8', { status: 2 }, db);
+    const saved = await saveAnswer(a.id, 'ĐLHQ8', { status: 2 }, { db });
     const after = await getAssessment(a.id, db);
     expect(after).toEqual({ ...before, updatedAt: saved.updatedAt, lastCode: 'ĐLHQ8' });
   });
@@ -141,7 +141,7 @@ describe('saveAnswer and the assessment row', () => {
     db = freshDb();
     const a = await createAssessment(sampleInput, db);
     const codes = ['HTS1', 'HTS2', 'HTS3', 'HTS4', 'HTS5'];
-    const saved = await Promise.all(codes.map((code, i) => saveAnswer(a.id, code, { status: (i % 4) as 0 | 1 | 2 | 3 }, db)));
+    const saved = await Promise.all(codes.map((code, i) => saveAnswer(a.id, code, { status: (i % 4) as 0 | 1 | 2 | 3 }, { db })));
     const answers = await getAnswers(a.id, db);
     expect(Object.keys(answers).sort()).toEqual(codes);
     for (const s of saved) expect(answers[s.code]).toEqual(s);
@@ -166,13 +166,13 @@ describe('saveAnswer onCommit', () => {
       at = t;
       events.push('commit');
     };
-    await saveAnswer(a.id, 'HTS1', { status: 2 }, db, { onCommit }).then(() => events.push('resolved'));
+    await saveAnswer(a.id, 'HTS1', { status: 2 }, { db, onCommit }).then(() => events.push('resolved'));
     expect(events).toEqual(['commit', 'resolved']);
     // The complete event's timeStamp (fake-indexeddb uses the wall clock; browsers performance.now()).
     expect(at).toBeGreaterThanOrEqual(before - 1);
     await updateAssessment(a.id, { status: 'submitted' }, db);
     let called = false;
-    await expect(saveAnswer(a.id, 'HTS1', { status: 3 }, db, { onCommit: () => (called = true) })).rejects.toThrow();
+    await expect(saveAnswer(a.id, 'HTS1', { status: 3 }, { db, onCommit: () => (called = true) })).rejects.toThrow();
     expect(called).toBe(false);
   });
 });

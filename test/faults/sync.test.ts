@@ -208,7 +208,7 @@ describe('sync faults against the real server process', () => {
     // is put back in step with the server's.
     phone.now = Date.now();
     expect(await phone.withdraw(bad.id)).toBe(true);
-    await saveAnswer(bad.id, first.code, { note: 'ghi chú ngắn' }, phone.db);
+    await saveAnswer(bad.id, first.code, { note: 'ghi chú ngắn' }, { db: phone.db });
     expect(await phone.submit(bad.id)).toBe(1);
     expect(await phone.flush()).toMatchObject({ sent: 1 });
     expect((await revisions(bad.id)).json.revisions).toHaveLength(1);
@@ -233,8 +233,8 @@ describe('sync faults against the real server process', () => {
     await importBackup(JSON.stringify(await exportBackup(phoneA.db)), phoneB.db);
     const [code1, code2] = (await phoneA.answers(a.id)).map((x) => x.code);
     if (!code1 || !code2) throw new Error('no answers');
-    await saveAnswer(a.id, code1, { status: 1, note: 'máy A' }, phoneA.db);
-    await saveAnswer(a.id, code2, { status: 2, note: 'máy B' }, phoneB.db);
+    await saveAnswer(a.id, code1, { status: 1, note: 'máy A' }, { db: phoneA.db });
+    await saveAnswer(a.id, code2, { status: 2, note: 'máy B' }, { db: phoneB.db });
     const answersB = await phoneB.answers(a.id);
 
     await phoneA.submit(a.id);
@@ -325,7 +325,7 @@ describe('sync faults against the real server process', () => {
     // No signal from here on: edit, submit, try.
     proxy.mode = 'reset';
     const code = (await phone.answers(a.id))[0]?.code ?? '';
-    await saveAnswer(a.id, code, { status: 2, note: 'Đã bổ sung biên bản' }, phone.db);
+    await saveAnswer(a.id, code, { status: 2, note: 'Đã bổ sung biên bản' }, { db: phone.db });
     expect(await phone.submit(a.id)).toBe(2);
     expect(await phone.flush()).toMatchObject({ retrying: 1 });
     expect(await phone.sync(a.id)).toMatchObject({ state: 'queued', revision: 2, baseRevision: 1 });

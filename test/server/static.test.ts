@@ -58,7 +58,7 @@ describe.each(DB_KINDS)('static PWA (%s)', (kind) => {
     for (const [typed, location] of [
       ['/review', './#/review'],
       ['/review/', '../#/review'],
-    ]) {
+    ] as const) {
       const sent = await s.request('GET', typed);
       expect(sent.status).toBe(302);
       expect(sent.headers.get('location')).toBe(location);

@@ -63,7 +63,7 @@ describe('sync client ↔ server', () => {
       componentComments: { HTS3: 'Ghi rõ đơn vị cung cấp' },
     });
 
-    await saveAnswer(a.id, 'HTS3', { status: 3, note: 'Do VNPT cung cấp' }, db);
+    await saveAnswer(a.id, 'HTS3', { status: 3, note: 'Do VNPT cung cấp' }, { db });
     expect(await submitAssessment(a.id, opts)).toMatchObject({ ok: true, revision: 2 });
     expect(await flushOutbox(opts)).toMatchObject({ sent: 1 });
     expect(await db.sync.get(a.id)).toMatchObject({ state: 'sent', revision: 2 });

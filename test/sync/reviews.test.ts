@@ -47,7 +47,7 @@ describe('pullReviews', () => {
       reviewComment: 'Bổ sung minh chứng cho nhóm ANM',
       componentComments: { ANM5: 'Chưa rõ phương án sao lưu' },
     });
-    await expect(saveAnswer(id, 'HTS3', { status: 2 }, db)).resolves.toMatchObject({ status: 2 });
+    await expect(saveAnswer(id, 'HTS3', { status: 2 }, { db })).resolves.toMatchObject({ status: 2 });
     // Asking again changes nothing.
     expect((await pullReviews(opts)).changed).toBe(0);
   });
@@ -56,7 +56,7 @@ describe('pullReviews', () => {
     const { server, opts, id } = await sentAssessment();
     server.review(id, 'returned', 'Sửa lại');
     await pullReviews(opts);
-    await saveAnswer(id, 'HTS3', { status: 2, note: 'Đã sửa theo góp ý' }, db);
+    await saveAnswer(id, 'HTS3', { status: 2, note: 'Đã sửa theo góp ý' }, { db });
     expect(await submitAssessment(id, opts)).toMatchObject({ ok: true, revision: 2 });
     expect(await db.sync.get(id)).toEqual({ assessmentId: id, state: 'queued', revision: 2, baseRevision: 1 });
     await flushOutbox(opts);

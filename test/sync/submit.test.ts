@@ -27,7 +27,7 @@ describe('submitAssessment', () => {
     const rows = await db.outbox.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ assessmentId: a.id, revision: 1, attempts: 0 });
-    await expect(saveAnswer(a.id, 'HTS3', { status: 0 }, db)).rejects.toBeInstanceOf(AssessmentLockedError);
+    await expect(saveAnswer(a.id, 'HTS3', { status: 0 }, { db })).rejects.toBeInstanceOf(AssessmentLockedError);
   });
 
   it('writes the outbox row in the same transaction as the status: an abort midway leaves neither', async () => {
@@ -88,7 +88,7 @@ describe('submitAssessment', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.sync.get(a.id)).toEqual({ assessmentId: a.id, state: 'draft', revision: 1 });
     // Editable again, and the next submission is still revision 1 (the server never had it).
-    await saveAnswer(a.id, 'HTS3', { status: 2 }, db);
+    await saveAnswer(a.id, 'HTS3', { status: 2 }, { db });
     expect(await submitAssessment(a.id, { db, ...noKick })).toMatchObject({ ok: true, revision: 1 });
   });
 });

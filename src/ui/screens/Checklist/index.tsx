@@ -121,7 +121,7 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
       methodology,
       lang,
       readOnly,
-      save: (code, patch, onCommit, stored) => saveAnswer(id, code, patch, undefined, { onCommit, stored: stored ?? null }),
+      save: (code, patch, onCommit, stored) => saveAnswer(id, code, patch, { onCommit, stored: stored ?? null }),
       onSaved,
       registerFlush,
       goToNextUnanswered: (code) => {
