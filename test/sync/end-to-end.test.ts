@@ -33,7 +33,8 @@ describe('sync client ↔ server', () => {
     const s = server;
     db = freshDb();
     const fetch = phoneFetch(s);
-    const opts = { db, fetch, loadReference: loadRef, kick: () => undefined };
+    // The phone's clock in step with the test server's (the server refuses a submission dated more than a day ahead).
+    const opts = { db, fetch, loadReference: loadRef, kick: () => undefined, now: () => s.clock.getTime() };
     const reviewer = await s.reviewer('01');
     const code = await s.issueCode(reviewer, '00004');
 
@@ -50,7 +51,7 @@ describe('sync client ↔ server', () => {
       body: {
         verdict: 'returned',
         comment: 'Cần bổ sung minh chứng',
-        componentComments: { HTS3: 'Ghi rõ đơn vị cung cấp' },
+        componentComments: { HTS6: 'Ghi rõ đơn vị cung cấp' },
         revision: 1,
       },
     });
@@ -60,10 +61,10 @@ describe('sync client ↔ server', () => {
     expect(await db.sync.get(a.id)).toMatchObject({
       state: 'returned',
       reviewComment: 'Cần bổ sung minh chứng',
-      componentComments: { HTS3: 'Ghi rõ đơn vị cung cấp' },
+      componentComments: { HTS6: 'Ghi rõ đơn vị cung cấp' },
     });
 
-    await saveAnswer(a.id, 'HTS3', { status: 3, note: 'Do VNPT cung cấp' }, { db });
+    await saveAnswer(a.id, 'HTS6', { status: 3, note: 'Do VNPT cung cấp' }, { db });
     expect(await submitAssessment(a.id, opts)).toMatchObject({ ok: true, revision: 2 });
     expect(await flushOutbox(opts)).toMatchObject({ sent: 1 });
     expect(await db.sync.get(a.id)).toMatchObject({ state: 'sent', revision: 2 });

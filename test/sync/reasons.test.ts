@@ -32,7 +32,7 @@ describe('submit panel wording', () => {
       'Phường Ba Đình',
     );
     expect(lines).toEqual([
-      'Còn 3 thành phần bắt buộc chưa trả lời.',
+      'Còn 3 thành phần thiết yếu chưa trả lời.',
       vi.block.invalid,
       'Điện thoại này đã kết nối với Phường Ba Đình, không phải xã của bản đánh giá này.',
     ]);
