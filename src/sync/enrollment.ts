@@ -13,7 +13,7 @@ export type Enrollment = SettingValues['enrollment'];
 export type EnrollError =
   /** The code is empty or has characters no code has. */
   | { kind: 'invalid-code' }
-  /** The server refused the code (unknown, used, expired): its message is shown. */
+  /** The server refused the code (unknown, used, expired, too many tries): the phone's text for `code` is shown. */
   | { kind: 'refused'; code: string; message: string }
   /** No answer from the server: try again with a signal. */
   | { kind: 'offline'; message: string };
@@ -41,6 +41,9 @@ export async function enroll(input: string, opts: EnrollOptions = {}): Promise<E
   const code = normaliseCode(input);
   if (!CODE_RE.test(code)) return { ok: false, error: { kind: 'invalid-code' } };
   const outcome = await apiRequest({ method: 'POST', path: '/enrollments', body: { code }, fetch: opts.fetch });
+  // Too many wrong codes from this address: the server said no for now; waiting, not a signal, helps.
+  if (outcome.kind === 'retry' && outcome.status === 429 && outcome.code)
+    return { ok: false, error: { kind: 'refused', code: outcome.code, message: outcome.message } };
   if (outcome.kind === 'retry') return { ok: false, error: { kind: 'offline', message: outcome.message } };
   if (outcome.kind !== 'ok') return { ok: false, error: { kind: 'refused', code: outcome.code, message: outcome.message } };
   const b = outcome.body as Record<string, unknown>;

@@ -17,7 +17,8 @@ export type ApiOutcome =
   | { kind: 'ok'; status: number; body: unknown }
   | { kind: 'conflict'; status: 409; code: string; message: string; body: unknown }
   | { kind: 'rejected'; status: number; code: string; message: string; body: unknown }
-  | { kind: 'retry'; status?: number; message: string };
+  /** `code`: the server's error code when it sent one (429 too_many_attempts, 503 db_unavailable). */
+  | { kind: 'retry'; status?: number; code?: string; message: string };
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT';
@@ -121,8 +122,10 @@ async function sendOnce(req: ApiRequest, compress: boolean): Promise<ApiOutcome>
     if (status >= 200 && status < 300) {
       return asRecord(body) ? { kind: 'ok', status, body } : { kind: 'retry', status, message: 'unexpected response' };
     }
-    if (status >= 500 || status === 408 || status === 429)
-      return { kind: 'retry', status, message: readError(body, status).message };
+    if (status >= 500 || status === 408 || status === 429) {
+      const { code, message } = readError(body, status);
+      return asRecord(asRecord(body)?.error) ? { kind: 'retry', status, code, message } : { kind: 'retry', status, message };
+    }
     // A 4xx without our error shape came from something else on the way (a portal, a proxy):
     // our server never said no, so try again later.
     if (!asRecord(asRecord(body)?.error)) return { kind: 'retry', status, message: `HTTP ${status}` };

@@ -9,6 +9,7 @@
 import { getDb, type XasoDb } from '../db/database';
 import { getEnrollment } from './enrollment';
 import { apiRequest, type FetchLike } from './http';
+import { serverReason } from './server-reason';
 import { markConflict, markDelivered, markHeld, markRejected, markRetry, type OutboxEntry } from './outbox-rows';
 import { buildSubmission, readAnswers } from './payload';
 import { loadReference, type LoadReference, type Reference } from './reference';
@@ -87,11 +88,11 @@ async function sendOne(
       await markDelivered(db, entry, result.body, at);
       return { outcome: 'sent' };
     case 'conflict':
-      await markConflict(db, entry, result.message, result.body, at);
+      await markConflict(db, entry, serverReason(result.code, result.message), result.body, at);
       return { outcome: 'conflict' };
     case 'rejected':
       // 401: the token was revoked or is unknown; the officer must enrol again (UI says so).
-      await markRejected(db, entry, result.status === 401 ? 'unauthorized' : result.message, at);
+      await markRejected(db, entry, result.status === 401 ? 'unauthorized' : serverReason(result.code, result.message), at);
       return { outcome: 'rejected' };
     case 'retry': {
       const dueAt = await markRetry(db, entry, result.message, now(), opts.random ?? Math.random);

@@ -11,12 +11,11 @@ const t = (key: string, opts: Record<string, unknown> = {}) => {
 };
 
 describe('submit panel wording', () => {
-  it('translates the local reasons and keeps the server message as it is', () => {
+  // Issue #10 item 6 changed this: a server's raw English words are no longer shown as the reason.
+  it('translates the local reasons, and a server message the phone has no code for, into its own words', () => {
     expect(reasonText(t, 'unauthorized')).toContain('kết nối lại với tỉnh');
     expect(reasonText(t, 'Failed to fetch')).toBe(vi.reason.network);
-    expect(reasonText(t, 'The submission is not valid (HTS3: required-unanswered)')).toBe(
-      'The submission is not valid (HTS3: required-unanswered)',
-    );
+    expect(reasonText(t, 'The submission is not valid (HTS3: required-unanswered)')).toBe(vi.serverError.unknown);
     expect(reasonText(t, undefined)).toBe('');
   });
 

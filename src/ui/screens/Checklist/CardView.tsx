@@ -18,6 +18,8 @@ interface Props {
   choices: readonly Status[];
   methodology: Methodology;
   readOnly: boolean;
+  /** The province's comment on this component, if it left one. */
+  reviewComment?: string | undefined;
   draft: Draft;
   save: SaveState;
   noteOpen: boolean;
@@ -71,6 +73,15 @@ export function CardView(p: Props) {
         </span>{' '}
         <span class="card-actor">{t(`checklist.actor.${actorKey(c)}`)}</span>
       </p>
+      {p.reviewComment && (
+        // Text node, never markup: the comment is whatever the reviewer typed.
+        <div class="card-review" role="note" aria-labelledby={`${id}-review`}>
+          <p class="card-review__label" id={`${id}-review`}>
+            {t('checklist.reviewComment')}
+          </p>
+          <p class="card-review__text">{p.reviewComment}</p>
+        </div>
+      )}
       <StatusPicker
         idBase={id}
         legend={t('checklist.statusLegend', { code: c.code })}

@@ -105,6 +105,7 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
         choices={p.ctx.choicesFor(p.component.code)}
         methodology={p.ctx.methodology}
         readOnly={p.ctx.readOnly}
+        reviewComment={p.ctx.reviewCommentFor(p.component.code)}
         draft={this.state.draft}
         save={this.state.save}
         noteOpen={this.state.noteOpen}

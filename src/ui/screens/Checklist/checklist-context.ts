@@ -24,4 +24,6 @@ export interface ChecklistContext {
   registerFlush: (flush: () => void) => () => void;
   /** Brings the next unanswered component after `code` on screen (its group opened) and focuses it. */
   goToNextUnanswered: (code: string) => void;
+  /** The province's comment on a component once it returned or accepted the assessment (issue #10 item 8). */
+  reviewCommentFor: (code: string) => string | undefined;
 }

@@ -16,6 +16,7 @@ import { Page } from '../../components/Page';
 import { currentRoute, paths } from '../../router';
 import { ReviewComments } from '../../sync/ReviewComments';
 import { SyncBadge } from '../../sync/SyncBadge';
+import { useSyncView } from '../../sync/use-live';
 import { cardId } from './card-ids';
 import type { ChecklistContext } from './checklist-context';
 import { ChecklistHeader } from './ChecklistHeader';
@@ -113,6 +114,12 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
     };
   }, []);
 
+  // The province's per-component comments, also shown on each card; they change only when a review
+  // is pulled, so the context (and every card) is rebuilt only then.
+  const sync = useSyncView(id)?.sync;
+  const reviewed = sync?.state === 'returned' || sync?.state === 'accepted';
+  const comments = reviewed ? sync?.componentComments : undefined;
+
   const ctx = useMemo<ChecklistContext>(
     () => ({
       answerFor: (code) => answersRef.current[code],
@@ -128,8 +135,9 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
         const next = nextUnanswered(sections, code, (c) => answersRef.current[c]);
         jumpToCard(next?.group, next?.code, () => document.querySelector<HTMLElement>('.checklist-foot a'));
       },
+      reviewCommentFor: (code) => comments?.[code] || undefined,
     }),
-    [id, choicesFor, translation, methodology, lang, readOnly, onSaved, registerFlush, sections],
+    [id, choicesFor, translation, methodology, lang, readOnly, onSaved, registerFlush, sections, comments],
   );
 
   const title = data.commune?.name ?? t('checklist.title');

@@ -59,7 +59,7 @@ function ReportBody({ data }: { data: AssessmentData }) {
         {fact(ta('facts.period'), a.period)}
         {a.helpers ? fact(ta('facts.helpers'), a.helpers) : null}
         {fact(t('report.status'), t(`report.assessmentStatus.${a.status}`))}
-        {fact(t('report.versions'), t('report.versionsValue', { catalogue: a.catalogueVersion, methodology: a.methodologyId }))}
+        {fact(t('report.methodology'), lang === 'en' ? m.title.en : m.title.vi)}
         {fact(t('report.updated'), formatDateTime(a.updatedAt))}
         {fact(t('report.date'), formatDate(new Date().toISOString()))}
       </dl>
@@ -110,6 +110,10 @@ function ReportBody({ data }: { data: AssessmentData }) {
         <GapTable rows={rows} methodology={m} lang={lang} />
       </section>
       <p class="report-foot">{t('report.disclaimer', { methodology: lang === 'en' ? m.title.en : m.title.vi })}</p>
+      {/* Internal ids only here, for whoever checks which data scored this report (issue #10 item 6). */}
+      <p class="report-technical muted">
+        {t('report.technical', { catalogue: a.catalogueVersion, methodology: a.methodologyId })}
+      </p>
     </Page>
   );
 }

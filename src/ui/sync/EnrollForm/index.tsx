@@ -1,13 +1,14 @@
 /**
  * The enrollment code form, shared by the Settings section and the #/enroll screen. Errors are
- * tied to the field (aria-describedby) and spoken (role="alert"); the server's own reason is
- * shown when it refuses a code, since only it knows whether the code expired or was used.
+ * tied to the field (aria-describedby) and spoken (role="alert"); when the server refuses a code,
+ * its error code (expired, used, revoked…) picks the phone's own text, its words only a detail.
  */
 import { useId, useState } from 'preact/hooks';
 import { useT } from '../../../i18n';
 import { enroll, type Enrollment, type EnrollError } from '../../../sync/enrollment';
 import { kickOutbox } from '../../../sync/kick';
 import { announce } from '../../components/announce';
+import { serverErrorKey } from '../server-errors';
 import { Button } from '../../components/Button';
 import './style.css';
 
@@ -18,7 +19,8 @@ export interface EnrollFormProps {
 
 function errorText(t: (k: string, o?: Record<string, unknown>) => string, error: EnrollError | 'failed'): string {
   if (error === 'failed') return t('enroll.failed');
-  if (error.kind === 'refused') return t('enroll.refused', { message: error.message });
+  // The phone's own words for the server's code; its English message goes to the detail line.
+  if (error.kind === 'refused') return t(serverErrorKey(error.code, error.message));
   return t(`enroll.${error.kind}`);
 }
 
@@ -78,6 +80,9 @@ export function EnrollForm({ initialCode = '', onDone }: EnrollFormProps) {
         <p id={`${id}-err`} class="error-text" role="alert">
           {errorText(t, error)}
         </p>
+      )}
+      {error && error !== 'failed' && error.kind === 'refused' && (
+        <p class="enroll-form__detail muted">{t('technicalDetail', { detail: error.message })}</p>
       )}
       <Button type="submit" variant="primary" busy={busy}>
         {busy ? t('enroll.busy') : t('enroll.button')}

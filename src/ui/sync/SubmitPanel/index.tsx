@@ -13,7 +13,7 @@ import { announce } from '../../components/announce';
 import { Button } from '../../components/Button';
 import { SyncBadge } from '../SyncBadge';
 import { useEnrollment, useSyncView } from '../use-live';
-import { reasonText } from './reasons';
+import { reasonDetail, reasonText } from './reasons';
 import { SubmitAction } from './SubmitAction';
 import './style.css';
 
@@ -31,6 +31,10 @@ function Details({ sync }: { sync: SyncRow }) {
         </p>
       )}
       {sync.lastAttemptAt && <p class="muted">{t('panel.lastAttempt', { time: formatDateTime(sync.lastAttemptAt) })}</p>}
+      {reasonDetail(sync.lastError) && (
+        // The server's own (English) words, for whoever helps the commune; never the main text.
+        <p class="muted submit-panel__detail">{t('technicalDetail', { detail: reasonDetail(sync.lastError) })}</p>
+      )}
     </>
   );
 }
