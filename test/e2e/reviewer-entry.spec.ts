@@ -18,7 +18,7 @@ test('settings lead to the reviewer area, and the bar names the province', async
 
   // "/review" typed in the address bar opens the reviewer area too.
   await page.goto('/review');
-  await expect(page).toHaveURL(/\/#\/review$/u);
+  await expect(page).toHaveURL(/\/#\/review(\/|$)/u);
   await expect(page.getByRole('heading', { level: 1, name: tx('reviewer', 'signIn.title') })).toBeVisible();
 
   const account = await createReviewer('15', 'entry');
@@ -34,7 +34,8 @@ test('settings lead to the reviewer area, and the bar names the province', async
     // "Sẵn sàng dùng ngoại tuyến" appears once the worker is installed; it never covers a row.
     // (No reload: the notice shows once per device, and signing in lands on the communes.)
     await expect(reviewer.communeTable).toBeVisible();
-    const notice = reviewer.page.getByText(tx('common', 'sw.offlineReady'), { exact: true });
+    // The visible notice (the same words also go to the screen reader's live region, #announcer).
+    const notice = reviewer.page.locator('.app-notices').getByText(tx('common', 'sw.offlineReady'), { exact: true });
     await expect(notice).toBeVisible({ timeout: 30_000 });
     const covered = await reviewer.page.evaluate(() => {
       const n = document.querySelector('.app-notices')?.getBoundingClientRect();
