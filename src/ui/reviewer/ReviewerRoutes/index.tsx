@@ -114,8 +114,7 @@ export function ReviewerRoutes({ path, query = {} }: ReviewerRoutesProps) {
 
   if (!ready && loaded?.ok === false) return <StringsFailed onRetry={() => setAttempt((n) => n + 1)} />;
   if (!ready || mustSignIn) return null;
-  // A password the administrator reset must be replaced before anything else (every other call is refused).
-  if (route.name === 'sign-in' || !session || session.user.mustChangePassword) {
+  if (route.name === 'sign-in' || !session) {
     return <SignIn next={route.name === 'sign-in' ? route.next : undefined} signedIn={session} />;
   }
   return <Routed route={route} session={session} />;

@@ -8,13 +8,12 @@ import { signIn } from '../api';
 import { errorKey } from '../errors';
 import { reviewPaths } from '../routes';
 import type { StoredSession } from '../session';
-import { ChangePassword } from './ChangePassword';
 import './style.css';
 
 export interface SignInProps {
   /** Where to go once signed in (a path under /review). */
   next?: string;
-  /** Already signed in: go on at once, or first choose a new password when the admin reset it. */
+  /** Already signed in: go on at once. */
   signedIn?: StoredSession;
 }
 
@@ -27,14 +26,10 @@ export function SignIn({ next, signedIn }: SignInProps) {
   const [error, setError] = useState<{ key: string; message: string } | undefined>();
   const userRef = useRef<HTMLInputElement>(null);
   const passRef = useRef<HTMLInputElement>(null);
-  // The password being signed in with: when it is a temporary one the change step need not ask
-  // for it again. A ref, set before the call, because the session's arrival re-renders first.
-  const typed = useRef<string | undefined>(undefined);
-  const mustChange = signedIn?.user.mustChangePassword === true;
 
   useEffect(() => {
-    if (signedIn && !mustChange) navigate(next ?? reviewPaths.communes(), { replace: true });
-  }, [signedIn, mustChange]);
+    if (signedIn) navigate(next ?? reviewPaths.communes(), { replace: true });
+  }, [signedIn]);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -46,18 +41,11 @@ export function SignIn({ next, signedIn }: SignInProps) {
     }
     setBusy(true);
     setError(undefined);
-    typed.current = password;
     try {
       const user = await signIn(username.trim(), password);
       announce(t('signIn.welcome', { name: user.username }));
-      if (user.mustChangePassword) {
-        setBusy(false);
-        setPassword('');
-      } else {
-        navigate(next ?? reviewPaths.communes(), { replace: true });
-      }
+      navigate(next ?? reviewPaths.communes(), { replace: true });
     } catch (err) {
-      typed.current = undefined;
       setBusy(false);
       setPassword('');
       const key = errorKey(err);
@@ -65,8 +53,6 @@ export function SignIn({ next, signedIn }: SignInProps) {
       passRef.current?.focus();
     }
   };
-
-  if (mustChange) return <ChangePassword current={typed.current} />;
 
   const errorId = 'rv-signin-error';
   return (
