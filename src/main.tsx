@@ -10,7 +10,17 @@ import { App } from './ui/App';
 import { registerServiceWorker } from './ui/App/sw-bridge';
 import './ui/styles/global.css';
 
+/**
+ * "/review" typed in the address bar opens the reviewer area. Online the server redirects it; once
+ * the service worker answers navigations with the app shell, the page itself moves to "#/review".
+ */
+function openReviewPath(): void {
+  const m = /^(.*\/)review$/u.exec(location.pathname);
+  if (m && !location.hash) history.replaceState(null, '', `${m[1]}#/review`);
+}
+
 async function start(): Promise<void> {
+  openReviewPath();
   await initLanguage();
   const root = document.getElementById('app');
   if (!root) throw new Error('#app missing from index.html');
