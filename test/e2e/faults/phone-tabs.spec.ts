@@ -101,6 +101,7 @@ test('[P4] two tabs edit the same assessment: both edits are kept, the later one
   // Different components, interleaved.
   await a.statusRadio('HTS6', 3).check();
   await b.statusRadio('HTS7', 2).check();
+  await a.openNote('HTS10'); // the note opens on demand (compact card, issue #10 item 5)
   await a.note('HTS10').fill('Tab A ghi chú');
   await a.note('HTS10').blur();
   await b.statusRadio('HTS11', 1).check();
