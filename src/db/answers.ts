@@ -7,13 +7,14 @@
  */
 import { Dexie } from 'dexie';
 import { answersByCode, fromAnswerRow, toAnswerRow } from '../domain/answer-row';
-import type { Answer, Assessment, Status } from '../domain/types';
+import { sameIndicatorValue } from '../domain/indicator-value';
+import type { Answer, Assessment, IndicatorValue, Status } from '../domain/types';
 import { getDb } from './database';
 import type { StoredAnswer, XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
 import { nextEditTimestamp } from './time';
 import type { TouchRow } from './touch';
-import { checkCode, checkStatus, cleanText } from './validate';
+import { checkCode, checkIndicatorValue, checkStatus, cleanText } from './validate';
 import { isLocked } from '../domain/vocabulary';
 
 /**
@@ -25,6 +26,8 @@ export interface AnswerPatch {
   note?: string;
   naReason?: string;
   openName?: string;
+  /** A criteria-set indicator's value; null removes it. Its validity for the indicator is checked by the caller (checkValue). */
+  value?: IndicatorValue | null;
 }
 
 const TEXT_FIELDS = ['note', 'naReason', 'openName'] as const;
@@ -33,6 +36,7 @@ type TextField = (typeof TEXT_FIELDS)[number];
 /** A checked patch: text NFC and trimmed, null = remove the field. */
 interface CleanPatch {
   status?: Status | null;
+  value?: IndicatorValue | null;
   text: Partial<Record<TextField, string | null>>;
 }
 
@@ -72,8 +76,9 @@ export async function getAnswers(assessmentId: string, db: XasoDb = getDb()): Pr
 function sameContent(a: Answer, b: Answer): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   keys.delete('updatedAt');
+  keys.delete('value');
   for (const k of keys) if (a[k as keyof Answer] !== b[k as keyof Answer]) return false;
-  return true;
+  return sameIndicatorValue(a.value, b.value);
 }
 
 function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolean {
@@ -84,6 +89,7 @@ function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolean {
 function cleanPatch(patch: AnswerPatch): CleanPatch {
   const clean: CleanPatch = { text: {} };
   if (patch.status !== undefined) clean.status = checkStatus(patch.status);
+  if (patch.value !== undefined) clean.value = patch.value === null ? null : { ...checkIndicatorValue(patch.value) };
   for (const field of TEXT_FIELDS) {
     const value = patch[field];
     if (value !== undefined) clean.text[field] = cleanText(value, field) ?? null;
@@ -95,6 +101,8 @@ function cleanPatch(patch: AnswerPatch): CleanPatch {
 function applyPatch(code: string, prev: Answer | undefined, patch: CleanPatch): Answer {
   const next: Answer = prev ? { ...prev } : { code, status: null, updatedAt: '' };
   if (patch.status !== undefined) next.status = patch.status;
+  if (patch.value === null) delete next.value;
+  else if (patch.value !== undefined) next.value = patch.value;
   for (const field of TEXT_FIELDS) {
     const value = patch.text[field];
     if (value === null) delete next[field];

@@ -3,13 +3,21 @@
  * transaction and resolves only after it has committed; IndexedDB failures surface as
  * StorageWriteError (./errors.ts), bad input as InvalidInputError before anything is written.
  */
-import type { AreaType, Assessment } from '../domain/types';
+import type { AreaType, Assessment, CriteriaSetRef } from '../domain/types';
 import { getDb } from './database';
 import { nextTimestamp } from './time';
 import { withTouch } from './touch';
 import type { XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
-import { checkAreaTypes, checkAssessmentStatus, checkCode, checkId, checkPeriod, cleanText } from './validate';
+import {
+  checkAreaTypes,
+  checkAssessmentStatus,
+  checkCode,
+  checkCriteriaSetRef,
+  checkId,
+  checkPeriod,
+  cleanText,
+} from './validate';
 import { COMMUNE_CODE_RE, isLocked, PROVINCE_CODE_RE } from '../domain/vocabulary';
 
 export interface NewAssessmentInput {
@@ -19,6 +27,8 @@ export interface NewAssessmentInput {
   period: string;
   catalogueVersion: string;
   methodologyId: string;
+  /** The criteria set to score it under; left out: the provisional method. Never changed later. */
+  criteriaSet?: CriteriaSetRef;
   helpers?: string;
 }
 
@@ -35,6 +45,7 @@ export async function createAssessment(input: NewAssessmentInput, db: XasoDb = g
     period: checkPeriod(input.period),
     catalogueVersion: checkId(input.catalogueVersion, 'catalogueVersion', undefined, 40),
     methodologyId: checkId(input.methodologyId, 'methodologyId'),
+    ...(input.criteriaSet === undefined ? {} : { criteriaSet: checkCriteriaSetRef(input.criteriaSet) }),
     status: 'draft',
     createdAt: now,
     updatedAt: now,

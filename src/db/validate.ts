@@ -5,7 +5,8 @@
  */
 import { LIMITS, normalizeText, textLength } from '../domain/answer-rules';
 import { AREA_TYPES, ASSESSMENT_STATUSES, COMPONENT_CODE_RE } from '../domain/vocabulary';
-import type { AreaType, AssessmentStatus, Status } from '../domain/types';
+import { isIndicatorValue } from '../domain/indicator-value';
+import type { AreaType, AssessmentStatus, CriteriaSetRef, IndicatorValue, Status } from '../domain/types';
 import { InvalidInputError } from './errors';
 
 export function checkCode(code: unknown, field = 'code'): string {
@@ -53,4 +54,17 @@ export function checkId(value: unknown, field: string, re?: RegExp, max = 80): s
   if (typeof value !== 'string' || value === '' || value.length > max || (re && !re.test(value)))
     throw new InvalidInputError(field, `${field} is missing or malformed.`);
   return value;
+}
+
+/** A criteria-set indicator's value of a known kind (whether it is valid for its indicator is the UI's check). */
+export function checkIndicatorValue(value: unknown): IndicatorValue {
+  if (isIndicatorValue(value)) return value;
+  throw new InvalidInputError('value', 'The value is not a yes/no, choice, number, pair or percentage.');
+}
+
+/** A criteria set named by id and version. */
+export function checkCriteriaSetRef(value: unknown): CriteriaSetRef {
+  const ref = value as Partial<CriteriaSetRef> | null;
+  if (typeof ref !== 'object' || ref === null) throw new InvalidInputError('criteriaSet', 'The criteria set is malformed.');
+  return { id: checkId(ref.id, 'criteriaSet', undefined, 80), version: checkId(ref.version, 'criteriaSet', undefined, 20) };
 }

@@ -8,6 +8,7 @@
 import { answersByAssessment, toAnswerRow } from './answer-row';
 import type { AnswerRow } from './answer-row';
 import type { BackupAssessment, BackupFile } from './backup';
+import { sameIndicatorValue } from './indicator-value';
 import type { Answer, Assessment } from './types';
 import { isLocked } from './vocabulary';
 
@@ -47,12 +48,18 @@ export interface ImportPlan {
 
 const time = (iso: string) => Date.parse(iso);
 const sameContent = (a: Answer, b: Answer) =>
-  a.status === b.status && a.note === b.note && a.naReason === b.naReason && a.openName === b.openName;
+  a.status === b.status &&
+  a.note === b.note &&
+  a.naReason === b.naReason &&
+  a.openName === b.openName &&
+  sameIndicatorValue(a.value, b.value);
 const sameIdentity = (a: Assessment, b: Assessment) =>
   a.provinceCode === b.provinceCode &&
   a.communeCode === b.communeCode &&
   a.catalogueVersion === b.catalogueVersion &&
-  a.methodologyId === b.methodologyId;
+  a.methodologyId === b.methodologyId &&
+  a.criteriaSet?.id === b.criteriaSet?.id &&
+  a.criteriaSet?.version === b.criteriaSet?.version;
 
 /** The fields an import may change on an existing assessment. */
 const sameRecord = (a: Assessment, b: Assessment) =>

@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import { LIMITS, normalizeText, textLength } from './answer-rules';
-import type { Answer, Assessment, AreaType } from './types';
+import { isIndicatorValue } from './indicator-value';
+import type { Answer, Assessment, AreaType, IndicatorValue } from './types';
 import { AREA_TYPES, ASSESSMENT_STATUSES, COMMUNE_CODE_RE, COMPONENT_CODE_RE, PROVINCE_CODE_RE } from './vocabulary';
 
 export const BACKUP_FORMAT = 'xaso-backup';
@@ -51,8 +52,10 @@ const AnswerSchema = z.strictObject({
   note: text(LIMITS.note).optional(),
   naReason: text(LIMITS.naReason).optional(),
   openName: text(LIMITS.openName).optional(),
+  value: z.custom<IndicatorValue>(isIndicatorValue, 'not an indicator value').optional(),
   updatedAt: isoDate,
 });
+const CriteriaSetRefSchema = z.strictObject({ id: z.string().min(1).max(80), version: z.string().min(1).max(20) });
 
 const unique = <T>(key: (x: T) => string, what: string) =>
   [(xs: T[]) => new Set(xs.map(key)).size === xs.length, { message: `duplicate ${what}` }] as const;
@@ -69,6 +72,7 @@ const AssessmentSchema = z.strictObject({
   period: text(LIMITS.period, 1),
   catalogueVersion: z.string().min(1).max(40),
   methodologyId: z.string().min(1).max(80),
+  criteriaSet: CriteriaSetRefSchema.optional(),
   status: z.enum(ASSESSMENT_STATUSES),
   createdAt: isoDate,
   updatedAt: isoDate,

@@ -179,6 +179,12 @@ export interface Methodology {
 
 export type { AssessmentStatus } from './vocabulary';
 
+/** A criteria set by id and version ("template-commune-index", "2026.1"). */
+export interface CriteriaSetRef {
+  id: string;
+  version: string;
+}
+
 export interface Assessment {
   id: string;
   provinceCode: string;
@@ -188,6 +194,11 @@ export interface Assessment {
   period: string;
   catalogueVersion: string;
   methodologyId: string;
+  /**
+   * The criteria set it is scored under (src/domain/criteria), chosen at creation and never
+   * changed; absent: the provisional method alone, as every older assessment.
+   */
+  criteriaSet?: CriteriaSetRef;
   status: AssessmentStatus;
   createdAt: string;
   updatedAt: string;
