@@ -14,19 +14,7 @@ import { findUserById, listUsers, setUserDisabled, setUserPassword, type UserRow
 import { AccountSchema, ChangePasswordSchema, ResetPasswordSchema } from '../schemas/accounts';
 import { audit } from '../services/audit-trail';
 import type { ApiRoutes } from './registry';
-
-export function accountView(u: UserRow): z.infer<typeof AccountSchema> {
-  return {
-    id: u.id,
-    username: u.username,
-    role: u.role,
-    provinceCode: u.province_code,
-    mustChangePassword: u.must_change_password === 1,
-    createdAt: u.created_at,
-    disabledAt: u.disabled_at,
-    lastSignInAt: u.last_sign_in_at,
-  };
-}
+import { accountView } from './user-view';
 
 async function targetUser(c: AppContext, deps: AppDeps): Promise<UserRow> {
   const user = await findUserById(deps.db, c.req.param('id') ?? '');

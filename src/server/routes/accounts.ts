@@ -8,28 +8,12 @@ import { clientIp, type AppDeps } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import { ApiError, notFound } from '../errors';
 import { deleteSession } from '../repositories/sessions';
-import { findUserByUsername, insertUser, type UserRow } from '../repositories/users';
+import { findUserByUsername, insertUser } from '../repositories/users';
 import { registerAccountAdminRoutes } from './account-admin';
-import {
-  CreateUserSchema,
-  CurrentSessionSchema,
-  LoginSchema,
-  SessionSchema,
-  UserSchema,
-  type UserView,
-} from '../schemas/accounts';
+import { CreateUserSchema, CurrentSessionSchema, LoginSchema, SessionSchema, UserSchema } from '../schemas/accounts';
 import { audit } from '../services/audit-trail';
 import type { ApiRoutes } from './registry';
-
-export function userView(u: UserRow): UserView {
-  return {
-    id: u.id,
-    username: u.username,
-    role: u.role,
-    provinceCode: u.province_code,
-    mustChangePassword: u.must_change_password === 1,
-  };
-}
+import { userView } from './user-view';
 
 export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
   api.add(
