@@ -47,6 +47,15 @@ export async function loadCatalogueTranslation(lang: string): Promise<CatalogueT
   return undefined;
 }
 
+/**
+ * The criteria sets that ship with the app, in the order the officer is offered them (the
+ * provisional method first: the default). Their titles and notices live in the files.
+ */
+export const BUNDLED_CRITERIA_SETS = [
+  { id: 'provisional', version: '2026.1' },
+  { id: 'template-commune-index', version: '2026.1' },
+] as const;
+
 /** The criteria sets that ship with the app, by "id@version"; each its own lazy chunk. */
 const criteriaSetLoaders: Record<string, () => Promise<{ default: unknown }>> = {
   'provisional@2026.1': () => import('../../data/criteria/provisional-2026.1.json'),

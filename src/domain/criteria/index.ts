@@ -8,4 +8,4 @@ export { scoreCriteria, criteriaGaps, criteriaLevel } from './score';
 export type { CriteriaScore, CriteriaGap, CriteriaGroupScore, CriteriaIndicatorScore } from './score';
 export { checkValue, evaluateIndicator } from './rules';
 export type { ValueProblem } from './rules';
-export { criteriaSetKey, ownAnswerCodes, validateCriteriaAnswers } from './submission';
+export { componentPart, criteriaSetKey, ownAnswerCodes, validateCriteriaAnswers, validateWithSet } from './submission';

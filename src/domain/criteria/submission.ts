@@ -3,11 +3,12 @@
  * indicators (values, and statuses of uncoded questions) rather than to catalogue components,
  * and what the server refuses in them. Component answers stay with validateSubmission.
  */
-import type { Answer, AreaType, Catalogue } from '../types';
+import type { Answer, AreaType, Catalogue, Methodology } from '../types';
 import { criteriaPlan } from './plan';
 import { answerCode, checkValue } from './rules';
 import type { CriteriaSet } from './schema';
-import type { SubmissionProblem } from '../submission';
+import { validateSubmission } from '../submission';
+import type { Submission, SubmissionCheck, SubmissionProblem } from '../submission';
 
 /** Codes answered by the set's own indicators (not a catalogue component's code). */
 export function ownAnswerCodes(set: CriteriaSet): Set<string> {
@@ -48,4 +49,35 @@ export function validateCriteriaAnswers(
     if (ind.required && !answered) problems.push({ code: ind.code, problem: 'required-unanswered' });
   });
   return problems;
+}
+
+/** The submission without the set's own answers: what the catalogue's checks apply to. */
+export function componentPart(submission: Submission, set: CriteriaSet): Submission {
+  const own = ownAnswerCodes(set);
+  return { ...submission, answers: submission.answers.filter((a) => !own.has(a.code)) };
+}
+
+/**
+ * Everything refused in a submission, with or without a criteria set. One definition for the
+ * phone (before queueing) and the server: component answers are checked as always; the set's own
+ * indicators by validateCriteriaAnswers; what must be answered is the set's rule (its required
+ * indicators), not the methodology's.
+ */
+export function validateWithSet(
+  submission: Submission,
+  catalogue: Catalogue,
+  methodology: Methodology,
+  set: CriteriaSet | undefined,
+): SubmissionCheck {
+  if (!set) return validateSubmission(submission, catalogue, methodology);
+  const base = validateSubmission(componentPart(submission, set), catalogue, {
+    ...methodology,
+    submission: { requireEssentialAnswered: false },
+  });
+  const problems = [
+    ...(base.ok ? [] : base.problems),
+    ...validateCriteriaAnswers(set, catalogue, submission.areaTypes, submission.answers),
+  ];
+  if (!set.catalogueVersions.includes(catalogue.version)) problems.push({ problem: 'criteria-set-incompatible' });
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

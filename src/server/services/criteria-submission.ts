@@ -2,13 +2,12 @@
  * A submission that names a criteria set (submission.criteriaSet): the server scores it with
  * exactly that set and version, and refuses a set it does not hold (422 unknown_criteria_set).
  * A submission without one is scored by the provisional method alone, as every older one was.
- * Component answers are checked as always; the set's own indicators by validateCriteriaAnswers;
- * what must be answered is the set's rule (its required indicators), not the methodology's.
+ * The checks are the domain's validateWithSet, the same the phone runs before queueing.
  */
-import { criteriaSetKey, ownAnswerCodes, scoreCriteria, validateCriteriaAnswers } from '../../domain/criteria';
+import { componentPart, criteriaSetKey, scoreCriteria, validateWithSet } from '../../domain/criteria';
 import type { CriteriaSet } from '../../domain/criteria';
 import { scoreAssessment } from '../../domain/scoring';
-import { validateSubmission, type Submission, type SubmissionCheck } from '../../domain/submission';
+import type { Submission } from '../../domain/submission';
 import type { Catalogue, Methodology, ScoreResult } from '../../domain/types';
 import type { ReferenceData } from '../reference-data';
 import { ApiError } from '../errors';
@@ -31,29 +30,7 @@ export function criteriaSetOf(reference: ReferenceData, submission: Submission):
   return set;
 }
 
-const componentPart = (submission: Submission, set: CriteriaSet): Submission => {
-  const own = ownAnswerCodes(set);
-  return { ...submission, answers: submission.answers.filter((a) => !own.has(a.code)) };
-};
-
-export function validateWithSet(
-  submission: Submission,
-  catalogue: Catalogue,
-  methodology: Methodology,
-  set: CriteriaSet | undefined,
-): SubmissionCheck {
-  if (!set) return validateSubmission(submission, catalogue, methodology);
-  const base = validateSubmission(componentPart(submission, set), catalogue, {
-    ...methodology,
-    submission: { requireEssentialAnswered: false },
-  });
-  const problems = [
-    ...(base.ok ? [] : base.problems),
-    ...validateCriteriaAnswers(set, catalogue, submission.areaTypes, submission.answers),
-  ];
-  if (!set.catalogueVersions.includes(catalogue.version)) problems.push({ problem: 'criteria-set-incompatible' });
-  return problems.length === 0 ? { ok: true } : { ok: false, problems };
-}
+export { validateWithSet };
 
 export function scoreWithSet(
   submission: Submission,
