@@ -14,7 +14,9 @@ import type {
   AssessmentView,
   CommuneList,
   CreateUserRequest,
+  DeviceList,
   EnrollmentCode,
+  OpenEnrollmentCodes,
   ProvinceOverview,
   ProvinceSummary,
   ReviewRequest,
@@ -43,6 +45,16 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, errorDetails(body));
 }
 
+/**
+ * The administrator reset this account's password: every call but changing it is refused until
+ * the user chooses a new one. Marking the session sends the screen to that step (ReviewerRoutes).
+ */
+function passwordChangeRequired(): void {
+  const session = getSession();
+  if (session && !session.user.mustChangePassword)
+    setSession({ ...session, user: { ...session.user, mustChangePassword: true } });
+}
+
 /** A signed-in call was refused: forget the token and go to sign-in, then back here. */
 function sessionExpired(): void {
   setSession(undefined);
@@ -51,7 +63,7 @@ function sessionExpired(): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   /** Send without the token and never treat 401 as an expired session (sign-in itself). */
   anonymous?: boolean;
@@ -82,6 +94,7 @@ export async function send(path: string, opts: RequestOptions = {}): Promise<Res
   if (res.ok) return res;
   const error = await errorFrom(res);
   if (res.status === 401 && !opts.anonymous) sessionExpired();
+  if (res.status === 403 && error.code === 'password_change_required') passwordChangeRequired();
   throw error;
 }
 
@@ -110,6 +123,13 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** PUT /sessions/current/password: the session stays and no longer needs a change. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await request<void>('/sessions/current/password', { method: 'PUT', body: { currentPassword, newPassword } });
+  const session = getSession();
+  if (session) setSession({ ...session, user: { ...session.user, mustChangePassword: false } });
+}
+
 export const api = {
   provinces: (signal?: AbortSignal) => request<ProvinceOverview>('/provinces', { signal }),
   communes: (province: string, signal?: AbortSignal) => request<CommuneList>(`/provinces/${enc(province)}/communes`, { signal }),
@@ -122,6 +142,11 @@ export const api = {
     request<ProvinceSummary>(`/provinces/${enc(province)}/summary${areaType ? `?areaType=${enc(areaType)}` : ''}`, {
       signal,
     }),
+  openCodes: (commune: string, signal?: AbortSignal) =>
+    request<OpenEnrollmentCodes>(`/communes/${enc(commune)}/enrollment-codes`, { signal }),
+  revokeCode: (id: string) => request<void>(`/enrollment-codes/${enc(id)}`, { method: 'DELETE' }),
+  devices: (commune: string, signal?: AbortSignal) => request<DeviceList>(`/communes/${enc(commune)}/devices`, { signal }),
+  revokeDevice: (id: string) => request<void>(`/devices/${enc(id)}`, { method: 'DELETE' }),
   createUser: (body: CreateUserRequest) => request<unknown>('/users', { method: 'POST', body }),
   users: (signal?: AbortSignal) => request<{ users: Account[] }>('/users', { signal }),
   disableUser: (id: string) => request<Account>(`/users/${enc(id)}/disable`, { method: 'POST' }),

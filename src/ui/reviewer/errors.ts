@@ -18,6 +18,9 @@ const BY_CODE: Record<string, string> = {
   reason_required: 'reason-required',
   username_taken: 'username-taken',
   invalid_body: 'invalid',
+  password_change_required: 'password-change-required',
+  password_unchanged: 'password-unchanged',
+  enrollment_code_closed: 'code-closed',
 };
 
 const BY_STATUS: Record<number, string> = {

@@ -6,14 +6,20 @@
  * Responses are what the server writes (z.output); requests are what the server reads (z.input).
  */
 import type { z } from 'zod';
-import type { AccountSchema, CreateUserSchema, SessionSchema, UserSchema } from '../../server/schemas/accounts';
+import type {
+  AccountSchema,
+  CreateUserSchema,
+  OpenEnrollmentCodesSchema,
+  SessionSchema,
+  UserSchema,
+} from '../../server/schemas/accounts';
 import type {
   AssessmentViewSchema,
   ReviewRequestSchema,
   ReviewResponseSchema,
   RevisionListSchema,
 } from '../../server/schemas/assessments';
-import type { EnrollmentCodeSchema } from '../../server/schemas/enrollment';
+import type { DeviceListSchema, EnrollmentCodeSchema } from '../../server/schemas/enrollment';
 import type {
   CommuneListSchema,
   LevelCountSchema,
@@ -51,6 +57,12 @@ export type AnswerSnapshot = RevisionEntry['changes']['answers'][number]['from']
 export type ReviewRequest = z.input<typeof ReviewRequestSchema>;
 export type ReviewResponse = z.output<typeof ReviewResponseSchema>;
 export type EnrollmentCode = z.output<typeof EnrollmentCodeSchema>;
+/** GET /communes/{code}/enrollment-codes: codes still usable (never the codes themselves). */
+export type OpenEnrollmentCodes = z.output<typeof OpenEnrollmentCodesSchema>;
+export type OpenEnrollmentCode = OpenEnrollmentCodes['codes'][number];
+/** GET /communes/{code}/devices: every phone enrolled for the commune, revoked ones too. */
+export type DeviceList = z.output<typeof DeviceListSchema>;
+export type Device = DeviceList['devices'][number];
 export type ScorePair = Omit<ProvinceSummaryLayer, 'layer'>;
 type ProvinceSummaryLayer = z.output<typeof ProvinceSummarySchema>['layers'][number];
 export type CreateUserRequest = z.input<typeof CreateUserSchema>;

@@ -12,13 +12,15 @@ interface Props {
   onSort: (s: SortSpec) => void;
   reference: Reference | undefined;
   onEnroll: (row: CommuneRow) => void;
+  /** Opens the commune's unused codes and enrolled phones, to revoke one. */
+  onAccess: (row: CommuneRow) => void;
 }
 
 const COLUMNS: SortKey[] = ['name', 'type', 'index', 'level', 'areaTypes', 'submittedAt', 'syncLag', 'reviewState'];
 const NUMERIC: SortKey[] = ['index', 'level', 'syncLag'];
 
 /** Every commune of the province; each column header sorts (aria-sort says how). */
-export function CommuneTable({ rows, sort, onSort, reference, onEnroll }: Props) {
+export function CommuneTable({ rows, sort, onSort, reference, onEnroll, onAccess }: Props) {
   const t = useT('reviewer');
   const lang = useLanguage();
   return (
@@ -93,6 +95,13 @@ export function CommuneTable({ rows, sort, onSort, reference, onEnroll }: Props)
                     aria-label={t('enroll.buttonFor', { commune: row.name })}
                   >
                     {t('enroll.button')}
+                  </Button>
+                  <Button
+                    class="rv-small"
+                    onClick={() => onAccess(row)}
+                    aria-label={t('access.buttonFor', { commune: row.name })}
+                  >
+                    {t('access.button')}
                   </Button>
                 </td>
               </tr>

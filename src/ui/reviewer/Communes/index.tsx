@@ -11,6 +11,7 @@ import type { StoredSession } from '../session';
 import { useLoad } from '../use-load';
 import { useReference } from '../use-reference';
 import { CommuneTable } from './CommuneTable';
+import { AccessDialog } from './AccessDialog';
 import { EnrollmentDialog } from './EnrollmentDialog';
 import { ProvinceTable } from './ProvinceTable';
 import './style.css';
@@ -35,6 +36,7 @@ function ProvinceCommunes({ province, admin }: { province: string; admin: boolea
   const [filter, setFilter] = useState<StateFilter>('all');
   const [sort, setSort] = useState<SortSpec>({ key: 'name', dir: 'asc' });
   const [enrolling, setEnrolling] = useState<{ code: string; name: string } | undefined>();
+  const [access, setAccess] = useState<{ code: string; name: string } | undefined>();
 
   const rows = state.data?.communes;
   const counts = useMemo(() => countByState(rows ?? []), [rows]);
@@ -90,10 +92,12 @@ function ProvinceCommunes({ province, admin }: { province: string; admin: boolea
             onSort={setSort}
             reference={ref}
             onEnroll={(row) => setEnrolling({ code: row.code, name: row.name })}
+            onAccess={(row) => setAccess({ code: row.code, name: row.name })}
           />
         </>
       )}
       {enrolling && <EnrollmentDialog commune={enrolling} onClose={() => setEnrolling(undefined)} />}
+      {access && <AccessDialog commune={access} onClose={() => setAccess(undefined)} />}
     </Page>
   );
 }

@@ -114,7 +114,8 @@ export function ReviewerRoutes({ path, query = {} }: ReviewerRoutesProps) {
 
   if (!ready && loaded?.ok === false) return <StringsFailed onRetry={() => setAttempt((n) => n + 1)} />;
   if (!ready || mustSignIn) return null;
-  if (route.name === 'sign-in' || !session) {
+  // A password the administrator reset must be replaced before anything else (every other call is refused).
+  if (route.name === 'sign-in' || !session || session.user.mustChangePassword) {
     return <SignIn next={route.name === 'sign-in' ? route.next : undefined} signedIn={session} />;
   }
   return <Routed route={route} session={session} />;

@@ -8,12 +8,13 @@ import { signIn } from '../api';
 import { errorKey } from '../errors';
 import { reviewPaths } from '../routes';
 import type { StoredSession } from '../session';
+import { ChangePassword } from './ChangePassword';
 import './style.css';
 
 export interface SignInProps {
   /** Where to go once signed in (a path under /review). */
   next?: string;
-  /** Already signed in: go on at once. */
+  /** Already signed in: go on at once, or first choose a new password when the admin reset it. */
   signedIn?: StoredSession;
 }
 
@@ -26,10 +27,14 @@ export function SignIn({ next, signedIn }: SignInProps) {
   const [error, setError] = useState<{ key: string; message: string } | undefined>();
   const userRef = useRef<HTMLInputElement>(null);
   const passRef = useRef<HTMLInputElement>(null);
+  // The password being signed in with: when it is a temporary one the change step need not ask
+  // for it again. A ref, set before the call, because the session's arrival re-renders first.
+  const typed = useRef<string | undefined>(undefined);
+  const mustChange = signedIn?.user.mustChangePassword === true;
 
   useEffect(() => {
-    if (signedIn) navigate(next ?? reviewPaths.communes(), { replace: true });
-  }, [signedIn]);
+    if (signedIn && !mustChange) navigate(next ?? reviewPaths.communes(), { replace: true });
+  }, [signedIn, mustChange]);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -41,11 +46,18 @@ export function SignIn({ next, signedIn }: SignInProps) {
     }
     setBusy(true);
     setError(undefined);
+    typed.current = password;
     try {
       const user = await signIn(username.trim(), password);
       announce(t('signIn.welcome', { name: user.username }));
-      navigate(next ?? reviewPaths.communes(), { replace: true });
+      if (user.mustChangePassword) {
+        setBusy(false);
+        setPassword('');
+      } else {
+        navigate(next ?? reviewPaths.communes(), { replace: true });
+      }
     } catch (err) {
+      typed.current = undefined;
       setBusy(false);
       setPassword('');
       const key = errorKey(err);
@@ -53,6 +65,8 @@ export function SignIn({ next, signedIn }: SignInProps) {
       passRef.current?.focus();
     }
   };
+
+  if (mustChange) return <ChangePassword current={typed.current} />;
 
   const errorId = 'rv-signin-error';
   return (
