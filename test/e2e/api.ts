@@ -66,6 +66,11 @@ export async function issueEnrollmentCode(token: string, communeCode: string): P
   return call('POST', `/communes/${communeCode}/enrollment-codes`, token, {});
 }
 
+/** A phone enrolled with a code (POST /enrollments); returns its device token. */
+export async function enrollPhone(code: string, label: string): Promise<string> {
+  return (await call<{ token: string }>('POST', '/enrollments', undefined, { code, label })).token;
+}
+
 /**
  * A phone that enrolled with a code and sent the fixture as revision 1 — straight through the
  * API, for screens that only need a submission to exist. Returns the assessment id.
