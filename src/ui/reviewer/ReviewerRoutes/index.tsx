@@ -100,12 +100,25 @@ export function ReviewerRoutes({ path, query = {} }: ReviewerRoutesProps) {
   const route = parseReviewRoute(path, query);
   const mustSignIn = !session && route.name !== 'sign-in';
 
+  // Whether this render had the strings of the chosen language (Vietnamese stands in meanwhile).
+  const langReady = reviewerStringsReady(lang);
+
   useEffect(() => {
-    if (reviewerStringsReady(lang)) return;
+    // The strings may have arrived between this render and its effect: a route change remounts
+    // this screen while an earlier instance's load is in flight, and that instance's setLoaded
+    // goes nowhere. Render again then, or the screen stays empty (issue #9's flaky blank page).
+    if (reviewerStringsReady(lang)) {
+      if (!langReady) setLoaded({ lang, ok: true });
+      return;
+    }
+    let alive = true;
     void ensureReviewerStrings(lang).then(
-      () => setLoaded({ lang, ok: true }),
-      () => setLoaded({ lang, ok: false }),
+      () => alive && setLoaded({ lang, ok: true }),
+      () => alive && setLoaded({ lang, ok: false }),
     );
+    return () => {
+      alive = false;
+    };
   }, [lang, attempt]);
 
   useEffect(() => {
