@@ -2,13 +2,15 @@
  * commune_scores is derived data: after every kind of write (first submissions, several periods of
  * one commune, equal reception times, N/A and named "…khác" items, a return and a resubmission,
  * verdicts) it must equal a recomputation from the stored revisions, and the dashboard built from it
- * must equal the summary and the national overview recomputed from the payloads (legacy-summary.ts). The upsert must not
- * depend on the order writers commit in, and migration 002's backfill must rebuild the same rows.
+ * must equal the summary and the national overview recomputed from the payloads (legacy-summary.ts), the
+ * per-criteria-set figures included. The upsert must not depend on the order writers commit in, and the
+ * backfills of migrations 002 and 006 must rebuild the same rows.
  */
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../src/domain/submission';
 import type { AreaType, CatalogueComponent, ScoreResult, Status } from '../../src/domain/types';
 import * as m002 from '../../src/server/db/migrations/002_commune_scores';
+import * as m006 from '../../src/server/db/migrations/006_commune_criteria_scores';
 import { listLatestSubmissions, type LatestSubmissionRow } from '../../src/server/repositories/assessments';
 import { communeScoreRow, recordCommuneScore, type CommuneScoreSource } from '../../src/server/repositories/commune-scores';
 import {
@@ -21,6 +23,7 @@ import {
   submission,
 } from './fixtures';
 import { DB_KINDS, realReference, serverPerTest, type TestServer } from './harness';
+import { templateSubmission } from './criteria-fixtures';
 import { legacyOverview, legacySummary } from './legacy-summary';
 
 const AREA_FILTERS: (AreaType | undefined)[] = [undefined, 'urban', 'rural', 'mountain-border-island'];
@@ -123,7 +126,8 @@ describe.each(DB_KINDS)('commune_scores (%s)', (kind) => {
     );
     // Two assessments of one commune received at the same instant: the smaller id represents it.
     await put(phone.m2.token, 'assess-m2-b', submission(MOUNTAIN_COMMUNE_2, { status: varied(3) }));
-    await put(phone.m2.token, 'assess-m2-a', submission(MOUNTAIN_COMMUNE_2, { status: () => 1 }));
+    // The representing one is under the template criteria set: its points go to their own columns.
+    await put(phone.m2.token, 'assess-m2-a', templateSubmission({}, { communeCode: MOUNTAIN_COMMUNE_2, status: () => 1 }));
     await put(
       phone.city.token,
       'assess-city-2026',
@@ -138,11 +142,9 @@ describe.each(DB_KINDS)('commune_scores (%s)', (kind) => {
     await review('assess-m1-2025', 'returned');
     await expectTableMatchesRevisions(s);
     s.advance(60_000);
-    await put(
-      phone.m1.token,
-      'assess-m1-2025',
-      submission(MOUNTAIN_COMMUNE, { period: '2025', status: varied(5), revision: 2, baseRevision: 1 }),
-    );
+    // Resubmitted under the template set: the row's criteria columns follow the revision.
+    const m1Revision2 = templateSubmission({}, { period: '2025', status: varied(5), revision: 2, baseRevision: 1 });
+    await put(phone.m1.token, 'assess-m1-2025', m1Revision2);
     await review('assess-m1-2025', 'accepted');
     // Sent, returned and resubmitted within one millisecond: the newer revision still replaces the row.
     await put(
@@ -165,11 +167,7 @@ describe.each(DB_KINDS)('commune_scores (%s)', (kind) => {
     });
 
     // A replayed revision writes nothing, and the table does not move.
-    await put(
-      phone.m1.token,
-      'assess-m1-2025',
-      submission(MOUNTAIN_COMMUNE, { period: '2025', status: varied(5), revision: 2, baseRevision: 1 }),
-    );
+    await put(phone.m1.token, 'assess-m1-2025', m1Revision2);
     await expectTableMatchesRevisions(s);
 
     // Whatever order racing writers commit in, the latest received assessment ends up in the row.
@@ -181,9 +179,14 @@ describe.each(DB_KINDS)('commune_scores (%s)', (kind) => {
       expect(await storedRows(s)).toEqual(before);
     }
 
-    // Migration 002 rebuilds the same rows from the revisions alone.
+    // Migrations 002 and 006 rebuild the same rows from the revisions alone (006 the criteria columns).
+    expect(before.filter((r) => r.criteria_set_id !== null).map((r) => r.commune_code)).toEqual(
+      [MOUNTAIN_COMMUNE_2, MOUNTAIN_COMMUNE].sort(),
+    );
+    await m006.down(s.db);
     await m002.down(s.db);
     await m002.up(s.db);
+    await m006.up(s.db);
     expect(await storedRows(s)).toEqual(before);
     await expectSummariesMatchPayloads(s, admin);
   });

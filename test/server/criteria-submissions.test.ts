@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scoreCriteria } from '../../src/domain/criteria';
-import type { Submission } from '../../src/domain/submission';
-import type { Answer, IndicatorValue } from '../../src/domain/types';
+import { templateSubmission } from './criteria-fixtures';
 import { catalogue, MOUNTAIN_COMMUNE, submission } from './fixtures';
 import { realReference, serverPerTest } from './harness';
 import { parseSubmission } from '../../src/domain/submission';
@@ -14,28 +13,6 @@ import { contentHash } from '../../src/server/services/content-hash';
 import { submissionContentHash } from '../support/submission-hash';
 
 const ID = 'a1b2c3d4-0000-4000-8000-0000000000c1';
-const TEMPLATE = { id: 'template-commune-index', version: '2026.1' };
-const when = '2026-03-01T07:00:00.000Z';
-
-/** The mountain fixture plus a value for every template indicator that has its own answer. */
-function templateSubmission(change: Record<string, IndicatorValue | null> = {}): Submission {
-  const base = submission(MOUNTAIN_COMMUNE);
-  const set = realReference().criteriaSets.get('template-commune-index@2026.1')!;
-  const own = set.indicators.flatMap((ind): Answer[] => {
-    if (ind.input.kind === 'status' && ind.input.component) return [];
-    const input = ind.input;
-    let value: IndicatorValue | undefined;
-    if (input.kind === 'yesno') value = { kind: 'yesno', yes: true };
-    if (input.kind === 'choice') value = { kind: 'choice', option: input.options[1]!.id };
-    if (input.kind === 'number') value = { kind: 'number', value: 3 };
-    if (input.kind === 'pair') value = { kind: 'pair', a: 2, b: 3 };
-    if (input.kind === 'percent') value = { kind: 'percent', value: 85 };
-    if (ind.code in change) value = change[ind.code] ?? undefined;
-    if (input.kind === 'status') return [{ code: ind.code, status: 2, updatedAt: when }];
-    return value ? [{ code: ind.code, status: null, value, updatedAt: when }] : [];
-  });
-  return { ...base, criteriaSet: TEMPLATE, answers: [...base.answers, ...own] };
-}
 
 describe('the content hash of a submission under a criteria set', () => {
   it('covers the set and every indicator value, and equals the plain canonical reference', () => {

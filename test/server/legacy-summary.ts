@@ -67,6 +67,39 @@ function coverage(rows: LatestSubmissionRow[], reference: ReferenceData) {
     .map((t) => ({ ...t.row, counted: t.counted, covered: t.covered, share: t.share }));
 }
 
+/** Per criteria set and version named in the JSON scores: the obvious means, straight from score.criteria. */
+function criteriaSets(rows: LatestSubmissionRow[], reference: ReferenceData) {
+  const scores = rows.flatMap((r) => (JSON.parse(r.score) as ScoreResult).criteria ?? []);
+  const keys = [...new Set(scores.map((c) => `${c.setId}@${c.setVersion}`))].sort();
+  return keys.flatMap((key) => {
+    const set = reference.criteriaSets.get(key);
+    if (!set) return [];
+    const under = scores.filter((c) => `${c.setId}@${c.setVersion}` === key);
+    const groupsOf = (id: string) => under.flatMap((c) => c.groups.filter((g) => g.id === id));
+    return [
+      {
+        setId: set.id,
+        setVersion: set.version,
+        title: { vi: set.title.vi, en: set.title.en },
+        template: set.template,
+        pointBased: set.total.aggregate === 'sum',
+        communes: under.length,
+        averageTotal: mean(under.map((c) => c.total)),
+        max: under[0]!.max,
+        levels: set.levels.map((l) => ({ level: l.level, count: under.filter((c) => c.level === l.level).length })),
+        groups: set.groups.map((g) => ({
+          id: g.id,
+          parent: g.parent ?? null,
+          vi: g.vi,
+          en: g.en,
+          average: mean(groupsOf(g.id).flatMap((x) => (x.score === null ? [] : [x.score]))),
+          max: groupsOf(g.id)[0]!.max,
+        })),
+      },
+    ];
+  });
+}
+
 export async function legacySummary(
   db: Kysely<Database>,
   reference: ReferenceData,
@@ -95,6 +128,7 @@ export async function legacySummary(
       national: country.group(g.id),
     })),
     coverage: coverage(local, reference),
+    criteriaSets: criteriaSets(local, reference),
   };
 }
 

@@ -158,14 +158,14 @@ describe.each(DB_KINDS)('province summary and CSV (%s)', (kind) => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'commune_code,commune_name,commune_type,submitted,assessment_id,revision,period,area_types,index,level,review_state,submitted_at,received_at,sync_lag_seconds',
+      'commune_code,commune_name,commune_type,submitted,assessment_id,revision,period,area_types,index,level,review_state,submitted_at,received_at,sync_lag_seconds,criteria_set,criteria_points,criteria_level',
     );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toBe(
-      `90001,Xã Ánh Dương,xã,yes,assessment-90001,1,2026,mountain-border-island,100,5,submitted,${s.clock.toISOString()},${s.clock.toISOString()},0`,
+      `90001,Xã Ánh Dương,xã,yes,assessment-90001,1,2026,mountain-border-island,100,5,submitted,${s.clock.toISOString()},${s.clock.toISOString()},0,,,`,
     );
-    expect(lines[2]).toMatch(/^90002,Xã Bình Minh,xã,yes,assessment-90002,1,2026,rural,0,1,submitted,.*,5400$/);
-    expect(lines[4]).toBe('90004,Xã Đồng Tâm,xã,no,,,,,,,,,,');
+    expect(lines[2]).toMatch(/^90002,Xã Bình Minh,xã,yes,assessment-90002,1,2026,rural,0,1,submitted,.*,5400,,,$/);
+    expect(lines[4]).toBe('90004,Xã Đồng Tâm,xã,no,,,,,,,,,,,,,');
 
     const coverage = await s.request('GET', '/api/v1/provinces/90/coverage.csv', { token: admin });
     const rows = coverage.text

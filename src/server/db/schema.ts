@@ -152,6 +152,14 @@ export type CommuneScoresTable = {
   level: number;
   /** One character per component of the catalogue, in catalogue order. */
   coverage: string;
+  /** The criteria set the submission named (migration 006); null: the provisional method alone. */
+  criteria_set_id: string | null;
+  criteria_set_version: string | null;
+  /** score.criteria.total and .level: points as the set rounds them, and the level after gates. */
+  criteria_total: number | null;
+  criteria_level: number | null;
+  /** JSON [[group id, points or null], …] in the set's group order (score.criteria.groups). */
+  criteria_groups: string | null;
 } & { [K in `layer_${1 | 2 | 3 | 4}`]: number | null } & {
   /** group_k = the score of the k-th score group of methodology_id (null: none, or no score). */
   [K in `group_${ScoreGroupSlot}`]: number | null;

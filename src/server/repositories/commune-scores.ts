@@ -19,6 +19,7 @@ import type { AreaType, Catalogue, Methodology, ScoreResult } from '../../domain
 import { prepared } from '../db/prepared';
 import type { CommuneScoresTable, Database, ScoreGroupSlot } from '../db/schema';
 import type { RevisionRow } from './assessments';
+import { criteriaColumns } from './criteria-columns';
 
 export type CommuneScoreRow = Selectable<CommuneScoresTable>;
 
@@ -69,6 +70,7 @@ export function communeScoreRow(source: CommuneScoreSource): CommuneScoreRow {
     score_index: revision.score_index,
     level: revision.level,
     coverage: catalogue && methodology ? coverageMarks(submission, catalogue, methodology) : '',
+    ...criteriaColumns(score.criteria),
   };
   for (const layer of LAYERS) row[`layer_${layer}`] = score.layers.find((l) => l.layer === layer)?.score ?? null;
   // Slot k holds the k-th score group of the methodology; readers map it back to the group id.
@@ -91,6 +93,11 @@ const COLUMN_KEYS = Object.fromEntries(
       'score_index',
       'level',
       'coverage',
+      'criteria_set_id',
+      'criteria_set_version',
+      'criteria_total',
+      'criteria_level',
+      'criteria_groups',
     ],
     ...LAYERS.map((l) => `layer_${l}`),
     ...GROUP_SLOTS.map((g) => `group_${g}`),
@@ -141,7 +148,8 @@ export interface CommuneFilter {
   areaType?: AreaType | undefined;
 }
 
-function communes(db: Kysely<Database>, filter: CommuneFilter) {
+/** The rows of the filter's communes, as `s`. */
+export function communeScores(db: Kysely<Database>, filter: CommuneFilter) {
   return db
     .selectFrom('commune_scores as s')
     .$if(filter.provinceCode !== undefined, (qb) => qb.where('s.province_code', '=', filter.provinceCode ?? ''))
@@ -182,7 +190,7 @@ export async function scoreTotals(
     ...LAYERS.map((l) => `layer_${l}` as const),
     ...slots.map((g) => `group_${g}` as const),
   ] as const;
-  const rows = await communes(db, filter)
+  const rows = await communeScores(db, filter)
     .select((eb) =>
       columns.flatMap((c) => [
         eb.fn.sum<number | string | null>(`s.${c}`).as(`${c}_sum`),
@@ -211,7 +219,7 @@ export type CountedRow = Pick<CommuneScoreRow, 'level' | 'catalogue_version' | '
 
 /** The communes' levels and coverage marks, newest first like the commune list. */
 export function countedRows(db: Kysely<Database>, filter: CommuneFilter): Promise<CountedRow[]> {
-  return communes(db, filter)
+  return communeScores(db, filter)
     .select(['s.level', 's.catalogue_version', 's.methodology_id', 's.coverage'])
     .orderBy('s.received_at', 'desc')
     .orderBy('s.assessment_id')

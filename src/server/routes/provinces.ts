@@ -6,8 +6,10 @@ import type { AppContext, AppDeps } from '../context';
 import { notFound } from '../errors';
 import { listLatestSubmissions } from '../repositories/assessments';
 import { countedRows, scoreTotals } from '../repositories/commune-scores';
+import { criteriaRows } from '../repositories/criteria-scores';
 import { ProvinceCodeSchema } from '../schemas/common';
 import { CommuneListSchema, ProvinceOverviewSchema, ProvinceSummarySchema, SummaryQuerySchema } from '../schemas/provinces';
+import { communesCsv } from '../services/commune-csv';
 import { toCsv } from '../services/csv';
 import { nationalOverview } from '../services/national-overview';
 import { communeRows, latestPerCommune, provinceSummary } from '../services/province-stats';
@@ -32,16 +34,26 @@ async function provinceLatest(deps: AppDeps, province: Province, withPayload = f
   return latestPerCommune(await listLatestSubmissions(deps.db, { provinceCode: province.code, withPayload }));
 }
 
-/** Three small queries on commune_scores (one row per commune); none reads a payload or parses JSON. */
+/** Four small queries on commune_scores (one row per commune); none reads a payload or parses JSON. */
 async function summaryOf(deps: AppDeps, province: Province, areaType: AreaType | undefined) {
   const local = { provinceCode: province.code, areaType };
   const slots = Math.max(0, ...[...deps.reference.methodologies.values()].map((m) => m.scoreGroups.length));
-  const [localTotals, national, counted] = await Promise.all([
+  const [localTotals, national, counted, criteria] = await Promise.all([
     scoreTotals(deps.db, local, slots),
     scoreTotals(deps.db, { areaType }, slots),
     countedRows(deps.db, local),
+    criteriaRows(deps.db, local),
   ]);
-  return provinceSummary(province, { local: localTotals, national, counted }, deps.reference, areaType);
+  return provinceSummary(province, { local: localTotals, national, counted, criteria }, deps.reference, areaType);
+}
+
+/** The commune list's rows, with the criteria set and points of communes whose assessment names one. */
+async function communeList(deps: AppDeps, province: Province) {
+  const [latest, criteria] = await Promise.all([
+    provinceLatest(deps, province),
+    criteriaRows(deps.db, { provinceCode: province.code }),
+  ]);
+  return communeRows(province, latest, new Map(criteria.map((r) => [r.communeCode, r])), deps.reference);
 }
 
 export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
@@ -73,7 +85,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
       return c.json({
         provinceCode: province.code,
         provinceName: province.name,
-        communes: communeRows(province, await provinceLatest(deps, province)),
+        communes: await communeList(deps, province),
       });
     },
   );
@@ -102,42 +114,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     async (c) => {
       const province = provinceParam(c, deps);
-      const rows = communeRows(province, await provinceLatest(deps, province));
-      const header = [
-        'commune_code',
-        'commune_name',
-        'commune_type',
-        'submitted',
-        'assessment_id',
-        'revision',
-        'period',
-        'area_types',
-        'index',
-        'level',
-        'review_state',
-        'submitted_at',
-        'received_at',
-        'sync_lag_seconds',
-      ];
-      const body = toCsv(
-        header,
-        rows.map((r) => [
-          r.code,
-          r.name,
-          r.type,
-          r.submitted,
-          r.assessmentId,
-          r.revision,
-          r.period,
-          r.areaTypes.join(' '),
-          r.index,
-          r.level,
-          r.reviewState,
-          r.submittedAt,
-          r.receivedAt,
-          r.syncLagSeconds,
-        ]),
-      );
+      const body = communesCsv(await communeList(deps, province), deps.reference);
       return csvResponse(c, `communes-${province.code}.csv`, body);
     },
   );

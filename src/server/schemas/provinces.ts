@@ -2,6 +2,22 @@
 import { z } from 'zod';
 import { AreaTypeSchema, IsoDateTime } from './common';
 
+/** The criteria set a commune's latest assessment was scored under (null: the provisional method alone). */
+export const CommuneCriteriaSchema = z.object({
+  setId: z.string(),
+  setVersion: z.string(),
+  /** The set is a template for a province to adapt (shown as such). */
+  template: z.boolean(),
+  /** Points added up to a total (the template's 1,000); false for an index like the provisional method's. */
+  pointBased: z.boolean(),
+  total: z.number(),
+  max: z.number(),
+  level: z.int(),
+  /** Points per group in the set's order; null when nothing in the group was counted. */
+  groups: z.array(z.object({ id: z.string(), points: z.number().nullable(), max: z.number() })),
+});
+export type CommuneCriteria = z.infer<typeof CommuneCriteriaSchema>;
+
 export const CommuneRowSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -20,6 +36,7 @@ export const CommuneRowSchema = z.object({
   receivedAt: IsoDateTime.nullable(),
   /** receivedAt − submittedAt, in seconds: how long the phone waited for a connection. */
   syncLagSeconds: z.number().nullable(),
+  criteria: CommuneCriteriaSchema.nullable(),
 });
 export type CommuneRow = z.infer<typeof CommuneRowSchema>;
 
@@ -50,6 +67,33 @@ export type CoverageRow = z.infer<typeof CoverageRowSchema>;
 
 export const LevelCountSchema = z.object({ level: z.int(), count: z.int() });
 
+/**
+ * The communes under one criteria set and version (never mixed with another set's): means of the
+ * stored points, rounded to one decimal; a group no commune has counted has a null average.
+ */
+export const CriteriaSetSummarySchema = z.object({
+  setId: z.string(),
+  setVersion: z.string(),
+  title: z.object({ vi: z.string(), en: z.string() }),
+  template: z.boolean(),
+  pointBased: z.boolean(),
+  communes: z.int(),
+  averageTotal: z.number().nullable(),
+  max: z.number(),
+  levels: z.array(LevelCountSchema),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      parent: z.string().nullable(),
+      vi: z.string(),
+      en: z.string(),
+      average: z.number().nullable(),
+      max: z.number(),
+    }),
+  ),
+});
+export type CriteriaSetSummary = z.infer<typeof CriteriaSetSummarySchema>;
+
 export const ProvinceSummarySchema = z.object({
   provinceCode: z.string(),
   provinceName: z.string(),
@@ -62,6 +106,8 @@ export const ProvinceSummarySchema = z.object({
   groups: z.array(ScorePairSchema.extend({ id: z.string(), layer: z.int() })),
   /** Weakest first. */
   coverage: z.array(CoverageRowSchema),
+  /** Per criteria set named by the counted communes (the index above stays the provisional method's). */
+  criteriaSets: z.array(CriteriaSetSummarySchema),
 });
 export type ProvinceSummary = z.infer<typeof ProvinceSummarySchema>;
 

@@ -16,8 +16,10 @@ import { round1 } from '../../domain/scoring';
 import type { AreaType, CatalogueComponent } from '../../domain/types';
 import type { LatestSubmissionRow } from '../repositories/assessments';
 import { MARK, type CountedRow, type ScoreTotals, type Total } from '../repositories/commune-scores';
+import type { CriteriaRow } from '../repositories/criteria-scores';
 import type { ReferenceData } from '../reference-data';
 import type { CommuneRow, CoverageRow, ProvinceSummary } from '../schemas/provinces';
+import { communeCriteria, criteriaSetSummaries } from './criteria-stats';
 
 export interface CommuneLatest {
   row: LatestSubmissionRow;
@@ -42,10 +44,21 @@ function lagSeconds(submittedAt: string, receivedAt: string): number | null {
   return Number.isFinite(lag) ? Math.round(lag) : null;
 }
 
-export function communeRows(province: Province, latest: Map<string, CommuneLatest>): CommuneRow[] {
+/**
+ * Every commune of the province with its latest assessment; `criteria` (commune_scores' criteria
+ * part, by commune) is attached when it describes that very revision.
+ */
+export function communeRows(
+  province: Province,
+  latest: Map<string, CommuneLatest>,
+  criteria: ReadonlyMap<string, CriteriaRow>,
+  reference: ReferenceData,
+): CommuneRow[] {
   return province.communes.map((c) => {
     const entry = latest.get(c.code);
     const r = entry?.row;
+    const scored = criteria.get(c.code);
+    const same = r && scored && scored.assessmentId === r.id && scored.revision === r.latest_revision;
     return {
       code: c.code,
       name: c.name,
@@ -62,6 +75,7 @@ export function communeRows(province: Province, latest: Map<string, CommuneLates
       submittedAt: r?.submitted_at ?? null,
       receivedAt: r?.received_at ?? null,
       syncLagSeconds: r ? lagSeconds(r.submitted_at, r.received_at) : null,
+      criteria: same ? communeCriteria(scored, reference) : null,
     };
   });
 }
@@ -153,6 +167,8 @@ export interface SummaryInput {
   national: readonly ScoreTotals[];
   /** The province's representative rows, after the area-type filter. */
   counted: readonly CountedRow[];
+  /** Those of them that name a criteria set. */
+  criteria: readonly CriteriaRow[];
 }
 
 export function provinceSummary(
@@ -189,5 +205,6 @@ export function provinceSummary(
       national: national.groups.get(g.id) ?? null,
     })),
     coverage: coverage(input.counted, reference),
+    criteriaSets: criteriaSetSummaries(input.criteria, reference),
   };
 }

@@ -18,6 +18,7 @@ export function commune(code: string, name: string, latest?: Partial<CommuneRow>
     submittedAt: null,
     receivedAt: null,
     syncLagSeconds: null,
+    criteria: null,
   };
   if (!latest) return base;
   return {
