@@ -2,7 +2,7 @@
  * What the first screen downloads, from the chunk graph the app build records (vite.config.ts,
  * chunkGraph): the entry chunk and every chunk it imports statically, transitively. A dynamic
  * import() is where the first screen stops paying. `firstScreenLeaks` names every module of that
- * closure that must stay behind an import(): the reviewer area, Chart.js, English, zod.
+ * closure that must stay behind an import(): the reviewer area, Chart.js, English, zod, criteria sets.
  */
 import { readFileSync } from 'node:fs';
 
@@ -24,6 +24,7 @@ export const FIRST_SCREEN_BANS: readonly { what: string; module: RegExp }[] = [
   { what: 'Chart.js', module: /(^|\/)node_modules\/(chart\.js|@kurkle\/color)\// },
   { what: 'English', module: /^locales\/en\/|^data\/catalogue\/[^/]+\/en\.json$/ },
   { what: 'zod', module: /(^|\/)node_modules\/zod\// },
+  { what: 'criteria sets', module: /^data\/criteria\// },
 ];
 
 export function readChunkGraph(file: string): ChunkGraph {

@@ -1,6 +1,7 @@
 /**
  * #/a/:id — the checklist: the commune's applicable components by layer and group,
- * each answered in place and saved as it changes. Opens where the user left off.
+ * each answered in place and saved as it changes. Opens where the user left off. An assessment
+ * under a criteria set shows that set's groups and indicators instead (CriteriaChecklist).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { saveAnswer } from '../../../db';
@@ -20,6 +21,7 @@ import { useSyncView } from '../../sync/use-live';
 import { cardId } from './card-ids';
 import type { ChecklistContext } from './checklist-context';
 import { ChecklistHeader } from './ChecklistHeader';
+import { CriteriaChecklist } from './CriteriaChecklist';
 import { GroupSection } from './GroupSection';
 import { jumpToCard } from './jump-to-card';
 import { nextUnanswered } from './next-unanswered';
@@ -33,6 +35,8 @@ export default function Checklist({ id }: { id: string }) {
   const t = useT('assess');
   const loaded = useAssessmentData(id);
   if (loaded.status !== 'ready') return <LoadState loaded={loaded} title={t('checklist.title')} />;
+  const set = loaded.data.criteriaSet;
+  if (set) return <CriteriaChecklist key={id} data={loaded.data} set={set} />;
   return <ChecklistBody key={id} data={loaded.data} />;
 }
 

@@ -1,6 +1,6 @@
 /**
  * #/new — start an assessment: province, commune (diacritic-insensitive search),
- * area types, period and who helped. Invalid fields get a message beside them and
+ * area types, period, who helped and the criteria set it is scored under. Invalid fields get a message beside them and
  * the first one takes focus; a valid form creates the assessment and opens its checklist.
  */
 import { storageProblemText } from '../../components/storage-problem';
@@ -16,6 +16,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Page } from '../../components/Page';
 import { AreaTypesField, AREA_FIRST_ID } from './AreaTypesField';
+import { CriteriaSetField, criteriaSetChoice, PROVISIONAL_KEY } from './CriteriaSetField';
 import { CommunePicker, COMMUNE_INPUT_ID } from './CommunePicker';
 import { TextField } from './TextField';
 import { normalizeText } from '../../../domain/answer-rules';
@@ -50,6 +51,7 @@ export default function NewAssessment() {
   const [submitError, setSubmitError] = useState('');
   /** An assessment of the same commune and period already on the phone: asked about before a second is made. */
   const [duplicate, setDuplicate] = useState<Assessment>();
+  const [setKey, setSetKey] = useState(PROVISIONAL_KEY);
 
   useEffect(() => {
     loadAdminUnits().then(setUnits, () => setLoadFailed(true));
@@ -88,6 +90,7 @@ export default function NewAssessment() {
       }
       setDuplicate(undefined);
       const helpers = normalizeText(form.helpers);
+      const criteriaSet = criteriaSetChoice(setKey);
       const a = await createAssessment({
         provinceCode: form.provinceCode,
         communeCode: form.communeCode,
@@ -95,6 +98,7 @@ export default function NewAssessment() {
         period: normalizeText(form.period),
         catalogueVersion: CURRENT_CATALOGUE_VERSION,
         methodologyId: CURRENT_METHODOLOGY_ID,
+        ...(criteriaSet ? { criteriaSet } : {}),
         ...(helpers ? { helpers } : {}),
       });
       navigate(paths.checklist(a.id));
@@ -169,6 +173,7 @@ export default function NewAssessment() {
           error={err('helpers')}
           autocomplete="name"
         />
+        <CriteriaSetField value={setKey} onChange={setSetKey} />
         {submitError && (
           <p class="form-alert" role="alert">
             {submitError}

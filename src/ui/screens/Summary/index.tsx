@@ -1,6 +1,7 @@
 /**
  * #/a/:id/summary — the result: index, level, gates, completeness, scores by layer and group
  * (table, and a radar chart loaded on demand), the gap list, and a link to the printable report.
+ * Under a criteria set: its points per group and level instead (CriteriaSummary).
  */
 import { useMemo } from 'preact/hooks';
 import { useLanguage, useT } from '../../../i18n';
@@ -12,6 +13,7 @@ import { SubmitPanel } from '../../sync/SubmitPanel';
 import { LoadState } from '../assessment/LoadState';
 import { useAssessmentData } from '../assessment/use-assessment-data';
 import type { AssessmentData } from '../assessment/use-assessment-data';
+import { CriteriaSummary } from './CriteriaSummary';
 import { GapList } from './GapList';
 import { Headline } from './Headline';
 import { RadarChart } from './RadarChart';
@@ -27,6 +29,8 @@ export default function Summary({ id }: { id: string }) {
   const t = useT('summary');
   const loaded = useAssessmentData(id);
   if (loaded.status !== 'ready') return <LoadState loaded={loaded} title={t('title')} />;
+  const set = loaded.data.criteriaSet;
+  if (set) return <CriteriaSummary data={loaded.data} set={set} />;
   return <SummaryBody data={loaded.data} />;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Everything an assessment screen needs: the assessment, its answers, the catalogue and
- * methodology, the province and commune, and the catalogue labels in the UI language.
+ * methodology (and the criteria set it names, if any), the province and commune, and the catalogue labels in the UI language.
  * Shared by Checklist, Summary and Report. A language switch swaps only the labels: the
  * screen stays mounted, so nothing typed is lost.
  */
@@ -9,7 +9,8 @@ import { findCommune, findProvince } from '../../../domain/admin-units';
 import type { Commune, Province } from '../../../domain/admin-units';
 import type { Answer, Assessment, Catalogue, CatalogueTranslation, Methodology } from '../../../domain/types';
 import { getAnswers, getAssessment } from '../../../db';
-import { loadAdminUnits, loadCatalogue, loadCatalogueTranslation, loadMethodology } from '../../../data/load';
+import type { CriteriaSet } from '../../../domain/criteria/schema';
+import { loadAdminUnits, loadCatalogue, loadCatalogueTranslation, loadCriteriaSet, loadMethodology } from '../../../data/load';
 import { useLanguage } from '../../../i18n';
 
 export interface AssessmentData {
@@ -17,6 +18,8 @@ export interface AssessmentData {
   answers: Record<string, Answer>;
   catalogue: Catalogue;
   methodology: Methodology;
+  /** The criteria set the assessment names (its own chunk, loaded only for such an assessment). */
+  criteriaSet: CriteriaSet | undefined;
   translation: CatalogueTranslation | undefined;
   province: Province | undefined;
   commune: Commune | undefined;
@@ -39,9 +42,13 @@ export async function loadBase(id: string): Promise<Base | undefined> {
     loadAdminUnits(),
   ]);
   if (!assessment) return undefined;
+  const named = assessment.criteriaSet;
+  const criteriaSet = named ? await loadCriteriaSet(named.id, named.version) : undefined;
+  // Never score it under another rule than the one it names: a set this build lacks is a failure to load.
+  if (named && !criteriaSet) throw new Error(`The criteria set ${named.id} ${named.version} is not in this version of the app.`);
   const province = findProvince(units, assessment.provinceCode);
   const commune = findCommune(units, assessment.communeCode);
-  return { assessment, answers, catalogue, methodology, province, commune };
+  return { assessment, answers, catalogue, methodology, criteriaSet, province, commune };
 }
 
 export function useAssessmentData(id: string): Loaded {

@@ -1,0 +1,44 @@
+/**
+ * The summary of an assessment under a criteria set: the total in points, the level (and a gate
+ * that caps it), the points per group, from scoreCriteria on every view; then sending, as for
+ * any assessment.
+ */
+import { useMemo } from 'preact/hooks';
+import type { CriteriaSet } from '../../../domain/criteria/schema';
+import { useLanguage, useT } from '../../../i18n';
+import { LinkButton } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { paths } from '../../router';
+import { ReviewComments } from '../../sync/ReviewComments';
+import { SubmitPanel } from '../../sync/SubmitPanel';
+import { CriteriaResult } from '../assessment/CriteriaResult';
+import { criteriaScoreOf } from '../assessment/criteria-result';
+import type { AssessmentData } from '../assessment/use-assessment-data';
+
+export function CriteriaSummary({ data, set }: { data: AssessmentData; set: CriteriaSet }) {
+  const t = useT('summary');
+  const tc = useT('criteria');
+  const lang = useLanguage();
+  const a = data.assessment;
+  const score = useMemo(() => criteriaScoreOf(data, set), [data, set]);
+  return (
+    <Page title={t('title')}>
+      <p class="summary-where">{t('where', { commune: data.commune?.name ?? a.communeCode, period: a.period })}</p>
+      <p class="summary-set">
+        {tc('checklist.set')} {lang === 'en' ? set.title.en : set.title.vi}
+      </p>
+      <section aria-labelledby="sum-criteria">
+        <h2 id="sum-criteria">{tc('result.title')}</h2>
+        <CriteriaResult set={set} score={score} lang={lang} />
+      </section>
+      <ReviewComments assessmentId={a.id} />
+      <SubmitPanel assessmentId={a.id} />
+      <p class="summary-actions">
+        <LinkButton variant="primary" href={`#${paths.report(a.id)}`}>
+          {t('toReport')}
+        </LinkButton>
+        <LinkButton href={`#${paths.checklist(a.id)}`}>{t('toChecklist')}</LinkButton>
+      </p>
+    </Page>
+  );
+}
