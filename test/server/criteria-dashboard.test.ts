@@ -69,15 +69,14 @@ describe.each(DB_KINDS)('criteria sets on the province dashboard (%s)', (kind) =
     expect(tpl).toMatchObject({
       setVersion: '2026.1',
       title: { vi: template.title.vi, en: template.title.en },
+      notice: { vi: template.notice!.vi, en: template.notice!.en },
       template: true,
       pointBased: true,
       communes: 2,
       max: 1000,
       averageTotal: round1((a.total + b.total) / 2),
     });
-    expect(tpl.levels).toEqual(
-      template.levels.map((l) => ({ level: l.level, count: [a, b].filter((x) => x.level === l.level).length })),
-    );
+    expect(tpl.levels).toEqual(template.levels.map((l) => ({ ...l, count: [a, b].filter((x) => x.level === l.level).length })));
     expect(tpl.levels.reduce((n: number, l: { count: number }) => n + l.count, 0)).toBe(2);
     expect(tpl.groups.map((g: { id: string; vi: string; max: number }) => [g.id, g.vi, g.max])).toEqual([
       ['NT', 'Nhận thức số', 100],

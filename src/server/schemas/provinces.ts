@@ -75,12 +75,15 @@ export const CriteriaSetSummarySchema = z.object({
   setId: z.string(),
   setVersion: z.string(),
   title: z.object({ vi: z.string(), en: z.string() }),
+  /** The set's own notice (the template's: not any province's official index). */
+  notice: z.object({ vi: z.string(), en: z.string() }).nullable(),
   template: z.boolean(),
   pointBased: z.boolean(),
   communes: z.int(),
   averageTotal: z.number().nullable(),
   max: z.number(),
-  levels: z.array(LevelCountSchema),
+  /** Every level of the set, with its lower bound and name. */
+  levels: z.array(LevelCountSchema.extend({ min: z.number(), vi: z.string(), en: z.string() })),
   groups: z.array(
     z.object({
       id: z.string(),

@@ -10,7 +10,7 @@ export type CommuneState = 'not-submitted' | ReviewState;
 export const COMMUNE_STATES: readonly CommuneState[] = ['not-submitted', 'submitted', 'returned', 'accepted'];
 export type StateFilter = 'all' | CommuneState;
 
-export type SortKey = 'name' | 'type' | 'index' | 'level' | 'areaTypes' | 'submittedAt' | 'syncLag' | 'reviewState';
+export type SortKey = 'name' | 'type' | 'index' | 'level' | 'points' | 'areaTypes' | 'submittedAt' | 'syncLag' | 'reviewState';
 export type SortDir = 'asc' | 'desc';
 export interface SortSpec {
   key: SortKey;
@@ -63,6 +63,9 @@ function value(row: CommuneRow, key: SortKey): SortValue {
       return row.index ?? undefined;
     case 'level':
       return row.level ?? undefined;
+    case 'points':
+      // Points under a point-based criteria set; a commune under none sorts with the unsubmitted.
+      return row.criteria?.pointBased ? row.criteria.total : undefined;
     case 'areaTypes':
       return row.areaTypes.length > 0 ? [...row.areaTypes].sort().join(',') : undefined;
     case 'submittedAt':
@@ -102,7 +105,7 @@ export function sortCommunes(rows: readonly CommuneRow[], sort: SortSpec): Commu
 export function nextSort(current: SortSpec, key: SortKey): SortSpec {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   // Numbers and dates are most useful highest / newest first; text A→Z.
-  const descFirst: SortKey[] = ['index', 'level', 'submittedAt', 'syncLag'];
+  const descFirst: SortKey[] = ['index', 'level', 'points', 'submittedAt', 'syncLag'];
   return { key, dir: descFirst.includes(key) ? 'desc' : 'asc' };
 }
 

@@ -29,7 +29,7 @@ import type {
 import type { ReviewState, ReviewVerdict, Submission } from '../../domain/submission';
 
 export type { ReviewState, ReviewVerdict, Submission };
-export type { CommuneRow, CoverageRow, ProvinceSummary } from '../../server/schemas/provinces';
+export type { CommuneRow, CoverageRow, CriteriaSetSummary, ProvinceSummary } from '../../server/schemas/provinces';
 export type { RevisionChanges } from '../../server/schemas/assessments';
 
 /** The signed-in account; `id` is optional because a session kept in sessionStorage is checked without it. */

@@ -5,6 +5,7 @@ import { communeTypeKey, formatIndex, formatLag } from '../format';
 import { reviewPaths } from '../routes';
 import type { CommuneRow } from '../types';
 import { levelName, type Reference } from '../use-reference';
+import { CriteriaPointsCell } from './CriteriaPointsCell';
 
 interface Props {
   rows: CommuneRow[];
@@ -16,8 +17,8 @@ interface Props {
   onAccess: (row: CommuneRow) => void;
 }
 
-const COLUMNS: SortKey[] = ['name', 'type', 'index', 'level', 'areaTypes', 'submittedAt', 'syncLag', 'reviewState'];
-const NUMERIC: SortKey[] = ['index', 'level', 'syncLag'];
+const COLUMNS: SortKey[] = ['name', 'type', 'index', 'level', 'points', 'areaTypes', 'submittedAt', 'syncLag', 'reviewState'];
+const NUMERIC: SortKey[] = ['index', 'level', 'points', 'syncLag'];
 
 /** Every commune of the province; each column header sorts (aria-sort says how). */
 export function CommuneTable({ rows, sort, onSort, reference, onEnroll, onAccess }: Props) {
@@ -73,6 +74,7 @@ export function CommuneTable({ rows, sort, onSort, reference, onEnroll, onAccess
                     '–'
                   )}
                 </td>
+                <CriteriaPointsCell row={row} />
                 <td>{row.areaTypes.map((a) => t(`common:areaType.${a}`)).join('; ') || '–'}</td>
                 <td>
                   {row.submittedAt ? (

@@ -8,6 +8,7 @@ import { api } from '../api';
 import { wrapLabel } from '../../charts/wrap-label';
 import { layerSeries, levelCounts, niceMax, submissionRatio, LAYERS, LEVELS } from '../chart-data';
 import { CsvButton } from '../CsvButton';
+import { pointBasedSets } from '../criteria-summary';
 import { formatIndex, formatShare } from '../format';
 import { LoadFailed } from '../LoadFailed';
 import { reviewPaths } from '../routes';
@@ -15,6 +16,7 @@ import { useLoad } from '../use-load';
 import { layerName, levelName, useReference } from '../use-reference';
 import { BarChart } from './BarChart';
 import { CoverageTable } from './CoverageTable';
+import { CriteriaSetSection } from './CriteriaSetSection';
 import { LayerTable, LevelTable } from './Tables';
 import './style.css';
 
@@ -103,6 +105,9 @@ export function Dashboard({ province, areaType, admin }: { province: string; are
               <LayerTable summary={s} reference={ref} />
             </section>
           </div>
+          {pointBasedSets(s.criteriaSets).map((set) => (
+            <CriteriaSetSection key={`${set.setId}@${set.setVersion}`} set={set} />
+          ))}
           <CoverageTable rows={s.coverage} reference={ref} areaType={area} />
         </>
       )}
