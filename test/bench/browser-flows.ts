@@ -115,6 +115,14 @@ export function idbFloor(page: Page, n: number): Promise<number[]> {
   return page.evaluate(`(${IDB_FLOOR_SCRIPT})(${n})`) as Promise<number[]>;
 }
 
+/**
+ * Resolves once the page has painted what came before (two animation frames): an officer taps a
+ * card seconds after the group opened or scrolled, never inside that frame.
+ */
+export function painted(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 /** Shows only the group of card `index` (as an officer working through one group), untimed. */
 export function focusGroupOf(page: Page, index: number): Promise<void> {
   return page.evaluate(`(() => {

@@ -17,6 +17,7 @@ import {
   busyLoopMs,
   createAssessment,
   focusGroupOf,
+  painted,
   idbFloor,
   openAllGroups,
   READY_SCRIPT,
@@ -104,6 +105,7 @@ export const browserPart: Part = {
     const saves: SaveTiming[] = [];
     for (let i = 0; i < edits && !ctx.signal.aborted; i++) {
       await focusGroupOf(page, i % cards);
+      await painted(page);
       await sleep(20);
       saves.push(await timedSave(page, i % cards));
     }

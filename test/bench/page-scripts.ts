@@ -53,6 +53,9 @@ export const SAVE_SCRIPT = `(i) => new Promise((resolve, reject) => {
   const before = performance.getEntriesByName('xaso:save').length;
   const requests0 = window.__xasoIdbRequests || 0;
   const state = () => (card.querySelector('.save-state') || {}).className || '';
+  // Each confirmation bumps data-saves; a card going straight from one "Đã lưu" to the next shows no other state.
+  const saves = () => (card.querySelector('.save-state') || { getAttribute: () => null }).getAttribute('data-saves');
+  const saves0 = saves();
   let sawOther = false;
   let t0 = 0;
   const timer = setTimeout(() => {
@@ -61,7 +64,7 @@ export const SAVE_SCRIPT = `(i) => new Promise((resolve, reject) => {
   }, 5000);
   const obs = new MutationObserver(() => {
     if (!state().includes('save-state--saved')) sawOther = true;
-    else if (sawOther) {
+    else if (sawOther || (saves0 !== null && saves() !== saves0)) {
       const t = performance.now() - t0;
       obs.disconnect();
       clearTimeout(timer);

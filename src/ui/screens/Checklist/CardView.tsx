@@ -22,6 +22,8 @@ interface Props {
   reviewComment?: string | undefined;
   draft: Draft;
   save: SaveState;
+  /** How many saves this card has confirmed (data-saves: tests and the benchmark tell one confirmation from the next). */
+  saves: number;
   noteOpen: boolean;
   /** `at`: the event's timeStamp, when the change was made. */
   onStatus: (s: Status, at: number) => void;
@@ -118,7 +120,11 @@ export function CardView(p: Props) {
           </span>
           {p.save.kind !== 'error' && (
             // Saved on the phone but not a valid answer: say both, and which one stands in the way (issue #10).
-            <p class={`save-state save-state--${savedInvalid ? 'saved-invalid' : p.save.kind}`} aria-live="polite">
+            <p
+              class={`save-state save-state--${savedInvalid ? 'saved-invalid' : p.save.kind}`}
+              data-saves={p.saves}
+              aria-live="polite"
+            >
               {p.save.kind === 'idle' ? '' : t(savedInvalid ? 'checklist.save.savedInvalid' : `checklist.save.${p.save.kind}`)}
             </p>
           )}

@@ -25,23 +25,35 @@ interface State {
   save: SaveState;
   /** The note field is shown on demand ("Thêm ghi chú"), or at once when the answer has a note. */
   noteOpen: boolean;
+  /** Saves confirmed so far: the confirmation of each save is its own change of the DOM. */
+  saves: number;
 }
+
+/**
+ * How long a status save may take before the card says "Đang lưu…". Quicker saves go from the
+ * tap straight to "Đã lưu": nothing is rendered in between (issue #16 item 1).
+ */
+const SHOW_SAVING_AFTER_MS = 150;
 
 type TextField = 'note' | 'naReason' | 'openName';
 
 export class ComponentCard extends Component<ComponentCardProps, State> {
   private saver: CardSaver;
   private unregister: (() => void) | undefined;
+  /** The draft as the user left it; `state.draft` follows it at the next render. */
+  private draft: Draft;
+  private savingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(props: ComponentCardProps) {
     super(props);
     const c = props.component;
     const draft = draftFromAnswer(props.ctx.answerFor(c.code));
-    this.state = { draft, save: { kind: 'idle' }, noteOpen: draft.note !== '' };
+    this.draft = draft;
+    this.state = { draft, save: { kind: 'idle' }, noteOpen: draft.note !== '', saves: 0 };
     this.saver = new CardSaver({
       save: (patch, onCommit, stored) => this.props.ctx.save(c.code, patch, onCommit, stored),
       stored: props.ctx.answerFor(c.code),
-      onState: (save) => this.setState({ save }),
+      onState: (save) => this.showSave(save),
       onSaved: (a) => this.props.ctx.onSaved(a),
       fields: { naReason: props.ctx.choicesFor(c.code).includes('na'), openName: c.open },
     });
@@ -54,6 +66,22 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
   override componentWillUnmount() {
     this.unregister?.();
     this.saver.dispose();
+    clearTimeout(this.savingTimer);
+  }
+
+  /**
+   * Between a tap and its commit the main thread stays free for IndexedDB: the radio has already
+   * changed in the DOM, and the card renders once, with "Đã lưu", when the commit is known. A
+   * slow save still says "Đang lưu…" (after SHOW_SAVING_AFTER_MS). Typed text renders as before.
+   */
+  private showSave(save: SaveState) {
+    clearTimeout(this.savingTimer);
+    this.savingTimer = undefined;
+    if (save.kind === 'saving' && this.state.save.kind !== 'pending') {
+      this.savingTimer = setTimeout(() => this.setState({ save, draft: this.draft }), SHOW_SAVING_AFTER_MS);
+      return;
+    }
+    this.setState((s) => ({ save, draft: this.draft, saves: save.kind === 'saved' ? s.saves + 1 : s.saves }));
   }
 
   override shouldComponentUpdate(next: ComponentCardProps, nextState: State) {
@@ -66,14 +94,16 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
   // `at` is the event's timestamp, the start of the save's timing (save-timing.ts).
   private setStatus = (status: Status, at?: number) => {
     if (this.props.ctx.readOnly) return;
-    const draft = { ...this.state.draft, status };
+    const draft = { ...this.draft, status };
+    this.draft = draft;
+    // No setState here: the card renders when the save reports (showSave).
     void this.saver.saveNow(draft, handledAt(at));
-    this.setState({ draft });
   };
 
   private setText = (field: TextField, value: string, at?: number) => {
     if (this.props.ctx.readOnly) return;
-    const draft = { ...this.state.draft, [field]: value };
+    const draft = { ...this.draft, [field]: value };
+    this.draft = draft;
     this.saver.saveTyped(draft, handledAt(at));
     this.setState({ draft });
   };
@@ -92,7 +122,7 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
   };
 
   private retry = () => {
-    void this.saver.saveNow(this.state.draft);
+    void this.saver.saveNow(this.draft);
   };
 
   override render() {
@@ -108,6 +138,7 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
         reviewComment={p.ctx.reviewCommentFor(p.component.code)}
         draft={this.state.draft}
         save={this.state.save}
+        saves={this.state.saves}
         noteOpen={this.state.noteOpen}
         onStatus={this.setStatus}
         onText={this.setText}
