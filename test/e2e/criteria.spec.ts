@@ -156,6 +156,18 @@ test('offline on the template index: every input kind, a refused value, points p
       await expect(checklist.card('NT3').getByText(tx('criteria', 'card.maxPoints', { max: 20 }))).toBeVisible();
     });
 
+    await test.step('until every required indicator is answered, the phone refuses to send it and lists them', async () => {
+      await summary.goto(id);
+      await expect(
+        summary.submitPanel.getByText(tx('sync', 'block.incompleteIndicators_other', { count: applicable.length })),
+      ).toBeVisible();
+      const nt1 = summary.submitPanel.getByRole('link', { name: new RegExp(`^NT1 ${literal(set.indicators[0]!.vi)}`) });
+      await expect(nt1).toBeVisible();
+      await expect(summary.submitPanel.getByRole('button', { name: tx('sync', 'submit.button'), exact: true })).toBeDisabled();
+      await nt1.click();
+      await expect(checklist.card('NT1')).toBeFocused();
+    });
+
     await test.step('every indicator is answered through its own input, and shows the points it earns', async () => {
       for (const ind of applicable) await checklist.answer(ind, entries.get(ind.code)!);
       for (const s of expected.indicators.filter((x) => x.applicable)) await checklist.expectPoints(s.code, num(s.points), s.max);
@@ -192,6 +204,11 @@ test('offline on the template index: every input kind, a refused value, points p
       await page.goto(`./#/a/${encodeURIComponent(id)}`);
       await expect(checklist.box('NT3', 'a')).toHaveValue((entries.get('NT3') as { a: string }).a);
       await expect(checklist.box('TC2', 'a')).toHaveValue((entries.get('TC2') as { text: string }).text);
+      // The home card counts what the checklist counts: the set's required indicators.
+      await page.goto('./#/');
+      await home.expectShown();
+      const n = applicable.length;
+      await expect(page.getByText(tx('home', 'item.progress', { answered: n, total: n }), { exact: true })).toBeVisible();
       await summary.goto(id);
     });
 

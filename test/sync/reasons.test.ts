@@ -4,7 +4,7 @@ import { blockLines, reasonText } from '../../src/ui/sync/SubmitPanel/reasons';
 
 // A tiny stand-in for i18next over the Vietnamese file: enough to check which key is used.
 const t = (key: string, opts: Record<string, unknown> = {}) => {
-  const path = 'count' in opts && key === 'block.incomplete' ? `${key}_other` : key;
+  const path = 'count' in opts && key.startsWith('block.incomplete') ? `${key}_other` : key;
   let node: unknown = vi;
   for (const part of path.split('.')) node = (node as Record<string, unknown>)[part];
   return String(node).replace(/{{(\w+)}}/g, (_, name: string) => String(opts[name]));
@@ -35,5 +35,10 @@ describe('submit panel wording', () => {
       vi.block.invalid,
       'Điện thoại này đã kết nối với Phường Ba Đình, không phải xã của bản đánh giá này.',
     ]);
+  });
+
+  it('counts required indicators, not essential components, for an assessment under a criteria set', () => {
+    const check = { ok: false, blocks: ['incomplete' as const], missing: 2, problems: [] };
+    expect(blockLines(t, check, undefined, true)).toEqual(['Còn 2 chỉ tiêu bắt buộc chưa trả lời.']);
   });
 });

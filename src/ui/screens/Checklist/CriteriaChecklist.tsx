@@ -87,7 +87,7 @@ export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: Cr
         <p class="assess-progress">
           {t('checklist.progress', { answered: whole.answered, total: whole.total })}
           <br />
-          {t('checklist.total', { total: formatNumber(score.total, {}, lang), max: score.max })}
+          {t('checklist.total', { total: formatNumber(score.total, {}, lang), max: formatNumber(score.max, {}, lang) })}
         </p>
         <span class="progress-bar" aria-hidden="true">
           <span style={{ width: `${whole.total ? Math.round((100 * whole.answered) / whole.total) : 0}%` }} />

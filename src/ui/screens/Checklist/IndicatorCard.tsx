@@ -138,7 +138,12 @@ function IndicatorCardView(p: IndicatorCardProps) {
             ? t('card.points', { points: formatNumber(p.points, {}, p.lang), max: ind.points })
             : t('card.maxPoints', { max: ind.points })}
         </span>
-        {ind.ownQuestion && <span class="tier-badge"> {t('card.ownQuestion')}</span>}
+        {ind.ownQuestion && (
+          <>
+            {' '}
+            <span class="tier-badge">{t('card.ownQuestion')}</span>
+          </>
+        )}
       </p>
       {p.reviewComment && (
         <div class="card-review" role="note" aria-labelledby={`${id}-review`}>

@@ -51,9 +51,17 @@ export function useHomeData(): HomeData {
       void (async () => {
         const [catalogue, methodology] = await Promise.all([loadCatalogue(), loadMethodology()]);
         const entries = await Promise.all(
-          items.map(async (a) => [a.id, progressOf(catalogue, methodology, a.areaTypes, await getAnswers(a.id))] as const),
+          items.map(async (a) => {
+            const answers = await getAnswers(a.id);
+            // Under a criteria set, its required indicators are what "answered" counts.
+            const p = a.criteriaSet
+              ? await (await import('./set-progress')).setProgressOf(a, catalogue, answers)
+              : progressOf(catalogue, methodology, a.areaTypes, answers);
+            return [a.id, p] as const;
+          }),
         );
-        if (alive) setProgress(Object.fromEntries(entries));
+        const known = entries.filter((e): e is readonly [string, Progress] => e[1] !== undefined);
+        if (alive) setProgress(Object.fromEntries(known));
       })().catch(() => undefined); // progress is a nicety: the list stands without it
       void loadAdminUnits()
         .then((units) => {

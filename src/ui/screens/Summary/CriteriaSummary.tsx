@@ -27,6 +27,7 @@ export function CriteriaSummary({ data, set }: { data: AssessmentData; set: Crit
       <p class="summary-set">
         {tc('checklist.set')} {lang === 'en' ? set.title.en : set.title.vi}
       </p>
+      {set.notice && <p class="notice">{lang === 'en' ? set.notice.en : set.notice.vi}</p>}
       <section aria-labelledby="sum-criteria">
         <h2 id="sum-criteria">{tc('result.title')}</h2>
         <CriteriaResult set={set} score={score} lang={lang} />
@@ -37,7 +38,7 @@ export function CriteriaSummary({ data, set }: { data: AssessmentData; set: Crit
         <LinkButton variant="primary" href={`#${paths.report(a.id)}`}>
           {t('toReport')}
         </LinkButton>
-        <LinkButton href={`#${paths.checklist(a.id)}`}>{t('toChecklist')}</LinkButton>
+        <LinkButton href={`#${paths.checklist(a.id)}`}>{tc('result.toChecklist')}</LinkButton>
       </p>
     </Page>
   );

@@ -7,6 +7,7 @@ import { useT } from '../../../i18n';
 import type { Assessment } from '../../../domain/types';
 import type { Enrollment } from '../../../sync/enrollment';
 import { evaluateSubmission } from '../../../sync/readiness';
+import { criteriaSetIn } from '../../../sync/reference';
 import { submitAssessment } from '../../../sync/submit';
 import { announce } from '../../components/announce';
 import { Button } from '../../components/Button';
@@ -33,7 +34,7 @@ export function SubmitAction({ assessment, enrollment, again }: SubmitActionProp
 
   const check =
     ref && answers ? evaluateSubmission({ assessment, answers, enrollment: enrollment ?? undefined, ref }) : undefined;
-  const lines = check ? blockLines(t, check, enrollment?.communeName) : [];
+  const lines = check ? blockLines(t, check, enrollment?.communeName, assessment.criteriaSet !== undefined) : [];
   const needsEnrollment = check?.blocks.some((b) => b === 'not-enrolled' || b === 'commune-mismatch') ?? false;
 
   const send = async () => {
@@ -60,7 +61,14 @@ export function SubmitAction({ assessment, enrollment, again }: SubmitActionProp
               <li key={line}>{line}</li>
             ))}
           </ul>
-          {ref && check && <BlockingItems assessmentId={assessment.id} problems={check.problems} catalogue={ref.catalogue} />}
+          {ref && check && (
+            <BlockingItems
+              assessmentId={assessment.id}
+              problems={check.problems}
+              catalogue={ref.catalogue}
+              set={criteriaSetIn(ref, assessment.criteriaSet)}
+            />
+          )}
           {needsEnrollment && (
             <a class="tap-link" href="#/enroll">
               {t('submit.enrollLink')}

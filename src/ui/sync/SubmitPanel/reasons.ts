@@ -33,12 +33,16 @@ export function reasonDetail(reason: string | undefined): string {
   return KNOWN.has(reason) || isNetwork(reason) ? '' : reason;
 }
 
-/** One line per reason the submit button is disabled. */
-export function blockLines(t: TFn, check: SubmitCheck, enrolledCommune: string | undefined): string[] {
+/**
+ * One line per reason the submit button is disabled. `underSet`: the assessment is scored under a
+ * criteria set, whose required indicators (not the catalogue's essential components) must be answered.
+ */
+export function blockLines(t: TFn, check: SubmitCheck, enrolledCommune: string | undefined, underSet = false): string[] {
   const lines: string[] = [];
   for (const block of check.blocks) {
     if (block === 'incomplete') {
-      if (check.missing > 0) lines.push(t('block.incomplete', { count: check.missing }));
+      if (check.missing > 0)
+        lines.push(t(underSet ? 'block.incompleteIndicators' : 'block.incomplete', { count: check.missing }));
       if (check.problems.some((p) => p.problem !== 'required-unanswered')) lines.push(t('block.invalid'));
     } else if (block === 'commune-mismatch') {
       lines.push(t('block.commune-mismatch', { commune: enrolledCommune ?? '' }));
