@@ -48,6 +48,8 @@ export interface StartOptions {
   staticDir?: string;
   adminPassword: string;
   timeoutMs?: number;
+  /** Extra node flags before the bundle (profile-ingest.ts passes --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 function statusKb(pid: number, field: string): number {
@@ -93,7 +95,11 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-  const child = spawn(process.execPath, [main], { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), main], {
+    cwd: opts.root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000);

@@ -156,6 +156,23 @@ export async function countRevisions(db: Kysely<Database>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** The assessment row once it points at a new revision: created on revision 1, moved otherwise. */
+export function assessmentAt(
+  revision: RevisionRow,
+  assessment: { communeCode: string; provinceCode: string; existing: AssessmentRow | undefined },
+): AssessmentRow {
+  const moved = { latest_revision: revision.revision, review_state: 'submitted' as const, updated_at: revision.received_at };
+  if (assessment.existing) return { ...assessment.existing, ...moved };
+  return {
+    id: revision.assessment_id,
+    commune_code: assessment.communeCode,
+    province_code: assessment.provinceCode,
+    reviewed_revision: null,
+    created_at: revision.received_at,
+    ...moved,
+  };
+}
+
 /**
  * Appends a revision and moves the assessment to it (creating the assessment on revision 1).
  * Returns the assessment row as written, so the caller need not read it back.
@@ -165,25 +182,16 @@ export async function appendRevision(
   revision: RevisionRow,
   assessment: { communeCode: string; provinceCode: string; existing: AssessmentRow | undefined },
 ): Promise<AssessmentRow> {
-  const moved = { latest_revision: revision.revision, review_state: 'submitted' as const, updated_at: revision.received_at };
-  const { existing } = assessment;
-  if (!existing) {
-    const created: AssessmentRow = {
-      id: revision.assessment_id,
-      commune_code: assessment.communeCode,
-      province_code: assessment.provinceCode,
-      reviewed_revision: null,
-      created_at: revision.received_at,
-      ...moved,
-    };
-    await insertAssessment(db, created);
+  const written = assessmentAt(revision, assessment);
+  if (!assessment.existing) {
+    await insertAssessment(db, written);
     await insertRevision(db, revision);
-    return created;
+    return written;
   }
   // Insert the revision first: its primary key is what refuses a racing duplicate.
   await insertRevision(db, revision);
   await moveToRevision(db, { id: revision.assessment_id, revision: revision.revision, at: revision.received_at });
-  return { ...existing, ...moved };
+  return written;
 }
 
 export async function setReviewState(

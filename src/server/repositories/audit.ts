@@ -36,7 +36,11 @@ const insertAudit = prepared((db, v: AuditRow) => db.insertInto('audit_log').val
 });
 
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await insertAudit(db, {
+  await insertAudit(db, auditRowOf(entry));
+}
+
+export function auditRowOf(entry: AuditEntry): AuditRow {
+  return {
     id: entry.id,
     at: entry.at,
     actor_kind: entry.actorKind,
@@ -47,7 +51,7 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     target: entry.target ?? null,
     ip: entry.ip ?? null,
     detail: entry.detail ? JSON.stringify(entry.detail) : null,
-  });
+  };
 }
 
 export function listAudit(db: Kysely<Database>, limit = 200): Promise<AuditRow[]> {

@@ -11,7 +11,7 @@
  *   '0' it counts and is not covered (status 0 or 1, or unanswered);
  *   '1' it counts and is covered (status 2 or 3).
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, QueryCreator, Selectable } from 'kysely';
 import { applicableComponents } from '../../domain/catalogue';
 import { componentWeight } from '../../domain/scoring';
 import type { Submission } from '../../domain/submission';
@@ -79,7 +79,7 @@ export function communeScoreRow(source: CommuneScoreSource): CommuneScoreRow {
 }
 
 /** Every column, listed as the prepared insert needs them (see ../db/prepared.ts). */
-const COLUMN_KEYS = Object.fromEntries(
+export const COLUMN_KEYS = Object.fromEntries(
   [
     ...[
       'commune_code',
@@ -105,32 +105,35 @@ const COLUMN_KEYS = Object.fromEntries(
 ) as { [K in keyof CommuneScoreRow]-?: true };
 const UPDATED_COLUMNS = (Object.keys(COLUMN_KEYS) as (keyof CommuneScoreRow)[]).filter((c) => c !== 'commune_code');
 
-// Compiled once: it runs with every stored revision.
-const upsert = prepared(
-  (db, v: CommuneScoreRow) =>
-    db
-      .insertInto('commune_scores')
-      .values(v)
-      .onConflict((oc) =>
-        oc
-          .column('commune_code')
-          .doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
-          .where((eb) =>
-            eb.or([
-              eb('commune_scores.received_at', '<', eb.ref('excluded.received_at')),
-              eb.and([
-                eb('commune_scores.received_at', '=', eb.ref('excluded.received_at')),
-                eb('commune_scores.assessment_id', '>', eb.ref('excluded.assessment_id')),
-              ]),
-              eb.and([
-                eb('commune_scores.assessment_id', '=', eb.ref('excluded.assessment_id')),
-                eb('commune_scores.revision', '<', eb.ref('excluded.revision')),
-              ]),
+/**
+ * The upsert itself, as a builder: recordCommuneScore prepares it alone; on PostgreSQL it is also one
+ * part of the statement that stores a revision at once (./revision-write.ts).
+ */
+export const communeScoreUpsert = (db: QueryCreator<Database>, v: CommuneScoreRow) =>
+  db
+    .insertInto('commune_scores')
+    .values(v)
+    .onConflict((oc) =>
+      oc
+        .column('commune_code')
+        .doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
+        .where((eb) =>
+          eb.or([
+            eb('commune_scores.received_at', '<', eb.ref('excluded.received_at')),
+            eb.and([
+              eb('commune_scores.received_at', '=', eb.ref('excluded.received_at')),
+              eb('commune_scores.assessment_id', '>', eb.ref('excluded.assessment_id')),
             ]),
-          ),
-      ),
-  COLUMN_KEYS,
-);
+            eb.and([
+              eb('commune_scores.assessment_id', '=', eb.ref('excluded.assessment_id')),
+              eb('commune_scores.revision', '<', eb.ref('excluded.revision')),
+            ]),
+          ]),
+        ),
+    );
+
+// Compiled once: it runs with every stored revision.
+const upsert = prepared(communeScoreUpsert, COLUMN_KEYS);
 
 /**
  * Makes a just-stored revision its commune's row if it now represents the commune: it was received

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../auth/tokens';
 import type { AppDeps, Principal } from '../context';
 import type { Database } from '../db/schema';
-import { recordAudit } from '../repositories/audit';
+import { recordAudit, type AuditEntry } from '../repositories/audit';
 
 export interface AuditFacts {
   action: string;
@@ -21,8 +21,13 @@ export async function audit(
   facts: AuditFacts,
   db: Kysely<Database> = deps.db,
 ): Promise<void> {
+  await recordAudit(db, auditEntry(deps, who, facts));
+}
+
+/** The entry audit() writes, for a caller that writes it as part of a larger statement. */
+export function auditEntry(deps: AppDeps, who: { principal: Principal | undefined; ip: string }, facts: AuditFacts): AuditEntry {
   const p = who.principal;
-  await recordAudit(db, {
+  return {
     id: newId(),
     at: deps.now().toISOString(),
     actorKind: p ? p.kind : 'anonymous',
@@ -33,5 +38,5 @@ export async function audit(
     target: facts.target ?? null,
     ip: who.ip,
     ...(facts.detail ? { detail: facts.detail } : {}),
-  });
+  };
 }

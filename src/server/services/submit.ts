@@ -23,15 +23,18 @@ import type { Database } from '../db/schema';
 import { ApiError, conflict, forbidden } from '../errors';
 import {
   appendRevision,
+  assessmentAt,
   findAssessment,
   findRevision,
   findSubmissionState,
   type RevisionRow,
   type SubmissionState,
 } from '../repositories/assessments';
-import { recordCommuneScore } from '../repositories/commune-scores';
+import { auditRowOf } from '../repositories/audit';
+import { communeScoreRow, recordCommuneScore } from '../repositories/commune-scores';
+import { writeRevisionAtOnce } from '../repositories/revision-write';
 import { latestReviewOf } from '../repositories/reviews';
-import { audit } from './audit-trail';
+import { audit, auditEntry } from './audit-trail';
 import { contentHash } from './content-hash';
 import { criteriaSetOf, scoreWithSet, validateWithSet } from './criteria-submission';
 import { submissionResult } from './submission-results';
@@ -93,27 +96,27 @@ async function storeOrReplay(
     });
   }
 
-  const stored = await appendRevision(trx, row, { communeCode: device.communeCode, provinceCode: device.provinceCode, existing });
-  await recordCommuneScore(trx, {
-    revision: row,
-    provinceCode: device.provinceCode,
-    communeCode: device.communeCode,
-    submission,
-    score,
-    catalogue,
-    methodology,
-  });
-  await audit(
-    deps,
-    { principal: device, ip },
-    {
-      action: 'assessment.submit',
-      outcome: 'success',
-      target: id,
-      detail: { revision: row.revision, index: score.index, level: score.level },
-    },
-    trx,
-  );
+  const where = { communeCode: device.communeCode, provinceCode: device.provinceCode, existing };
+  const scoreSource = { revision: row, provinceCode: device.provinceCode, communeCode: device.communeCode, submission, score };
+  const facts = {
+    action: 'assessment.submit',
+    outcome: 'success' as const,
+    target: id,
+    detail: { revision: row.revision, index: score.index, level: score.level },
+  };
+  if (deps.dialect === 'postgres') {
+    // One statement, one round trip (see ../repositories/revision-write.ts).
+    await writeRevisionAtOnce(trx, {
+      revision: row,
+      created: existing ? undefined : assessmentAt(row, where),
+      communeScore: communeScoreRow({ ...scoreSource, catalogue, methodology }),
+      audit: auditRowOf(auditEntry(deps, { principal: device, ip }, facts)),
+    });
+    return { result: submissionResult(assessmentAt(row, where), row, undefined), replayed: false };
+  }
+  const stored = await appendRevision(trx, row, where);
+  await recordCommuneScore(trx, { ...scoreSource, catalogue, methodology });
+  await audit(deps, { principal: device, ip }, facts, trx);
   return { result: submissionResult(stored, row, undefined), replayed: false };
 }
 
@@ -207,6 +210,9 @@ export async function submitRevision(
   const scored = scoreSubmission(deps, device, id, submission, hash, catalogue, methodology, set);
   for (let attempt = 0; ; attempt++) {
     try {
+      // On PostgreSQL the first attempt writes in one statement, atomic without a transaction.
+      if (attempt === 0 && deps.dialect === 'postgres')
+        return await storeOrReplay(deps, deps.db, device, id, scored, hash, ip, state);
       return await deps.db.transaction().execute(async (trx) => {
         if (attempt > 0) state = await readState(trx, id, submission.revision);
         return storeOrReplay(deps, trx, device, id, scored, hash, ip, state);
