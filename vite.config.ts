@@ -73,6 +73,51 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Puts the first screen's CSS into index.html as a <style> element instead of a render-blocking
+ * <link>: on Slow 4G that stylesheet request is a round trip (often a new connection) before the
+ * first paint. The server allows exactly that text by its hash in the CSP (src/server/inline-styles.ts).
+ * Taken out of the entry chunk's CSS before Vite writes the page and the preload lists of dynamic
+ * imports, so no lazy chunk asks for the file again (a <link> added after a screen's own CSS would
+ * also reorder the cascade); the file itself is not emitted.
+ */
+function inlineFirstScreenCss(): Plugin {
+  let css = '';
+  return {
+    name: 'xaso-inline-first-screen-css',
+    apply: 'build',
+    generateBundle: {
+      order: 'pre',
+      handler(_options, bundle) {
+        css = '';
+        const entry = Object.values(bundle).find((out) => out.type === 'chunk' && out.isEntry);
+        if (!entry || entry.type !== 'chunk' || !('index.html' in bundle || entry.facadeModuleId?.endsWith('index.html'))) return;
+        const files = entry.viteMetadata?.importedCss;
+        if (!files) return;
+        for (const file of files) {
+          const asset = bundle[file];
+          if (asset?.type !== 'asset') continue;
+          // Less Vite's trailing marker comment; '</style' would end the element early.
+          css += String(asset.source)
+            .replace(/\/\*\$vite\$:\d+\*\/\s*$/, '')
+            .trim();
+          if (/<\/style/i.test(css)) this.error(`${file} cannot be inlined: it contains </style`);
+          delete bundle[file];
+          files.delete(file);
+        }
+      },
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!css) return html;
+        if (/<link rel="stylesheet"/.test(html)) throw new Error('index.html still links a stylesheet');
+        return html.replace('</head>', `<style>${css}</style></head>`);
+      },
+    },
+  };
+}
+
 /** Where the build records its chunk graph, for the first-screen test (test/e2e/first-screen-chunks.spec.ts). */
 export const CHUNK_GRAPH_FILE = '.tmp/build/chunk-graph.json';
 
@@ -120,6 +165,10 @@ export default defineConfig({
     outDir: 'dist',
     rolldownOptions: {
       output: {
+        // Everything the entry imports statically goes into ONE chunk beside it, instead of ten
+        // small shared chunks: on Slow 4G every extra request in the first screen's chain costs a
+        // round trip (or a new connection). Lazy screens import from it; nothing lazy joins it.
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
         chunkFileNames: (chunk) => {
           const lang = langOf(chunk.moduleIds);
           if (lang) return `assets/lang/${lang}/[name]-[hash].js`;
@@ -134,6 +183,7 @@ export default defineConfig({
   },
   plugins: [
     preact({ prerender: { enabled: false }, reactAliasesEnabled: false }),
+    inlineFirstScreenCss(),
     precompress(),
     chunkGraph(),
     VitePWA({
