@@ -12,7 +12,9 @@
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './context';
+import { styleHashSources } from './inline-styles';
 import { API_PREFIX } from './routes/registry';
+import { contentSecurityPolicy } from './security-headers';
 import { isCompressible, negotiate, StaticCache, type Variant } from './static-cache';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -44,6 +46,18 @@ export function cacheControlFor(relativePath: string): string {
   return REVALIDATE;
 }
 
+/** A page's CSP, per cached page body: its inline styles allowed by hash (inline-styles.ts). */
+const pagePolicies = new WeakMap<Uint8Array, string>();
+
+function pagePolicy(page: Variant): string {
+  let policy = pagePolicies.get(page.body);
+  if (!policy) {
+    policy = contentSecurityPolicy(styleHashSources(Buffer.from(page.body).toString('utf8')));
+    pagePolicies.set(page.body, policy);
+  }
+  return policy;
+}
+
 /** If-None-Match: a list of ETags (weak comparison, as RFC 9110 asks for GET) or `*`. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -70,6 +84,7 @@ async function send(c: Context<AppEnv>, cache: StaticCache, file: string, relati
     'Cache-Control': cacheControlFor(relativePath),
     ETag: variant.etag,
   };
+  if (path.extname(relativePath).toLowerCase() === '.html') headers['Content-Security-Policy'] = pagePolicy(entry.identity);
   // Every answer for a compressible file depends on Accept-Encoding, the plain one and 304s too.
   if (compressible) headers.Vary = 'Accept-Encoding';
   if (matches(c.req.header('if-none-match'), variant.etag)) return c.body(null, 304, headers);
