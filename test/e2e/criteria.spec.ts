@@ -177,8 +177,9 @@ test('offline on the template index: every input kind, a refused value, points p
       await expectNoSeriousA11yIssue(page);
     });
 
-    const expectSummary = async () => {
-      await summary.expectShown();
+    /** The total, level and points per group, on the summary (or, onSummary false, the report). */
+    const expectSummary = async (onSummary = true) => {
+      if (onSummary) await summary.expectShown();
       await expect(page.locator('.criteria-total__num')).toHaveText(num(expected.total));
       const level = set.levels.find((l) => l.level === expected.level)!;
       await expect(page.getByText(tx('criteria', 'result.level', { n: expected.level, name: level.vi }))).toBeVisible();
@@ -196,12 +197,20 @@ test('offline on the template index: every input kind, a refused value, points p
         .click();
       await expectSummary();
       await expectNoSeriousA11yIssue(page);
+      // The printable report says the same, under the set's name and its template notice.
+      const report = await summary.openReport();
+      await expect(page.getByText(set.notice!.vi)).toBeVisible();
+      await expectSummary(false);
+      await expectNoSeriousA11yIssue(page);
+      await page.goBack();
     });
 
     await test.step('a reload keeps everything', async () => {
       await page.reload();
       await expectSummary();
       await page.goto(`./#/a/${encodeURIComponent(id)}`);
+      // The checklist opens where the officer left off: the last indicator answered.
+      await expect(checklist.card(applicable.at(-1)!.code)).toBeFocused();
       await expect(checklist.box('NT3', 'a')).toHaveValue((entries.get('NT3') as { a: string }).a);
       await expect(checklist.box('TC2', 'a')).toHaveValue((entries.get('TC2') as { text: string }).text);
       // The home card counts what the checklist counts: the set's required indicators.

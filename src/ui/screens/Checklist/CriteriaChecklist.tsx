@@ -60,8 +60,13 @@ export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: Cr
     [id],
   );
 
-  // Opened from "cannot send yet" or the result: bring that indicator's card on screen.
-  const [start] = useState(() => currentRoute().query.code);
+  // Opened from "cannot send yet" (an indicator's code), or where the officer left off (the last
+  // code saved: an indicator's own, or the component a linked status answers): that card on screen.
+  const [start] = useState(() => {
+    const code = currentRoute().query.code ?? assessment.lastCode;
+    const items = sections.flatMap((s) => s.items);
+    return (items.find((i) => i.indicator.code === code) ?? items.find((i) => i.answerCode === code))?.indicator.code;
+  });
   useEffect(() => {
     if (!start) return;
     const frame = requestAnimationFrame(() => {
