@@ -1,12 +1,15 @@
 /** What one component card shows: heading, tier, who acts, status, text fields, save state. */
 import { checkAnswer, LIMITS } from '../../../domain/answer-rules';
 import type { AnswerProblem } from '../../../domain/answer-rules';
+import type { ComponentGuidanceEntry } from '../../../domain/guidance';
+import { guidanceText } from '../../../domain/guidance';
 import type { CatalogueComponent, Methodology, Status } from '../../../domain/types';
 import { getLanguage, useT } from '../../../i18n';
 import { Button } from '../../components/Button';
 import type { Draft, SaveState } from './card-saver';
 import { CardFields } from './CardFields';
 import { StatusPicker } from './StatusPicker';
+import { disclosureLevels, GuidanceDisclosure } from './GuidanceDisclosure';
 import { actorKey, scaleLabel, tierBadge } from './view-model';
 import { cardId, saveErrorKey } from './card-ids';
 import './card.css';
@@ -20,6 +23,8 @@ interface Props {
   readOnly: boolean;
   /** The province's comment on this component, if it left one. */
   reviewComment?: string | undefined;
+  /** What the component means and its levels, behind "Hướng dẫn"; none when the guidance did not load. */
+  guidance?: ComponentGuidanceEntry | undefined;
   draft: Draft;
   save: SaveState;
   /** How many saves this card has confirmed (data-saves: tests and the benchmark tell one confirmation from the next). */
@@ -56,6 +61,16 @@ export function CardView(p: Props) {
   const savedInvalid = p.save.kind === 'saved' && problems.length > 0;
   const labelFor = (s: Status) => scaleLabel(s, p.methodology, lang) ?? t(`status.${String(s)}`);
   const unnamed = c.open && p.draft.status !== null && p.draft.status !== 'na' && p.draft.openName.trim() === '';
+  const metaWords = (
+    <>
+      <span class={`tier-badge tier-badge--${badge.kind}`}>
+        {badge.kind === 'area'
+          ? t('checklist.tier.area', { area: t(`areaType.${badge.areaType}`) })
+          : t(`checklist.tier.${badge.kind}`)}
+      </span>{' '}
+      <span class="card-actor">{t(`checklist.actor.${actorKey(c)}`)}</span>
+    </>
+  );
 
   return (
     <article
@@ -67,14 +82,18 @@ export function CardView(p: Props) {
       <h4 class="card-title" id={`${id}-title`}>
         <span class="card-code">{c.code}</span> <span lang={p.labelLang}>{p.label}</span>
       </h4>
-      <p class="card-meta">
-        <span class={`tier-badge tier-badge--${badge.kind}`}>
-          {badge.kind === 'area'
-            ? t('checklist.tier.area', { area: t(`areaType.${badge.areaType}`) })
-            : t(`checklist.tier.${badge.kind}`)}
-        </span>{' '}
-        <span class="card-actor">{t(`checklist.actor.${actorKey(c)}`)}</span>
-      </p>
+      {p.guidance ? (
+        <GuidanceDisclosure
+          idBase={id}
+          lead={metaWords}
+          rowClass="card-meta"
+          explanation={guidanceText(p.guidance, lang)}
+          levels={disclosureLevels(p.guidance.levels, lang, (v) => labelFor(v as Status))}
+          current={typeof p.draft.status === 'number' ? p.draft.status : null}
+        />
+      ) : (
+        <p class="card-meta">{metaWords}</p>
+      )}
       {p.reviewComment && (
         // Text node, never markup: the comment is whatever the reviewer typed.
         <div class="card-review" role="note" aria-labelledby={`${id}-review`}>

@@ -136,6 +136,7 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
         methodology={p.ctx.methodology}
         readOnly={p.ctx.readOnly}
         reviewComment={p.ctx.reviewCommentFor(p.component.code)}
+        guidance={p.ctx.guidanceFor(p.component.code)}
         draft={this.state.draft}
         save={this.state.save}
         saves={this.state.saves}

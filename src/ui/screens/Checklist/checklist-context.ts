@@ -4,6 +4,7 @@
  * its own counts change, never because this object did.
  */
 import type { Answer, CatalogueTranslation, Methodology, Status } from '../../../domain/types';
+import type { ComponentGuidanceEntry } from '../../../domain/guidance';
 import type { AnswerPatch } from './card-saver';
 
 export interface ChecklistContext {
@@ -26,4 +27,6 @@ export interface ChecklistContext {
   goToNextUnanswered: (code: string) => void;
   /** The province's comment on a component once it returned or accepted the assessment (issue #10 item 8). */
   reviewCommentFor: (code: string) => string | undefined;
+  /** What the component means and its levels ("Hướng dẫn"); undefined when the guidance could not load. */
+  guidanceFor: (code: string) => ComponentGuidanceEntry | undefined;
 }

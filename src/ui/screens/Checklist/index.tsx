@@ -28,19 +28,25 @@ import { nextUnanswered } from './next-unanswered';
 import { useAssessmentData } from '../assessment/use-assessment-data';
 import type { AssessmentData } from '../assessment/use-assessment-data';
 import { buildSections, resumePoint, statusChoices } from './view-model';
+import { useComponentGuidance } from './use-guidance';
+import type { ComponentGuidance } from '../../../domain/guidance';
 import { LoadState } from '../assessment/LoadState';
 import './style.css';
 
 export default function Checklist({ id }: { id: string }) {
   const t = useT('assess');
   const loaded = useAssessmentData(id);
+  // Loaded beside the assessment, so the cards appear with their "Hướng dẫn" at once; a failed load
+  // (null) does not hold the checklist back.
+  const guidance = useComponentGuidance();
   if (loaded.status !== 'ready') return <LoadState loaded={loaded} title={t('checklist.title')} />;
   const set = loaded.data.criteriaSet;
   if (set) return <CriteriaChecklist key={id} data={loaded.data} set={set} />;
-  return <ChecklistBody key={id} data={loaded.data} />;
+  if (guidance === undefined) return <LoadState loaded={{ status: 'loading' }} title={t('checklist.title')} />;
+  return <ChecklistBody key={id} data={loaded.data} guidance={guidance} />;
 }
 
-function ChecklistBody({ data }: { data: AssessmentData }) {
+function ChecklistBody({ data, guidance }: { data: AssessmentData; guidance: ComponentGuidance | null }) {
   const t = useT('assess');
   const lang = useLanguage();
   const { assessment, catalogue, methodology, translation } = data;
@@ -140,8 +146,9 @@ function ChecklistBody({ data }: { data: AssessmentData }) {
         jumpToCard(next?.group, next?.code, () => document.querySelector<HTMLElement>('.checklist-foot a'));
       },
       reviewCommentFor: (code) => comments?.[code] || undefined,
+      guidanceFor: (code) => guidance?.components[code],
     }),
-    [id, choicesFor, translation, methodology, lang, readOnly, onSaved, registerFlush, sections, comments],
+    [id, choicesFor, translation, methodology, lang, readOnly, onSaved, registerFlush, sections, comments, guidance],
   );
 
   const title = data.commune?.name ?? t('checklist.title');
