@@ -4,7 +4,7 @@
  * four levels, and every key is a real component code.
  */
 import { z } from 'zod';
-import type { ComponentGuidance } from './guidance';
+import type { ComponentGuidance, GuidanceTranslation } from './guidance';
 import { communeScoredComponents } from './guidance';
 import { nfcText } from './schemas';
 import type { Same } from './same-type';
@@ -58,4 +58,29 @@ export function parseComponentGuidance(json: unknown, cat: Catalogue): Component
   return g;
 }
 
+export const GuidanceTranslationSchema = z.strictObject({
+  catalogueVersion: z.string().min(1),
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'BCP 47 language tag'),
+  components: z.record(
+    z.string(),
+    z.strictObject({ text: nfcText, levels: z.array(nfcText).length(4, 'one text for each status 0, 1, 2, 3') }),
+  ),
+});
+
+/** Parses a translation of `g`; throws with the codes at fault when its codes are not exactly g's. */
+export function parseGuidanceTranslation(json: unknown, g: ComponentGuidance): GuidanceTranslation {
+  const tr = GuidanceTranslationSchema.parse(json);
+  if (tr.catalogueVersion !== g.catalogueVersion)
+    throw new Error(`translation is for catalogue ${tr.catalogueVersion}, not ${g.catalogueVersion}`);
+  const missing = Object.keys(g.components).filter((code) => !(code in tr.components));
+  const extra = Object.keys(tr.components).filter((code) => !(code in g.components));
+  const problems = [
+    missing.length ? `no ${tr.lang} text for ${missing.join(', ')}` : '',
+    extra.length ? `${tr.lang} text for codes without guidance ${extra.join(', ')}` : '',
+  ].filter(Boolean);
+  if (problems.length) throw new Error(problems.join('; '));
+  return tr;
+}
+
 const _guidanceMatches: Same<z.infer<typeof ComponentGuidanceSchema>, ComponentGuidance> = true;
+const _translationMatches: Same<z.infer<typeof GuidanceTranslationSchema>, GuidanceTranslation> = true;

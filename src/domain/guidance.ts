@@ -26,6 +26,17 @@ export interface ComponentGuidance {
 }
 
 /**
+ * The English of a guidance file (data/catalogue/<version>/guidance.<lang>.json), keyed by the same
+ * codes. Kept beside the Vietnamese and checked by the tests; the app does not ship it yet (see
+ * data/catalogue/README.md): the English screens show the Vietnamese guidance, marked lang="vi".
+ */
+export interface GuidanceTranslation {
+  catalogueVersion: string;
+  lang: string;
+  components: Record<string, { text: string; levels: string[] }>;
+}
+
+/**
  * The components a commune may be scored on: every commune-essential one and the area-specific
  * ones of every area type (central and provincial ones are context, never scored).
  */

@@ -6,7 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { communeScoredComponents, guidanceText } from '../../src/domain/guidance';
-import { ComponentGuidanceSchema, guidanceCoverage, parseComponentGuidance } from '../../src/domain/guidance-schema';
+import {
+  ComponentGuidanceSchema,
+  guidanceCoverage,
+  parseComponentGuidance,
+  parseGuidanceTranslation,
+} from '../../src/domain/guidance-schema';
 import { CatalogueSchema } from '../../src/domain/schemas';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,6 +20,8 @@ const catalogue = CatalogueSchema.parse(readJson('data/catalogue/2026.1/catalogu
 const json = readJson('data/catalogue/2026.1/guidance.json');
 const guidance = parseComponentGuidance(json, catalogue);
 const entries = Object.entries(guidance.components);
+const englishJson = readJson('data/catalogue/2026.1/guidance.en.json');
+const english = parseGuidanceTranslation(englishJson, guidance);
 const copy = () => structuredClone(json) as { components: Record<string, { vi: string; levels: { vi: string }[] }> };
 
 describe('data/catalogue/2026.1/guidance.json', () => {
@@ -25,11 +32,20 @@ describe('data/catalogue/2026.1/guidance.json', () => {
     expect(guidanceCoverage(catalogue, guidance)).toEqual({ missing: [], unknown: [], notScored: [] });
   });
 
-  it('gives every component an explanation and four levels, in Vietnamese and English', () => {
+  it('gives every component an explanation and four levels in Vietnamese', () => {
     for (const [code, g] of entries) {
+      expect(g.vi, code).toBeTruthy();
       expect(g.levels, code).toHaveLength(4);
-      expect(g.en, code).toBeTruthy();
-      for (const level of g.levels) expect(level.en, code).toBeTruthy();
+    }
+  });
+
+  it('has its English, for the same codes, four levels each (guidance.en.json, not shipped yet)', () => {
+    expect(Object.keys(english.components)).toEqual(Object.keys(guidance.components));
+    for (const [code, e] of Object.entries(english.components)) expect(e.levels, code).toHaveLength(4);
+    // The English says what the methodology's English scale says: an approved plan, in regular use.
+    for (const [code, e] of Object.entries(english.components)) {
+      expect(e.levels[1], code).toMatch(/approved/u);
+      expect(e.levels[3], code).toMatch(/regular|every day/iu);
     }
   });
 
@@ -84,6 +100,13 @@ describe('the guidance schema refuses a file that does not fit the catalogue', (
     bad.components.DL10!.vi = bad.components.DL10!.vi.normalize('NFD');
     const r = ComponentGuidanceSchema.safeParse(bad);
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['components.DL10.vi', 'not NFC']]);
+  });
+
+  it('an English file that leaves a code out or adds one', () => {
+    const bad = structuredClone(englishJson) as { components: Record<string, unknown> };
+    bad.components.DL99 = bad.components.DL10;
+    delete bad.components.DL10;
+    expect(() => parseGuidanceTranslation(bad, guidance)).toThrow(/no en text for DL10.*codes without guidance DL99/u);
   });
 
   it('another catalogue version', () => {
