@@ -4,11 +4,17 @@
  * 2. after the first paint, register the service worker (workbox-window is its own chunk).
  */
 import './ui/App/zod-jitless'; // first: before any zod schema is created (CSP, no eval)
+import Dexie from 'dexie';
 import { render } from 'preact';
 import { initLanguage } from './i18n';
 import { App } from './ui/App';
 import { registerServiceWorker } from './ui/App/sw-bridge';
 import './ui/styles/global.css';
+
+// Dexie switches its debug mode on by itself when the page is on localhost or 127.0.0.1: a
+// console task and stack capture around every table call, warnings, console output. A production
+// build must behave the same wherever it is served (a commune office's own PC, the benchmarks).
+if (import.meta.env.PROD) Dexie.debug = false;
 
 /**
  * "/review" typed in the address bar opens the reviewer area. Online the server redirects it; once
