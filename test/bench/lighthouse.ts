@@ -47,7 +47,7 @@ function mobileFix(m: Metrics, gz: Metrics | undefined): string {
     );
   if (m.tbt > 200 && !(gz && gz.tbt <= 200))
     parts.push(
-      `TBT ${ms(m.tbt)}: less main-thread work before the first screen settles (Lighthouse benchmarkIndex ${Math.round(m.benchmarkIndex)}; TBT varies with machine load: a run on a quiet machine gave TBT 139 ms, score 98). Lighthouse's long tasks are the evaluation of the first-screen chunks (Dexie with the domain rules, then Preact with i18next) and the style and layout of the first render: opening the database and reading the catalogue after first paint, and splitting the CSS per screen, would shorten them.`,
+      `TBT ${ms(m.tbt)}: less main-thread work before the first screen settles (Lighthouse benchmarkIndex ${Math.round(m.benchmarkIndex)}; TBT varies with machine load: a run on a quiet machine gave TBT 139 ms, score 98). In the trace (one script since the first screen became one chunk, its CSS inline) the long tasks after the first paint are: the evaluation of the entry chunk (Dexie and its schema versions, i18next with the Vietnamese namespaces, Preact), one task; the first render of the app, in the microtask after the stored language is read from IndexedDB; then the timers of the home list and the background sync. Each is one task at 4× CPU: only splitting them (the database and the non-home namespaces behind import(), the render after a yield) shortens them; deferring work alone does not, as TBT counts every task until the page is quiet.`,
     );
   return parts.join(' ') || `Over budget: ${overBudget(m).join(', ')}.`;
 }
