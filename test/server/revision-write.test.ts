@@ -1,7 +1,7 @@
 /**
  * PostgreSQL stores a new revision in one statement (src/server/repositories/revision-write.ts):
  * a submission costs three round trips (who is calling, what is stored, the write), a replay two,
- * and the one statement is all or nothing.
+ * each a named statement (parsed once per connection), and the one statement is all or nothing.
  */
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -29,6 +29,9 @@ describe('one statement per new revision (postgres)', () => {
     const put = async (body: unknown) => {
       queries.mockClear();
       const res = await s.request('PUT', `/api/v1/assessments/${ID}`, { token, body });
+      // Every statement of the submission path goes as a named statement, parsed once per connection.
+      const unnamed = queries.mock.calls.filter(([q]) => !String((q as { name?: string }).name).startsWith('xaso_hot_'));
+      expect(unnamed).toEqual([]);
       return { status: res.status, replayed: res.headers.get('idempotent-replayed'), roundTrips: queries.mock.calls.length };
     };
     const first = submission(MOUNTAIN_COMMUNE);

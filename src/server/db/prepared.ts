@@ -30,6 +30,13 @@ interface Template {
 
 type KeyList<V> = { [K in keyof V]-?: true };
 
+/**
+ * The SQL text of every prepared query, with a name: on PostgreSQL each connection parses and
+ * plans it once, as a named statement, then only binds and runs it (see namePreparedStatements in
+ * ./connect.ts). A fixed set, one per query written with prepared().
+ */
+export const hotStatementNames = new Map<string, string>();
+
 function compileTemplate<V>(
   db: Kysely<Database>,
   build: (db: Kysely<Database>, v: V) => Compilable<unknown>,
@@ -41,6 +48,7 @@ function compileTemplate<V>(
       : new Proxy({}, { get: (_target, name) => `${MARK}${String(name)}` })
   ) as V;
   const query = build(db, placeholders).compile();
+  hotStatementNames.set(query.sql, hotStatementNames.get(query.sql) ?? `xaso_hot_${hotStatementNames.size + 1}`);
   const slots = query.parameters.map((p): Slot =>
     typeof p === 'string' && p.startsWith(MARK) ? { name: p.slice(MARK.length) } : { constant: p },
   );
