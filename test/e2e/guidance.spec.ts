@@ -1,5 +1,6 @@
 /**
- * Issue #11 item 4: a card's "Hướng dẫn" at 360×640. Closed at first (the compact card stays
+ * Issue #11 item 4: a card's "Hướng dẫn" at 360×640, offline after one visit (the guidance is
+ * precached like the catalogue). Closed at first (the compact card stays
  * compact); one tap shows what the component means and what each status looks like for it, from
  * data/catalogue/2026.1/guidance.json, the chosen status marked, and follows a change of status;
  * a second tap closes it. In English the levels are named in English and the guidance, shipped in
@@ -10,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mountainCommune as fx } from './fixtures';
 import { ChecklistPage } from './pages/checklist';
-import { NewAssessmentPage } from './pages/new-assessment';
+import { HomePage } from './pages/home';
 import { SettingsPage } from './pages/settings';
 import { literal, statusName, tx, type Lang } from './pages/text';
 
@@ -36,8 +37,12 @@ const levels = (card: Locator, lang: Lang = 'vi') =>
 
 test('"Hướng dẫn" on a card: the meaning and the four levels one tap away, the chosen one marked', async ({ page }) => {
   test.setTimeout(120_000);
-  const form = new NewAssessmentPage(page);
-  await form.goto();
+  const home = new HomePage(page);
+  await home.goto();
+  await home.waitUntilOfflineReady();
+  await page.context().setOffline(true);
+  await page.reload();
+  const form = await home.startNew();
   const id = await form.create(fx);
   const checklist = new ChecklistPage(page);
   await checklist.openGroup('ANM');
@@ -82,6 +87,8 @@ test('"Hướng dẫn" on a card: the meaning and the four levels one tap away, 
   });
 
   await test.step('in English: levels named in English, the Vietnamese guidance marked as Vietnamese', async () => {
+    // English is cached on first use (src/sw/policy.ts): choosing it needs the network once.
+    await page.context().setOffline(false);
     const settings = new SettingsPage(page);
     await settings.goto();
     await settings.chooseLanguage('en');
