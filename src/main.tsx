@@ -25,9 +25,23 @@ function openReviewPath(): void {
   if (m && !location.hash) history.replaceState(null, '', `${m[1]}#/review`);
 }
 
+/**
+ * Resolves in a new task (a message is not throttled like a nested timer). Start-up work cut at
+ * these points runs as three tasks instead of one long one, so a tap waits less (Lighthouse TBT).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 async function start(): Promise<void> {
   openReviewPath();
+  await nextTask(); // the entry chunk's evaluation ends here; opening the database starts afresh
   await initLanguage();
+  await nextTask(); // the database's open and read end here; the first render is its own task
   const root = document.getElementById('app');
   if (!root) throw new Error('#app missing from index.html');
   root.textContent = ''; // drop the static placeholder
