@@ -106,3 +106,30 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 export function uuid(n: number): string {
   return `3f1c2b7e-9d4a-4c1e-8f2a-${n.toString(16).padStart(12, '0')}`;
 }
+
+/**
+ * Makes the app's database refuse writes as a full disk does (QuotaExceededError from put, add and
+ * delete) while `setDiskFull(page, true)` is in force; installed before the app loads.
+ */
+export async function simulateFullDisk(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { fullDisk: boolean };
+    w.fullDisk = false;
+    for (const method of ['put', 'add', 'delete'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      Object.defineProperty(IDBObjectStore.prototype, method, {
+        configurable: true,
+        value(this: IDBObjectStore, ...args: unknown[]) {
+          if (w.fullDisk && this.transaction.db.name === 'xaso')
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return original.apply(this, args);
+        },
+      });
+    }
+  });
+}
+
+/** Turns the full disk of simulateFullDisk on or off. */
+export async function setDiskFull(page: Page, full: boolean): Promise<void> {
+  await page.evaluate((f) => ((window as unknown as { fullDisk: boolean }).fullDisk = f), full);
+}

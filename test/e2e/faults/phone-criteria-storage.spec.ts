@@ -5,27 +5,13 @@
  */
 import { CriteriaChecklistPage } from '../pages/criteria-checklist';
 import { tx } from '../pages/text';
-import { backupWith, expect, readStore, restore, test, uuid } from './fixtures';
+import { backupWith, expect, readStore, restore, setDiskFull, simulateFullDisk, test, uuid } from './fixtures';
 
 test('[P6] under a criteria set: a refused value writes nothing; a full disk keeps the typed value, and it is saved on retry', async ({
   page,
   phoneErrors,
 }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { fullDisk: boolean };
-    w.fullDisk = false;
-    for (const method of ['put', 'add', 'delete'] as const) {
-      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
-      Object.defineProperty(IDBObjectStore.prototype, method, {
-        configurable: true,
-        value(this: IDBObjectStore, ...args: unknown[]) {
-          if (w.fullDisk && this.transaction.db.name === 'xaso')
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          return original.apply(this, args);
-        },
-      });
-    }
-  });
+  await simulateFullDisk(page);
   const id = uuid(0x6101);
   const file = backupWith([{ id }]);
   const onSet = {
@@ -46,7 +32,7 @@ test('[P6] under a criteria set: a refused value writes nothing; a full disk kee
   await expect(checklist.card('NT5').getByRole('alert')).toHaveText(tx('criteria', 'problem.negative'));
   expect(await readStore(page, 'answers')).toEqual(before);
 
-  await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = true));
+  await setDiskFull(page, true);
   try {
     await checklist.box('NT3', 'a').fill('2');
     await checklist.box('NT3', 'b').fill('4');
@@ -55,7 +41,7 @@ test('[P6] under a criteria set: a refused value writes nothing; a full disk kee
     await expect(checklist.box('NT3', 'a')).toHaveValue('2');
     await expect(checklist.box('NT3', 'b')).toHaveValue('4');
   } finally {
-    await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = false));
+    await setDiskFull(page, false);
   }
   expect(await readStore(page, 'answers')).toEqual(before);
 

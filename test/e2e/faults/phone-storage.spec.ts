@@ -7,7 +7,7 @@
  */
 import { ChecklistPage } from '../pages/checklist';
 import { tx } from '../pages/text';
-import { backupWith, expect, readStore, restore, test, uuid } from './fixtures';
+import { backupWith, expect, readStore, restore, setDiskFull, simulateFullDisk, test, uuid } from './fixtures';
 
 const at = '2026-03-02T08:00:00.000Z';
 
@@ -68,21 +68,7 @@ test('[P5] truncated, malicious and oversized backup files are refused with the 
 test('[P6] the phone storage refuses a write (quota): the officer is told, earlier answers are intact, the edit goes in once space is back', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { fullDisk: boolean };
-    w.fullDisk = false;
-    for (const method of ['put', 'add', 'delete'] as const) {
-      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
-      Object.defineProperty(IDBObjectStore.prototype, method, {
-        configurable: true,
-        value(this: IDBObjectStore, ...args: unknown[]) {
-          if (w.fullDisk && this.transaction.db.name === 'xaso')
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          return original.apply(this, args);
-        },
-      });
-    }
-  });
+  await simulateFullDisk(page);
   const id = uuid(0x6001);
   await expect((await restore(page, backupWith([{ id }]))).importReport).toBeVisible();
   const checklist = new ChecklistPage(page);
@@ -98,7 +84,7 @@ test('[P6] the phone storage refuses a write (quota): the officer is told, earli
   // Storage.overrideQuotaForOrigin has no effect on IndexedDB), so the refusal is made where the
   // browser makes it: IndexedDB's put/add/delete throw QuotaExceededError. Everything above that
   // line — Dexie, the store, the checklist — is the real app.
-  await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = true));
+  await setDiskFull(page, true);
   try {
     await checklist.statusRadio('HTS7', 2).check();
     const alert = checklist.card('HTS7').getByRole('alert');
@@ -109,7 +95,7 @@ test('[P6] the phone storage refuses a write (quota): the officer is told, earli
     await checklist.note('HTS6').blur();
     await expect(checklist.card('HTS6').getByRole('alert')).toContainText(tx('assess', 'checklist.save.storage-quota'));
   } finally {
-    await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = false));
+    await setDiskFull(page, false);
   }
   expect(await readStore(page, 'answers')).toEqual(before);
 

@@ -15,7 +15,10 @@ export { disclosureLevels, type GuidanceLevel } from './guidance-levels';
 interface Props {
   /** Unique per card: the panel's id derives from it. */
   idBase: string;
-  explanation: { text: string; lang: string };
+  /** The button's words; "Hướng dẫn" unless the card says more (an indicator: "…và tài liệu kiểm chứng"). */
+  label?: string | undefined;
+  /** What the item means; an indicator with evidence but no explanation has none. */
+  explanation?: { text: string; lang: string } | undefined;
   levels?: readonly GuidanceLevel[] | undefined;
   /** The chosen level's value, marked in the list; null or undefined when none is chosen. */
   current?: number | null | undefined;
@@ -23,9 +26,11 @@ interface Props {
   lead?: ComponentChildren;
   /** Class of that line (the card's own `card-meta`). */
   rowClass?: string;
+  /** More of the panel after the levels (an indicator's evidence, its source and who verifies it). */
+  extra?: ComponentChildren;
 }
 
-export function GuidanceDisclosure({ idBase, explanation, levels, current, lead, rowClass }: Props) {
+export function GuidanceDisclosure({ idBase, label, explanation, levels, current, lead, rowClass, extra }: Props) {
   const t = useT('assess');
   const [open, setOpen] = useState(false);
   const panelId = `${idBase}-guidance`;
@@ -41,7 +46,7 @@ export function GuidanceDisclosure({ idBase, explanation, levels, current, lead,
           aria-controls={open ? panelId : undefined}
           onClick={() => setOpen(!open)}
         >
-          {t('checklist.guidance.button')}
+          {label ?? t('checklist.guidance.button')}
           <span class="guidance-toggle__mark" aria-hidden="true">
             {open ? '▴' : '▾'}
           </span>
@@ -49,9 +54,11 @@ export function GuidanceDisclosure({ idBase, explanation, levels, current, lead,
       </p>
       {open && (
         <div id={panelId} class="guidance-panel">
-          <p class="guidance-panel__text" lang={explanation.lang}>
-            {explanation.text}
-          </p>
+          {explanation && (
+            <p class="guidance-panel__text" lang={explanation.lang}>
+              {explanation.text}
+            </p>
+          )}
           {levels && levels.length > 0 && (
             <>
               <p class="guidance-panel__title" id={`${panelId}-levels`}>
@@ -73,6 +80,7 @@ export function GuidanceDisclosure({ idBase, explanation, levels, current, lead,
               </ul>
             </>
           )}
+          {extra}
         </div>
       )}
     </>

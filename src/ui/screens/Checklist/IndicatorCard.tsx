@@ -201,7 +201,13 @@ function IndicatorCardView(p: IndicatorCardProps) {
           )}
         </div>
       </div>
-      <IndicatorGuidance idBase={id} indicator={ind} lang={p.lang} levelLabel={levelLabel} />
+      <IndicatorGuidance
+        idBase={id}
+        indicator={ind}
+        lang={p.lang}
+        levelLabel={levelLabel}
+        current={status === 'na' ? null : status}
+      />
     </article>
   );
 }
