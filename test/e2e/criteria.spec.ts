@@ -9,7 +9,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { criteriaSetSchema, scoreCriteria, type CriteriaIndicator, type CriteriaScore } from '../../src/domain/criteria';
+import {
+  criteriaGaps,
+  criteriaSetSchema,
+  scoreCriteria,
+  type CriteriaGap,
+  type CriteriaIndicator,
+  type CriteriaScore,
+} from '../../src/domain/criteria';
 import { criteriaPlan } from '../../src/domain/criteria/plan';
 import type { Answer, AreaType, Catalogue, IndicatorValue } from '../../src/domain/types';
 import { createReviewer, issueEnrollmentCode, signIn } from './api';
@@ -50,8 +57,8 @@ function entryFor(ind: CriteriaIndicator, i: number): IndicatorEntry {
 }
 const entries = new Map(applicable.map((ind, i) => [ind.code, entryFor(ind, i)]));
 
-/** What the phone stores for those entries: the expected score is the engine's, on the same answers. */
-function expectedScore(): CriteriaScore {
+/** What the phone stores for those entries: the expected score and gaps are the engine's, on the same answers. */
+function expectedScore(): { score: CriteriaScore; gaps: CriteriaGap[] } {
   const answers: Record<string, Answer> = {};
   const at = '2026-01-01T00:00:00.000Z';
   for (const ind of applicable) {
@@ -68,7 +75,8 @@ function expectedScore(): CriteriaScore {
     else value = { kind: 'pair', a: Number(e.a), b: Number(e.b) };
     answers[ind.code] = { code: ind.code, status: null, value, updatedAt: at };
   }
-  return scoreCriteria({ set, catalogue, areaTypes: AREA, answers });
+  const input = { set, catalogue, areaTypes: AREA, answers };
+  return { score: scoreCriteria(input), gaps: criteriaGaps(input) };
 }
 
 const num = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: set.total.decimals }).format(n);
@@ -82,7 +90,7 @@ test('offline on the template index: every input kind, a refused value, points p
   browser,
 }) => {
   test.setTimeout(300_000);
-  const expected = expectedScore();
+  const { score: expected, gaps: expectedGaps } = expectedScore();
   expect(expected.complete).toBe(true);
   const account = await createReviewer(PROVINCE.code, 'criteria');
   const apiToken = await signIn(account.username, account.password);
@@ -198,9 +206,19 @@ test('offline on the template index: every input kind, a refused value, points p
       await expectSummary();
       await expectNoSeriousA11yIssue(page);
       // The printable report says the same, under the set's name and its template notice.
-      const report = await summary.openReport();
+      // The prioritised indicators, with the points each could still add, as the engine orders them.
+      const top = expectedGaps[0]!;
+      const digits = Math.abs(top.gain) < 1 ? 2 : 1;
+      const gain = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+        top.gain,
+      );
+      await expect(summary.gaps.first()).toContainText(`${top.code} ${set.indicators.find((i) => i.code === top.code)!.vi}`);
+      await expect(summary.gaps.first()).toContainText(tx('summary', 'gaps.gain', { gain }));
+      await expect(summary.gaps).toHaveCount(Math.min(expectedGaps.length, 10));
+      await summary.openReport();
       await expect(page.getByText(set.notice!.vi)).toBeVisible();
       await expectSummary(false);
+      await expect(page.getByRole('row', { name: new RegExp(`^${literal(top.code)} `) })).toContainText(`+${gain}`);
       await expectNoSeriousA11yIssue(page);
       await page.goBack();
     });

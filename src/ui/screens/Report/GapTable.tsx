@@ -12,6 +12,8 @@ interface Props {
 
 export function GapTable({ rows, methodology, lang }: Props) {
   const t = useT('summary');
+  const currentText = (r: GapRow) =>
+    r.earned && t('gaps.earned', { points: formatNumber(r.earned.points), max: formatNumber(r.earned.max) });
   if (rows.length === 0) return <p>{t('gaps.none')}</p>;
   return (
     <table class="report-gaps">
@@ -35,7 +37,7 @@ export function GapTable({ rows, methodology, lang }: Props) {
               {r.gate && <span class="gate-mark"> {t('report.gateMark')}</span>}
             </th>
             <td lang={r.labelLang}>{r.label}</td>
-            <td>{statusName(methodology, r.status, lang) ?? t(`gaps.status.${statusKey(r.status)}`)}</td>
+            <td>{currentText(r) ?? statusName(methodology, r.status, lang) ?? t(`gaps.status.${statusKey(r.status)}`)}</td>
             <td class="num">
               +{formatNumber(r.gain, { minimumFractionDigits: gainDigits(r.gain), maximumFractionDigits: gainDigits(r.gain) })}
             </td>

@@ -21,6 +21,7 @@ import { levelName } from '../../../domain/vocabulary';
 import { gapRows, gateNotices } from '../Summary/view-model';
 import { GapTable } from './GapTable';
 import { CriteriaResult } from '../assessment/CriteriaResult';
+import { criteriaGapRows } from '../assessment/criteria-gaps';
 import { criteriaScoreOf } from '../assessment/criteria-result';
 import './style.css';
 
@@ -39,6 +40,10 @@ function ReportBody({ data }: { data: AssessmentData }) {
   const { score, gaps } = useResult(data);
   const set = data.criteriaSet;
   const criteria = useMemo(() => (set ? criteriaScoreOf(data, set) : undefined), [data, set]);
+  const criteriaRows = useMemo(
+    () => (set && criteria ? criteriaGapRows(data, set, criteria, lang) : []),
+    [data, set, criteria, lang],
+  );
   const { assessment: a, methodology: m } = data;
   const rows = useMemo(() => gapRows(gaps, data.catalogue, data.translation), [gaps, data]);
   const radar = useRadar(score, m, lang);
@@ -76,6 +81,10 @@ function ReportBody({ data }: { data: AssessmentData }) {
           <h2 id="rep-result">{t('report.result')}</h2>
           {set.notice && <p class="report-set-notice">{lang === 'en' ? set.notice.en : set.notice.vi}</p>}
           <CriteriaResult set={set} score={criteria} lang={lang} />
+          <section aria-labelledby="rep-gaps">
+            <h2 id="rep-gaps">{t('report.gapsTitle', { n: criteriaRows.length })}</h2>
+            <GapTable rows={criteriaRows} methodology={m} lang={lang} />
+          </section>
         </section>
       ) : (
         <>

@@ -1,7 +1,7 @@
 /**
  * The summary of an assessment under a criteria set: the total in points, the level (and a gate
- * that caps it), the points per group, from scoreCriteria on every view; then sending, as for
- * any assessment.
+ * that caps it), the points per group, from scoreCriteria on every view; sending, as for any
+ * assessment; then the prioritised indicators with the points each could still add (criteriaGaps).
  */
 import { useMemo } from 'preact/hooks';
 import type { CriteriaSet } from '../../../domain/criteria/schema';
@@ -12,8 +12,10 @@ import { paths } from '../../router';
 import { ReviewComments } from '../../sync/ReviewComments';
 import { SubmitPanel } from '../../sync/SubmitPanel';
 import { CriteriaResult } from '../assessment/CriteriaResult';
+import { criteriaGapRows } from '../assessment/criteria-gaps';
 import { criteriaScoreOf } from '../assessment/criteria-result';
 import type { AssessmentData } from '../assessment/use-assessment-data';
+import { GAPS_SHOWN, GapList } from './GapList';
 
 export function CriteriaSummary({ data, set }: { data: AssessmentData; set: CriteriaSet }) {
   const t = useT('summary');
@@ -21,6 +23,7 @@ export function CriteriaSummary({ data, set }: { data: AssessmentData; set: Crit
   const lang = useLanguage();
   const a = data.assessment;
   const score = useMemo(() => criteriaScoreOf(data, set), [data, set]);
+  const gaps = useMemo(() => criteriaGapRows(data, set, score, lang), [data, set, score, lang]);
   return (
     <Page title={t('title')}>
       <p class="summary-where">{t('where', { commune: data.commune?.name ?? a.communeCode, period: a.period })}</p>
@@ -34,6 +37,17 @@ export function CriteriaSummary({ data, set }: { data: AssessmentData; set: Crit
       </section>
       <ReviewComments assessmentId={a.id} />
       <SubmitPanel assessmentId={a.id} />
+      <section aria-labelledby="sum-gaps">
+        <h2 id="sum-gaps">{t('gaps.title')}</h2>
+        <p class="section-hint">{tc('result.gapsHint')}</p>
+        <GapList
+          rows={gaps}
+          methodology={data.methodology}
+          lang={lang}
+          initial={GAPS_SHOWN}
+          hrefFor={(code) => `#${paths.checklist(a.id)}?code=${encodeURIComponent(code)}`}
+        />
+      </section>
       <p class="summary-actions">
         <LinkButton variant="primary" href={`#${paths.report(a.id)}`}>
           {t('toReport')}

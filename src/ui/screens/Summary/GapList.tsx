@@ -6,6 +6,9 @@ import { Button } from '../../components/Button';
 import type { GapRow } from './view-model';
 import { gainDigits, statusKey, statusName } from './view-model';
 
+/** How many gaps a summary shows before "show all". */
+export const GAPS_SHOWN = 10;
+
 interface Props {
   rows: readonly GapRow[];
   methodology: Methodology;
@@ -18,6 +21,8 @@ interface Props {
 
 export function GapList({ rows, methodology, lang, initial, hrefFor }: Props) {
   const t = useT('summary');
+  const currentText = (r: GapRow) =>
+    r.earned && t('gaps.earned', { points: formatNumber(r.earned.points), max: formatNumber(r.earned.max) });
   const [all, setAll] = useState(false);
   if (rows.length === 0) return <p class="gap-empty">{t('gaps.none')}</p>;
   const shown = all || initial === undefined ? rows : rows.slice(0, initial);
@@ -44,7 +49,9 @@ export function GapList({ rows, methodology, lang, initial, hrefFor }: Props) {
               <p class="gap-facts">
                 <span>
                   {t('gaps.current')}{' '}
-                  <strong>{statusName(methodology, r.status, lang) ?? t(`gaps.status.${statusKey(r.status)}`)}</strong>
+                  <strong>
+                    {currentText(r) ?? statusName(methodology, r.status, lang) ?? t(`gaps.status.${statusKey(r.status)}`)}
+                  </strong>
                 </span>
                 <span>{t('gaps.gain', { gain })}</span>
                 <span class={`actor actor--${r.actor}`}>{t(`gaps.actor.${r.actor}`)}</span>

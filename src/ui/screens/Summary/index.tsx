@@ -14,7 +14,7 @@ import { LoadState } from '../assessment/LoadState';
 import { useAssessmentData } from '../assessment/use-assessment-data';
 import type { AssessmentData } from '../assessment/use-assessment-data';
 import { CriteriaSummary } from './CriteriaSummary';
-import { GapList } from './GapList';
+import { GAPS_SHOWN, GapList } from './GapList';
 import { Headline } from './Headline';
 import { RadarChart } from './RadarChart';
 import { ScoreTable } from './ScoreTable';
@@ -22,8 +22,6 @@ import { useResult } from './use-result';
 import { useRadar } from './use-radar';
 import { gapRows } from './view-model';
 import './style.css';
-
-const GAPS_SHOWN = 10;
 
 export default function Summary({ id }: { id: string }) {
   const t = useT('summary');

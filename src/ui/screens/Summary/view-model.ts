@@ -84,6 +84,8 @@ export interface GapRow {
   actor: Actor;
   gate: boolean;
   scoreGroup: string;
+  /** Under a criteria set, an answered indicator that is not a status: the points it earns now. */
+  earned?: { points: number; max: number };
 }
 
 export function gapRows(gaps: readonly Gap[], cat: Catalogue, translation: CatalogueTranslation | undefined): GapRow[] {
