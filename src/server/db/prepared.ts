@@ -28,7 +28,7 @@ interface Template {
   slots: Slot[];
 }
 
-type KeyList<V> = { [K in keyof V]-?: true };
+export type KeyList<V> = { [K in keyof V]-?: true };
 
 /**
  * The SQL text of every prepared query, with a name: on PostgreSQL each connection parses and

@@ -3,7 +3,7 @@
  * the assessment row only points at the latest revision and carries the review state.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { prepared } from '../db/prepared';
+import { prepared, type KeyList } from '../db/prepared';
 import type { AssessmentRevisionsTable, AssessmentsTable, Database, ReviewState } from '../db/schema';
 import type { ReviewRow } from './reviews';
 
@@ -44,7 +44,8 @@ const submissionStateById = prepared((db, v: { id: string; revision: number }) =
     .limit(1),
 );
 
-const insertAssessment = prepared((db, v: AssessmentRow) => db.insertInto('assessments').values(v), {
+/** Every column of a row, for prepared()'s values and the one-statement write of PostgreSQL (revision-write.ts). */
+export const ASSESSMENT_COLUMNS: KeyList<AssessmentRow> = {
   id: true,
   commune_code: true,
   province_code: true,
@@ -53,9 +54,11 @@ const insertAssessment = prepared((db, v: AssessmentRow) => db.insertInto('asses
   reviewed_revision: true,
   created_at: true,
   updated_at: true,
-});
+};
 
-const insertRevision = prepared((db, v: RevisionRow) => db.insertInto('assessment_revisions').values(v), {
+const insertAssessment = prepared((db, v: AssessmentRow) => db.insertInto('assessments').values(v), ASSESSMENT_COLUMNS);
+
+export const REVISION_COLUMNS: KeyList<RevisionRow> = {
   assessment_id: true,
   revision: true,
   base_revision: true,
@@ -69,7 +72,9 @@ const insertRevision = prepared((db, v: RevisionRow) => db.insertInto('assessmen
   area_types: true,
   submitted_at: true,
   received_at: true,
-});
+};
+
+const insertRevision = prepared((db, v: RevisionRow) => db.insertInto('assessment_revisions').values(v), REVISION_COLUMNS);
 
 const moveToRevision = prepared((db, v: { id: string; revision: number; at: string }) =>
   db

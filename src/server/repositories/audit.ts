@@ -3,7 +3,7 @@
  * tokens, passwords and enrollment codes never reach this table.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { prepared } from '../db/prepared';
+import { prepared, type KeyList } from '../db/prepared';
 import type { AuditLogTable, Database } from '../db/schema';
 
 export type AuditRow = Selectable<AuditLogTable>;
@@ -22,7 +22,7 @@ export interface AuditEntry {
 }
 
 // Every stored submission writes one: prepared (see ../db/prepared.ts).
-const insertAudit = prepared((db, v: AuditRow) => db.insertInto('audit_log').values(v), {
+export const AUDIT_COLUMNS: KeyList<AuditRow> = {
   id: true,
   at: true,
   actor_kind: true,
@@ -33,7 +33,9 @@ const insertAudit = prepared((db, v: AuditRow) => db.insertInto('audit_log').val
   target: true,
   ip: true,
   detail: true,
-});
+};
+
+const insertAudit = prepared((db, v: AuditRow) => db.insertInto('audit_log').values(v), AUDIT_COLUMNS);
 
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await insertAudit(db, auditRowOf(entry));

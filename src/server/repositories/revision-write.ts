@@ -9,51 +9,11 @@
  * SQLite has no data-modifying WITH: it keeps its transaction, whose statements cost no round trip.
  */
 import type { Kysely } from 'kysely';
-import { prepared } from '../db/prepared';
+import { prepared, type KeyList } from '../db/prepared';
 import type { Database } from '../db/schema';
-import type { AssessmentRow, RevisionRow } from './assessments';
-import type { AuditRow } from './audit';
+import { ASSESSMENT_COLUMNS, REVISION_COLUMNS, type AssessmentRow, type RevisionRow } from './assessments';
+import { AUDIT_COLUMNS, type AuditRow } from './audit';
 import { COLUMN_KEYS as SCORE_COLUMNS, communeScoreUpsert, type CommuneScoreRow } from './commune-scores';
-
-type Columns<T> = { [K in keyof T]-?: true };
-
-const REVISION_COLUMNS: Columns<RevisionRow> = {
-  assessment_id: true,
-  revision: true,
-  base_revision: true,
-  device_id: true,
-  content_hash: true,
-  payload: true,
-  score: true,
-  score_index: true,
-  level: true,
-  period: true,
-  area_types: true,
-  submitted_at: true,
-  received_at: true,
-};
-const ASSESSMENT_COLUMNS: Columns<AssessmentRow> = {
-  id: true,
-  commune_code: true,
-  province_code: true,
-  latest_revision: true,
-  review_state: true,
-  reviewed_revision: true,
-  created_at: true,
-  updated_at: true,
-};
-const AUDIT_COLUMNS: Columns<AuditRow> = {
-  id: true,
-  at: true,
-  actor_kind: true,
-  actor_id: true,
-  actor_name: true,
-  action: true,
-  outcome: true,
-  target: true,
-  ip: true,
-  detail: true,
-};
 
 /** The statement's values, one flat object (as prepared() wants): each row's columns under a prefix. */
 type Flat = Record<string, unknown>;
@@ -64,7 +24,7 @@ function flatten(prefix: string, row: object, into: Flat = {}): Flat {
 }
 
 /** The row of `columns` whose values are the flat object's `prefix` members (placeholders at compile time). */
-function rowOf<T>(prefix: string, columns: Columns<T>, v: Flat): T {
+function rowOf<T>(prefix: string, columns: KeyList<T>, v: Flat): T {
   return Object.fromEntries(Object.keys(columns).map((c) => [c, v[prefix + c]])) as T;
 }
 

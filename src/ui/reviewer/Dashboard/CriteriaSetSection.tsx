@@ -1,7 +1,7 @@
 import { formatNumber, useLanguage, useT } from '../../../i18n';
 import { summaryGroupRows, setAnchor, setLevelShares } from '../criteria-summary';
-import { formatShare } from '../format';
 import type { CriteriaSetSummary } from '../types';
+import { LevelCountTable } from './Tables';
 
 const points = (n: number | null, lang: string) => (n === null ? '–' : formatNumber(n, { maximumFractionDigits: 1 }, lang));
 
@@ -60,33 +60,15 @@ export function CriteriaSetSection({ set }: { set: CriteriaSetSummary }) {
             </tbody>
           </table>
         </div>
-        <div class="rv-table-wrap">
-          <table class="rv-table">
-            <caption>{t('criteria.levelsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.level')}</th>
-                <th scope="col" class="rv-num">
-                  {t('dashboard.communes')}
-                </th>
-                <th scope="col" class="rv-num">
-                  {t('dashboard.share')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {set.levels.map((l, i) => (
-                <tr key={l.level}>
-                  <th scope="row">
-                    {t('criteria.levelFrom', { level: l.level, name: lang === 'vi' ? l.vi : l.en, min: points(l.min, lang) })}
-                  </th>
-                  <td class="rv-num">{l.count}</td>
-                  <td class="rv-num">{formatShare(levels[i]?.share ?? 0, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LevelCountTable
+          caption={t('criteria.levelsCaption')}
+          rows={set.levels.map((l, i) => ({
+            key: l.level,
+            label: t('criteria.levelFrom', { level: l.level, name: lang === 'vi' ? l.vi : l.en, min: points(l.min, lang) }),
+            count: l.count,
+            share: levels[i]?.share ?? 0,
+          }))}
+        />
       </div>
     </section>
   );

@@ -5,16 +5,22 @@ import type { LevelCount, ProvinceSummary } from '../types';
 import { LayerGroupTable } from '../LayerGroupTable';
 import { levelName, type Reference } from '../use-reference';
 
-/** Communes per maturity level: the numbers behind the level chart. */
-export function LevelTable({ levels, reference }: { levels: LevelCount[]; reference: Reference | undefined }) {
+/** One row of a table of communes per level: its label, how many communes, and their share. */
+export interface LevelCountRow {
+  key: string | number;
+  label: string;
+  count: number;
+  share: number;
+}
+
+/** Communes per level, with their share: the provisional levels and a criteria set's alike. */
+export function LevelCountTable({ caption, rows }: { caption: string; rows: LevelCountRow[] }) {
   const t = useT('reviewer');
   const lang = useLanguage();
-  const counts = levelCounts(levels);
-  const shares = levelShares(levels);
   return (
     <div class="rv-table-wrap">
       <table class="rv-table">
-        <caption>{t('dashboard.levelsCaption')}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('columns.level')}</th>
@@ -27,19 +33,31 @@ export function LevelTable({ levels, reference }: { levels: LevelCount[]; refere
           </tr>
         </thead>
         <tbody>
-          {LEVELS.map((l, i) => (
-            <tr key={l}>
-              <th scope="row">
-                {l} · {levelName(reference, l)}
-              </th>
-              <td class="rv-num">{counts[i]}</td>
-              <td class="rv-num">{formatShare(shares[i] ?? 0, lang)}</td>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td class="rv-num">{r.count}</td>
+              <td class="rv-num">{formatShare(r.share, lang)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** Communes per maturity level: the numbers behind the level chart. */
+export function LevelTable({ levels, reference }: { levels: LevelCount[]; reference: Reference | undefined }) {
+  const t = useT('reviewer');
+  const counts = levelCounts(levels);
+  const shares = levelShares(levels);
+  const rows = LEVELS.map((l, i) => ({
+    key: l,
+    label: `${l} · ${levelName(reference, l)}`,
+    count: counts[i] ?? 0,
+    share: shares[i] ?? 0,
+  }));
+  return <LevelCountTable caption={t('dashboard.levelsCaption')} rows={rows} />;
 }
 
 /** Province vs national averages per layer and score group. */

@@ -6,16 +6,14 @@
 import { useMemo } from 'preact/hooks';
 import type { CriteriaSet } from '../../../domain/criteria/schema';
 import { useLanguage, useT } from '../../../i18n';
-import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { paths } from '../../router';
 import { ReviewComments } from '../../sync/ReviewComments';
 import { SubmitPanel } from '../../sync/SubmitPanel';
 import { CriteriaResult } from '../assessment/CriteriaResult';
 import { criteriaGapRows } from '../assessment/criteria-gaps';
 import { criteriaScoreOf } from '../assessment/criteria-result';
 import type { AssessmentData } from '../assessment/use-assessment-data';
-import { GAPS_SHOWN, GapList } from './GapList';
+import { GapsAndActions } from './GapsAndActions';
 
 export function CriteriaSummary({ data, set }: { data: AssessmentData; set: CriteriaSet }) {
   const t = useT('summary');
@@ -37,23 +35,14 @@ export function CriteriaSummary({ data, set }: { data: AssessmentData; set: Crit
       </section>
       <ReviewComments assessmentId={a.id} />
       <SubmitPanel assessmentId={a.id} />
-      <section aria-labelledby="sum-gaps">
-        <h2 id="sum-gaps">{t('gaps.title')}</h2>
-        <p class="section-hint">{tc('result.gapsHint')}</p>
-        <GapList
-          rows={gaps}
-          methodology={data.methodology}
-          lang={lang}
-          initial={GAPS_SHOWN}
-          hrefFor={(code) => `#${paths.checklist(a.id)}?code=${encodeURIComponent(code)}`}
-        />
-      </section>
-      <p class="summary-actions">
-        <LinkButton variant="primary" href={`#${paths.report(a.id)}`}>
-          {t('toReport')}
-        </LinkButton>
-        <LinkButton href={`#${paths.checklist(a.id)}`}>{tc('result.toChecklist')}</LinkButton>
-      </p>
+      <GapsAndActions
+        assessmentId={a.id}
+        rows={gaps}
+        methodology={data.methodology}
+        lang={lang}
+        hint={tc('result.gapsHint')}
+        toChecklist={tc('result.toChecklist')}
+      />
     </Page>
   );
 }

@@ -5,16 +5,14 @@
  */
 import { useMemo } from 'preact/hooks';
 import { useLanguage, useT } from '../../../i18n';
-import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { paths } from '../../router';
 import { ReviewComments } from '../../sync/ReviewComments';
 import { SubmitPanel } from '../../sync/SubmitPanel';
 import { LoadState } from '../assessment/LoadState';
 import { useAssessmentData } from '../assessment/use-assessment-data';
 import type { AssessmentData } from '../assessment/use-assessment-data';
 import { CriteriaSummary } from './CriteriaSummary';
-import { GAPS_SHOWN, GapList } from './GapList';
+import { GapsAndActions } from './GapsAndActions';
 import { Headline } from './Headline';
 import { RadarChart } from './RadarChart';
 import { ScoreTable } from './ScoreTable';
@@ -51,23 +49,14 @@ function SummaryBody({ data }: { data: AssessmentData }) {
         <ScoreTable result={score} catalogue={data.catalogue} methodology={m} translation={data.translation} lang={lang} />
         <RadarChart input={radarInput} ariaLabel={ariaLabel} caption={t('radar.caption')} />
       </section>
-      <section aria-labelledby="sum-gaps">
-        <h2 id="sum-gaps">{t('gaps.title')}</h2>
-        <p class="section-hint">{t('gaps.hint')}</p>
-        <GapList
-          rows={rows}
-          methodology={m}
-          lang={lang}
-          initial={GAPS_SHOWN}
-          hrefFor={(code) => `#${paths.checklist(a.id)}?code=${encodeURIComponent(code)}`}
-        />
-      </section>
-      <p class="summary-actions">
-        <LinkButton variant="primary" href={`#${paths.report(a.id)}`}>
-          {t('toReport')}
-        </LinkButton>
-        <LinkButton href={`#${paths.checklist(a.id)}`}>{t('toChecklist')}</LinkButton>
-      </p>
+      <GapsAndActions
+        assessmentId={a.id}
+        rows={rows}
+        methodology={m}
+        lang={lang}
+        hint={t('gaps.hint')}
+        toChecklist={t('toChecklist')}
+      />
     </Page>
   );
 }
