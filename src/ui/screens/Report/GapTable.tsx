@@ -8,20 +8,22 @@ interface Props {
   rows: readonly GapRow[];
   methodology: Methodology;
   lang: string;
+  /** A criteria set's gaps are indicators, not components: its own words for the empty state, caption and column. */
+  words?: { none: string; caption: string; item: string };
 }
 
-export function GapTable({ rows, methodology, lang }: Props) {
+export function GapTable({ rows, methodology, lang, words }: Props) {
   const t = useT('summary');
   const currentText = (r: GapRow) =>
     r.earned && t('gaps.earned', { points: formatNumber(r.earned.points), max: formatNumber(r.earned.max) });
-  if (rows.length === 0) return <p>{t('gaps.none')}</p>;
+  if (rows.length === 0) return <p>{words?.none ?? t('gaps.none')}</p>;
   return (
     <table class="report-gaps">
-      <caption class="visually-hidden">{t('report.gapsCaption')}</caption>
+      <caption class="visually-hidden">{words?.caption ?? t('report.gapsCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('report.col.code')}</th>
-          <th scope="col">{t('report.col.component')}</th>
+          <th scope="col">{words?.item ?? t('report.col.component')}</th>
           <th scope="col">{t('report.col.current')}</th>
           <th scope="col" class="num">
             {t('report.col.gain')}

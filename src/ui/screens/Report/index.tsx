@@ -83,7 +83,12 @@ function ReportBody({ data }: { data: AssessmentData }) {
           <CriteriaResult set={set} score={criteria} lang={lang} />
           <section aria-labelledby="rep-gaps">
             <h2 id="rep-gaps">{t('report.gapsTitle', { n: criteriaRows.length })}</h2>
-            <GapTable rows={criteriaRows} methodology={m} lang={lang} />
+            <GapTable
+              rows={criteriaRows}
+              methodology={m}
+              lang={lang}
+              words={{ none: tc('result.gapsNone'), caption: tc('result.gapsCaption'), item: tc('result.colIndicator') }}
+            />
           </section>
         </section>
       ) : (

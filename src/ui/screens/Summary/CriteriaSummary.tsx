@@ -42,6 +42,7 @@ export function CriteriaSummary({ data, set }: { data: AssessmentData; set: Crit
         lang={lang}
         hint={tc('result.gapsHint')}
         toChecklist={tc('result.toChecklist')}
+        emptyText={tc('result.gapsNone')}
       />
     </Page>
   );

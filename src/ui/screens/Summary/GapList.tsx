@@ -17,14 +17,16 @@ interface Props {
   initial?: number;
   /** Link to a component in the checklist; none in print. */
   hrefFor?: (code: string) => string;
+  /** What to say when nothing is left (a criteria set speaks of indicators, not components). */
+  emptyText?: string;
 }
 
-export function GapList({ rows, methodology, lang, initial, hrefFor }: Props) {
+export function GapList({ rows, methodology, lang, initial, hrefFor, emptyText }: Props) {
   const t = useT('summary');
   const currentText = (r: GapRow) =>
     r.earned && t('gaps.earned', { points: formatNumber(r.earned.points), max: formatNumber(r.earned.max) });
   const [all, setAll] = useState(false);
-  if (rows.length === 0) return <p class="gap-empty">{t('gaps.none')}</p>;
+  if (rows.length === 0) return <p class="gap-empty">{emptyText ?? t('gaps.none')}</p>;
   const shown = all || initial === undefined ? rows : rows.slice(0, initial);
   return (
     <>

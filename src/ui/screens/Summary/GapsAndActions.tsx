@@ -18,9 +18,11 @@ interface Props {
   hint: string;
   /** The label of the way back to the checklist. */
   toChecklist: string;
+  /** What to say when nothing is left (default: the provisional method's words). */
+  emptyText?: string;
 }
 
-export function GapsAndActions({ assessmentId, rows, methodology, lang, hint, toChecklist }: Props) {
+export function GapsAndActions({ assessmentId, rows, methodology, lang, hint, toChecklist, emptyText }: Props) {
   const t = useT('summary');
   return (
     <>
@@ -32,6 +34,7 @@ export function GapsAndActions({ assessmentId, rows, methodology, lang, hint, to
           methodology={methodology}
           lang={lang}
           initial={GAPS_SHOWN}
+          emptyText={emptyText}
           hrefFor={(code) => `#${paths.checklist(assessmentId)}?code=${encodeURIComponent(code)}`}
         />
       </section>
