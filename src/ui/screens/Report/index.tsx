@@ -18,6 +18,7 @@ import { ScoreTable } from '../Summary/ScoreTable';
 import { useRadar } from '../Summary/use-radar';
 import { useResult } from '../Summary/use-result';
 import { levelName } from '../../../domain/vocabulary';
+import { gateCappedText } from '../Summary/gate-text';
 import { gapRows, gateNotices } from '../Summary/view-model';
 import { GapTable } from './GapTable';
 import { CriteriaResult } from '../assessment/CriteriaResult';
@@ -104,12 +105,7 @@ function ReportBody({ data }: { data: AssessmentData }) {
             </p>
             {gateNotices(score, m, gaps, lang).map((g) => (
               <p key={g.id} class="report-gate">
-                {t('gate.capped', {
-                  cap: g.cap,
-                  groups: g.groups,
-                  tiers: g.tiers.map((x) => t(`gate.tier.${x}`)).join(', '),
-                  status: g.minStatus,
-                })}
+                {gateCappedText(t, g)}
               </p>
             ))}
             <p>

@@ -3,6 +3,7 @@ import type { Gap, Methodology, ScoreResult } from '../../../domain/types';
 import { formatNumber, useT } from '../../../i18n';
 import { levelName } from '../../../domain/vocabulary';
 import { gateNotices } from './view-model';
+import { gateCappedText } from './gate-text';
 
 interface Props {
   score: ScoreResult;
@@ -29,14 +30,7 @@ export function Headline({ score, gaps, methodology, lang }: Props) {
       </div>
       {gateNotices(score, methodology, gaps, lang).map((g) => (
         <div key={g.id} class="gate-notice">
-          <p>
-            {t('gate.capped', {
-              cap: g.cap,
-              groups: g.groups,
-              tiers: g.tiers.map((x) => t(`gate.tier.${x}`)).join(', '),
-              status: g.minStatus,
-            })}
-          </p>
+          <p>{gateCappedText(t, g)}</p>
           <p>{t('gate.indexLevel', { n: score.indexLevel, name: levelName(methodology, score.indexLevel, lang) })}</p>
           {g.codes.length > 0 && <p>{t('gate.codes', { codes: g.codes.join(', ') })}</p>}
         </div>
