@@ -28,15 +28,7 @@ export interface SettingValues {
   /** A random id naming this phone to the server, created once. */
   deviceId: string;
   /** This phone's enrollment with its province (written by src/sync/enrollment.ts); unset = not enrolled. */
-  enrollment: {
-    deviceToken: string;
-    deviceId: string;
-    communeCode: string;
-    provinceCode: string;
-    communeName: string;
-    provinceName?: string;
-    enrolledAt: string;
-  };
+  enrollment: EnrollmentSetting;
 }
 export type SettingKey = keyof SettingValues;
 
