@@ -68,3 +68,22 @@ test('English is downloaded only when chosen, then kept for offline use', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Digital transformation assessments' })).toBeVisible();
   await context.setOffline(false);
 });
+
+test('installing the app on a phone caches no reviewer or English file (what the precache bench row counts)', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await expect(page.locator('.notice').getByText('Sẵn sàng dùng ngoại tuyến')).toBeVisible();
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+    }
+    return urls;
+  });
+  // The install did cache the app (the check looks at a real precache)…
+  expect(cached.filter((u) => /\/assets\/.+\.js$/.test(u)).length).toBeGreaterThan(5);
+  // …and nothing a commune phone never opens unless asked.
+  expect(cached.filter((u) => /\/assets\/(?:reviewer|lang)\//.test(u))).toEqual([]);
+});
