@@ -9,3 +9,14 @@ export type { CriteriaScore, CriteriaGap, CriteriaGroupScore, CriteriaIndicatorS
 export { checkValue, evaluateIndicator } from './rules';
 export type { ValueProblem } from './rules';
 export { componentPart, criteriaSetKey, ownAnswerCodes, validateCriteriaAnswers, validateWithSet } from './submission';
+export { diffCriteriaSets, isEmptyDiff, SCORING_CHANGES } from './diff';
+export type {
+  CriteriaSetDiff,
+  IndicatorChange,
+  IndicatorDiff,
+  IndicatorRef,
+  GroupChange,
+  GroupDiff,
+  GroupRef,
+  SetChange,
+} from './diff';
