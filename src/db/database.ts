@@ -9,6 +9,7 @@
  * - outbox: submissions waiting to go up (filled and flushed by src/sync).
  * - sync: per assessment, where it stands with the province (written by src/sync).
  * - touches: per assessment, its latest answer edit (updatedAt, lastCode), see ./touch.ts.
+ * - criteriaSets: the province's published criteria sets downloaded for offline use, see ./criteria-sets.ts.
  */
 import { Dexie } from 'dexie';
 import type { EntityTable, Table } from 'dexie';
@@ -17,6 +18,7 @@ import type { Assessment } from '../domain/types';
 import { emitDbAlert } from './events';
 import { declareSchema } from './migrations';
 import type { TouchRow } from './touch';
+import type { DownloadedSetRow } from './criteria-sets';
 
 /** An answer row: the shared Answer plus the assessment it belongs to. */
 export type StoredAnswer = AnswerRow;
@@ -63,6 +65,7 @@ export class XasoDb extends Dexie {
   declare outbox: EntityTable<OutboxRow, 'id'>;
   declare sync: EntityTable<SyncRow, 'assessmentId'>;
   declare touches: EntityTable<TouchRow, 'assessmentId'>;
+  declare criteriaSets: EntityTable<DownloadedSetRow, 'key'>;
 
   constructor(name: string) {
     super(name);

@@ -51,6 +51,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       touches: 'assessmentId',
     },
   },
+  {
+    version: 3,
+    note:
+      "criteriaSets: the province's published criteria sets this phone downloaded (issue #12), by key " +
+      '"id@version", indexed by province; each row holds the set, validated before it is stored, and its sha256. ' +
+      'No row is reshaped: a draft keeps the set and version it names.',
+    stores: {
+      assessments: 'id, communeCode, updatedAt, status',
+      answers: '[assessmentId+code], assessmentId',
+      settings: 'key',
+      outbox: '++id, assessmentId, nextAttemptAt',
+      sync: 'assessmentId',
+      touches: 'assessmentId',
+      criteriaSets: 'key, provinceCode',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -11,6 +11,11 @@ import type { DbAlert } from '../../src/db/events';
 import { checkSchemaHistory, LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../src/db/migrations';
 import { getSetting } from '../../src/db/settings';
 import type { Assessment } from '../../src/domain/types';
+import { listDownloadedSets, moveToSetVersion, storeDownloadedSet } from '../../src/db/criteria-sets';
+import { parseCriteriaSet } from '../../src/domain/criteria';
+import catalogueJson from '../../data/catalogue/2026.1/catalogue.json';
+import type { Catalogue } from '../../src/domain/types';
+import { provinceSet } from '../support/province-set';
 
 /**
  * Frozen copies of every RELEASED schema. Never edit one: add the next version here and in
@@ -31,6 +36,15 @@ const RELEASED: Record<number, Record<string, string>> = {
     outbox: '++id, assessmentId, nextAttemptAt',
     sync: 'assessmentId',
     touches: 'assessmentId',
+  },
+  3: {
+    assessments: 'id, communeCode, updatedAt, status',
+    answers: '[assessmentId+code], assessmentId',
+    settings: 'key',
+    outbox: '++id, assessmentId, nextAttemptAt',
+    sync: 'assessmentId',
+    touches: 'assessmentId',
+    criteriaSets: 'key, provinceCode',
   },
 };
 
@@ -145,6 +159,55 @@ describe('version 1 → 2 (answer edits touch their own row)', () => {
     expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(saved.updatedAt));
     expect(await db.touches.get(v1Assessment.id)).toBeUndefined();
     expect(await getAssessment(v1Assessment.id, db)).toEqual(updated);
+  });
+});
+
+describe('version 2 → 3 (downloaded criteria sets, issue #12)', () => {
+  it('drafts written by a v2 build keep their set and answers, and one moves to a newer downloaded version', async () => {
+    const name = `xaso-v2-sets-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(2).stores(RELEASED[2] ?? {});
+    const onTemplate: Assessment = { ...v1Assessment, criteriaSet: { id: 'template-commune-index', version: '2026.1' } };
+    const setId = provinceSet('01').id;
+    const onProvince: Assessment = {
+      ...v1Assessment,
+      id: '3f1c2b7e-9d4a-4c1e-8f2a-0b1c2d3e4f52',
+      criteriaSet: { id: setId, version: '2026.1' },
+    };
+    const answers = [
+      { assessmentId: onTemplate.id, code: 'NT3', status: null, value: { kind: 'pair', a: 2, b: 4 }, updatedAt: 'x' },
+      { assessmentId: onProvince.id, code: 'NT4', status: null, value: { kind: 'yesno', yes: true }, updatedAt: 'y' },
+      { assessmentId: onProvince.id, code: 'TC3', status: 2, updatedAt: 'z' },
+    ];
+    await old.table('assessments').bulkAdd([onTemplate, onProvince]);
+    await old.table('answers').bulkAdd(answers);
+    old.close();
+
+    const db = track(openXasoDb(name));
+    expect(await getAssessment(onTemplate.id, db)).toEqual(onTemplate);
+    expect(await getAssessment(onProvince.id, db)).toEqual(onProvince);
+    expect(await listDownloadedSets(undefined, db)).toEqual([]);
+    for (const version of ['2026.1', '2026.2'] as const) {
+      const set = parseCriteriaSet(provinceSet('01', version), catalogueJson as Catalogue);
+      await storeDownloadedSet(
+        {
+          key: `${setId}@${version}`,
+          provinceCode: '01',
+          serverId: version,
+          sha256: '0',
+          publishedAt: version,
+          downloadedAt: 'x',
+          set,
+        },
+        db,
+      );
+    }
+    const moved = await moveToSetVersion(onProvince.id, { id: setId, version: '2026.2' }, db);
+    expect(moved).toMatchObject({ ...onProvince, criteriaSet: { id: setId, version: '2026.2' }, updatedAt: moved.updatedAt });
+    expect(await db.answers.orderBy(['assessmentId', 'code']).toArray()).toEqual(
+      [...answers].sort((a, b) => (a.assessmentId + a.code).localeCompare(b.assessmentId + b.code)),
+    );
+    expect(await getAssessment(onTemplate.id, db)).toEqual(onTemplate);
   });
 });
 
