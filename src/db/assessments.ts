@@ -9,6 +9,7 @@ import { nextTimestamp } from './time';
 import { withTouch } from './touch';
 import type { XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
+import { dropAssessmentEvidence, evidenceTables } from './evidence-release';
 import {
   checkAreaTypes,
   checkAssessmentStatus,
@@ -108,11 +109,13 @@ export async function updateAssessment(id: string, patch: AssessmentPatch, db: X
   );
 }
 
-/** Delete an assessment with its answers, touch, queued uploads and sync state, all or nothing. */
+/** Delete an assessment with its answers, touch, queued uploads, sync state and evidence links, all or nothing. */
 export async function deleteAssessment(id: string, db: XasoDb = getDb()): Promise<void> {
   await guardWrite(
-    db.transaction('rw', [db.assessments, db.answers, db.touches, db.outbox, db.sync], async () => {
+    db.transaction('rw', [db.assessments, db.answers, db.touches, db.outbox, ...evidenceTables(db)], async () => {
       await db.answers.where('assessmentId').equals(id).delete();
+      // Before the sync row goes: it says whether a sent revision may still need a file.
+      await dropAssessmentEvidence(db, id);
       await db.touches.delete(id);
       await db.outbox.where('assessmentId').equals(id).delete();
       await db.sync.delete(id);

@@ -10,6 +10,7 @@
  * - sync: per assessment, where it stands with the province (written by src/sync).
  * - touches: per assessment, its latest answer edit (updatedAt, lastCode), see ./touch.ts.
  * - criteriaSets: the province's published criteria sets downloaded for offline use, see ./criteria-sets.ts.
+ * - evidenceBlobs, evidenceLinks: evidence files (one row per sha-256) and their links to items, see ./evidence.ts.
  */
 import { Dexie } from 'dexie';
 import type { EntityTable, Table } from 'dexie';
@@ -17,6 +18,7 @@ import type { AnswerRow } from '../domain/answer-row';
 import type { Assessment } from '../domain/types';
 import { emitDbAlert } from './events';
 import { declareSchema } from './migrations';
+import type { EvidenceBlobRow, EvidenceLinkRow } from './evidence-rows';
 import type { TouchRow } from './touch';
 import type { DownloadedSetRow } from './criteria-sets';
 
@@ -66,6 +68,8 @@ export class XasoDb extends Dexie {
   declare sync: EntityTable<SyncRow, 'assessmentId'>;
   declare touches: EntityTable<TouchRow, 'assessmentId'>;
   declare criteriaSets: EntityTable<DownloadedSetRow, 'key'>;
+  declare evidenceBlobs: EntityTable<EvidenceBlobRow, 'sha256'>;
+  declare evidenceLinks: EntityTable<EvidenceLinkRow, 'id'>;
 
   constructor(name: string) {
     super(name);

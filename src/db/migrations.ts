@@ -67,6 +67,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       criteriaSets: 'key, provinceCode',
     },
   },
+  {
+    version: 4,
+    note:
+      'Evidence (issue #13): evidenceBlobs holds each file once, keyed by the sha-256 of its bytes; evidenceLinks ' +
+      'ties a file to an assessment item (component or indicator code) with its caption. New tables only: no row is reshaped.',
+    stores: {
+      assessments: 'id, communeCode, updatedAt, status',
+      answers: '[assessmentId+code], assessmentId',
+      settings: 'key',
+      outbox: '++id, assessmentId, nextAttemptAt',
+      sync: 'assessmentId',
+      touches: 'assessmentId',
+      criteriaSets: 'key, provinceCode',
+      evidenceBlobs: 'sha256',
+      evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

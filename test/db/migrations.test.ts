@@ -46,6 +46,17 @@ const RELEASED: Record<number, Record<string, string>> = {
     touches: 'assessmentId',
     criteriaSets: 'key, provinceCode',
   },
+  4: {
+    assessments: 'id, communeCode, updatedAt, status',
+    answers: '[assessmentId+code], assessmentId',
+    settings: 'key',
+    outbox: '++id, assessmentId, nextAttemptAt',
+    sync: 'assessmentId',
+    touches: 'assessmentId',
+    criteriaSets: 'key, provinceCode',
+    evidenceBlobs: 'sha256',
+    evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
+  },
 };
 
 const v1Assessment: Assessment = {
@@ -208,6 +219,30 @@ describe('version 2 → 3 (downloaded criteria sets, issue #12)', () => {
       [...answers].sort((a, b) => (a.assessmentId + a.code).localeCompare(b.assessmentId + b.code)),
     );
     expect(await getAssessment(onTemplate.id, db)).toEqual(onTemplate);
+  });
+});
+
+describe('version 3 → 4 (evidence tables, issue #13)', () => {
+  it('a v3 database gains empty evidence tables, keeps its rows and takes a file with its link', async () => {
+    const name = `xaso-v3-evidence-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(3).stores(RELEASED[3] ?? {});
+    await old.table('assessments').add(v1Assessment);
+    await old.table('touches').add({ assessmentId: v1Assessment.id, updatedAt: '2026-03-04T08:00:00.000Z', lastCode: 'HTS1' });
+    old.close();
+
+    const db = track(openXasoDb(name));
+    expect(await getAssessment(v1Assessment.id, db)).toEqual({
+      ...v1Assessment,
+      updatedAt: '2026-03-04T08:00:00.000Z',
+      lastCode: 'HTS1',
+    });
+    expect(await db.evidenceBlobs.count()).toBe(0);
+    const { attachEvidence, listEvidence } = await import('../../src/db/evidence');
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])]);
+    const { link } = await attachEvidence(db, { assessmentId: v1Assessment.id, code: 'HTS1', blob: photo });
+    expect(await listEvidence(db, v1Assessment.id, 'HTS1')).toEqual([link]);
+    expect(await db.evidenceLinks.where('sha256').equals(link.sha256).count()).toBe(1);
   });
 });
 
