@@ -6,8 +6,14 @@
  * while the page is visible, which runs only when something waits (outbox rows, or submissions
  * awaiting a verdict) so an idle phone spends no data, and asks for verdicts only every
  * `pullIntervalMs`; and a wake-up when a backoff retry falls due before the next tick.
+ * Each run also asks for the province's published criteria sets (criteria-sets.ts), after the
+ * outbox and the verdicts, so it never delays a submission; a failed pull is retried with the
+ * outbox's backoff (backoff.ts) by a wake-up of its own.
  */
 import { getDb, type XasoDb } from '../db/database';
+import { backoffDelay } from './backoff';
+import type * as CriteriaSetsModule from './criteria-sets';
+import { getEnrollment } from './enrollment';
 import type * as OutboxModule from './outbox';
 import type { FlushOptions, FlushReport } from './outbox';
 import { pullReviews } from './reviews';
@@ -59,22 +65,58 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     await (await loadOutbox()).flushOutbox(flushOpts);
   };
 
+  // The province's criteria sets: asked for on every run but the timer's, at most once per
+  // pullIntervalMs from the timer; after a failure, not before its backoff delay has passed.
+  let criteria: Promise<typeof CriteriaSetsModule> | undefined;
+  let setsFailures = 0;
+  let setsDueAt = -Infinity;
+  let setsCheckedAt = -Infinity;
+  let setsWake: ReturnType<typeof setTimeout> | undefined;
+  const pullSets = async (fromTimer: boolean): Promise<void> => {
+    const now = Date.now();
+    if (stopped || now < setsDueAt || (fromTimer && now - setsCheckedAt < pullIntervalMs)) return;
+    // Not enrolled: nothing to ask for, and the module (zod) is not loaded.
+    if (!(await getEnrollment(db))) return;
+    criteria ??= import('./criteria-sets');
+    const report = await (
+      await criteria
+    )
+      .pullCriteriaSets({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs })
+      .catch((err: unknown) => {
+        console.error('[xaso] criteria sets', err);
+        return undefined;
+      });
+    if (report?.reached && report.retrying === 0) {
+      setsFailures = 0;
+      setsDueAt = -Infinity;
+      setsCheckedAt = Date.now();
+      return;
+    }
+    const delay = Math.max(MIN_WAKE_MS, backoffDelay(++setsFailures, opts.random));
+    setsDueAt = Date.now() + delay;
+    clearTimeout(setsWake);
+    if (!stopped) setsWake = setTimeout(() => void pullSets(false), delay);
+  };
+
   const run = async (fromTimer = false): Promise<void> => {
     if (stopped) return;
     try {
       await flush();
-      if (fromTimer && Date.now() - lastPullAt < pullIntervalMs) return;
-      const pulled = await pullReviews({
-        db,
-        fetch: opts.fetch,
-        now: opts.now,
-        timeoutMs: opts.timeoutMs,
-        ...(fromTimer ? { states: ['sent'] } : {}),
-      });
-      if (pulled.reached) lastPullAt = Date.now();
+      if (!fromTimer || Date.now() - lastPullAt >= pullIntervalMs) {
+        const pulled = await pullReviews({
+          db,
+          fetch: opts.fetch,
+          now: opts.now,
+          timeoutMs: opts.timeoutMs,
+          ...(fromTimer ? { states: ['sent'] } : {}),
+        });
+        if (pulled.reached) lastPullAt = Date.now();
+      }
     } catch (err) {
       if (!stopped) console.error('[xaso] sync', err);
     }
+    // Last, and whatever happened above: a set that cannot come down never holds back an answer.
+    await pullSets(fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] criteria sets', err));
   };
   const runAll = () => void run();
 
@@ -115,6 +157,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     stopped = true;
     clearInterval(tick);
     clearTimeout(wake);
+    clearTimeout(setsWake);
     unsubscribe();
     if (typeof removeEventListener === 'function') removeEventListener('online', runAll);
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);

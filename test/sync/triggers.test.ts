@@ -23,6 +23,9 @@ async function until(check: () => Promise<boolean>, ms = 3000): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The requests about submissions; every run also asks for the province's criteria sets (issue #12, criteria-sets.test.ts). */
+const submissionCalls = (server: FakeServer) => server.calls.filter((c) => !c.path.startsWith('/criteria-sets'));
+
 describe('startSync', () => {
   it('flushes on start, and the timer spends no requests while nothing waits', async () => {
     db = freshDb();
@@ -36,9 +39,9 @@ describe('startSync', () => {
     // Accepted: nothing waits any more (no outbox row, nothing 'sent'), so the ticks stay quiet.
     server.review(a.id, 'accepted');
     await until(async () => (await db.sync.get(a.id))?.state === 'accepted');
-    const calls = server.calls.length;
+    const calls = submissionCalls(server).length;
     await sleep(150);
-    expect(server.calls.length).toBe(calls);
+    expect(submissionCalls(server).length).toBe(calls);
   });
 
   it('the timer asks for verdicts only every pullIntervalMs (each answer is tens of kB on 2G)', async () => {
@@ -50,7 +53,9 @@ describe('startSync', () => {
     stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, intervalMs: 20 });
     await until(async () => (await db.sync.get(a.id))?.state === 'sent');
     await sleep(200);
-    expect(server.calls.filter((c) => c.method === 'GET').length).toBeLessThanOrEqual(1);
+    expect(submissionCalls(server).filter((c) => c.method === 'GET').length).toBeLessThanOrEqual(1);
+    // The criteria sets likewise: once at start, then not again from the timer within pullIntervalMs.
+    expect(server.calls.filter((c) => c.path.startsWith('/criteria-sets'))).toHaveLength(1);
   });
 
   it('the timer picks up a row queued later', async () => {
@@ -59,7 +64,8 @@ describe('startSync', () => {
     const server = new FakeServer();
     stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, intervalMs: 30 });
     await sleep(60);
-    expect(server.calls).toHaveLength(0);
+    // Nothing queued: the only request is the start's look for new criteria sets.
+    expect(server.calls.map((c) => c.path)).toEqual(['/criteria-sets?provinceCode=01']);
     const a = await seedAssessment(db);
     await submitAssessment(a.id, { db, loadReference: loadRef, kick: () => undefined });
     await until(async () => (await db.sync.get(a.id))?.state === 'sent');

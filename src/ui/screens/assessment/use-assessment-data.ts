@@ -10,7 +10,8 @@ import type { Commune, Province } from '../../../domain/admin-units';
 import type { Answer, Assessment, Catalogue, CatalogueTranslation, Methodology } from '../../../domain/types';
 import { getAnswers, getAssessment } from '../../../db';
 import type { CriteriaSet } from '../../../domain/criteria/schema';
-import { loadAdminUnits, loadCatalogue, loadCatalogueTranslation, loadCriteriaSet, loadMethodology } from '../../../data/load';
+import { loadAdminUnits, loadCatalogue, loadCatalogueTranslation, loadMethodology } from '../../../data/load';
+import { findCriteriaSet } from '../../../sync/held-sets';
 import { useLanguage } from '../../../i18n';
 
 export interface AssessmentData {
@@ -18,7 +19,7 @@ export interface AssessmentData {
   answers: Record<string, Answer>;
   catalogue: Catalogue;
   methodology: Methodology;
-  /** The criteria set the assessment names (its own chunk, loaded only for such an assessment). */
+  /** The criteria set the assessment names (bundled chunk or downloaded set, loaded only for such an assessment). */
   criteriaSet: CriteriaSet | undefined;
   translation: CatalogueTranslation | undefined;
   province: Province | undefined;
@@ -43,9 +44,10 @@ export async function loadBase(id: string): Promise<Base | undefined> {
   ]);
   if (!assessment) return undefined;
   const named = assessment.criteriaSet;
-  const criteriaSet = named ? await loadCriteriaSet(named.id, named.version) : undefined;
-  // Never score it under another rule than the one it names: a set this build lacks is a failure to load.
-  if (named && !criteriaSet) throw new Error(`The criteria set ${named.id} ${named.version} is not in this version of the app.`);
+  // Bundled with the app or downloaded from the province (offline either way).
+  const criteriaSet = named ? await findCriteriaSet(named) : undefined;
+  // Never score it under another rule than the one it names: a set this phone lacks is a failure to load.
+  if (named && !criteriaSet) throw new Error(`The criteria set ${named.id} ${named.version} is not on this phone.`);
   const province = findProvince(units, assessment.provinceCode);
   const commune = findCommune(units, assessment.communeCode);
   return { assessment, answers, catalogue, methodology, criteriaSet, province, commune };
