@@ -11,6 +11,7 @@ const TEXT_FOR_CODE: Readonly<Record<string, string>> = {
   too_many_attempts: 'too_many_attempts',
   invalid_submission: 'invalid_submission',
   unknown_criteria_set: 'unknown_criteria_set',
+  criteria_set_not_published: 'criteria_set_not_published',
   unknown_component: 'unknown_component',
   revision_conflict: 'conflict',
   stale_revision: 'conflict',

@@ -29,6 +29,7 @@ const MET_WHEN_ENROLLING_OR_SUBMITTING = [
   'too_many_attempts',
   'invalid_submission',
   'unknown_criteria_set',
+  'criteria_set_not_published',
   'unknown_component',
   'revision_conflict',
   'stale_revision',
@@ -75,6 +76,14 @@ describe('server error codes → the phone’s text', () => {
     expect(reasonText(vi, reason)).toBe(viSync.serverError.invalid_enrollment_code);
     expect(reasonText(vi, reason)).not.toContain('not valid');
     expect(reasonDetail(reason)).toBe('This enrollment code is not valid');
+  });
+
+  it('a refusal of the criteria set (issue #12: unknown, or a draft not published) reads in Vietnamese', () => {
+    const unpublished = serverReason('criteria_set_not_published', 'The criteria set chi-so-xa 2026.2 is not published');
+    expect(reasonText(vi, unpublished)).toBe(viSync.serverError.criteria_set_not_published);
+    expect(reasonDetail(unpublished)).toBe('The criteria set chi-so-xa 2026.2 is not published');
+    const unknown = serverReason('unknown_criteria_set', 'Unknown criteria set chi-so-xa 2027.1');
+    expect(reasonText(vi, unknown)).toBe(viSync.serverError.unknown_criteria_set);
   });
 
   it('a refusal for a phone clock ahead of the server says so', () => {
