@@ -92,10 +92,19 @@ export async function send(path: string, opts: RequestOptions = {}): Promise<Res
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
   }
   if (res.ok) return res;
+  throw await failure(res, opts.anonymous === true);
+}
+
+/**
+ * The ApiError of a refused signed-in call, after acting on it as every call does (a 401 ends the
+ * session, a required password change is marked); for callers that cannot use send() (an upload
+ * with progress goes through XMLHttpRequest).
+ */
+export async function failure(res: Response, anonymous = false): Promise<ApiError> {
   const error = await errorFrom(res);
-  if (res.status === 401 && !opts.anonymous) sessionExpired();
+  if (res.status === 401 && !anonymous) sessionExpired();
   if (res.status === 403 && error.code === 'password_change_required') passwordChangeRequired();
-  throw error;
+  return error;
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {

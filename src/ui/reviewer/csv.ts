@@ -1,8 +1,9 @@
 /**
  * CSV exports. The links need the bearer token, which a plain <a href> cannot send, so the file
- * is fetched, wrapped in a Blob and handed to the browser through a short-lived object URL.
+ * is fetched and saved as a Blob (./download.ts).
  */
 import { send } from './api';
+import { saveBlob } from './download';
 
 export type CsvKind = 'communes' | 'coverage';
 
@@ -28,18 +29,5 @@ export function csvFileName(kind: CsvKind, province: string, date: Date, areaTyp
 /** Fetches an export with the token and saves it as `fileName`. */
 export async function downloadCsv(path: string, fileName: string): Promise<void> {
   const res = await send(path, { accept: 'text/csv' });
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.rel = 'noopener';
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } finally {
-    // Give the browser a moment to start the download before the URL goes away.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  saveBlob(await res.blob(), fileName);
 }

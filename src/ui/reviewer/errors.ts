@@ -29,6 +29,7 @@ const BY_STATUS: Record<number, string> = {
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  413: 'too-large',
   429: 'too-many-attempts',
 };
 

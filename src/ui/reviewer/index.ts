@@ -16,6 +16,7 @@ export { Communes } from './Communes';
 export { Submission } from './Submission';
 export { Dashboard } from './Dashboard';
 export { Users } from './Users';
+export { CriteriaSets } from './CriteriaSets';
 export { parseReviewRoute, reviewPaths, isReviewPath, type ReviewRoute } from './routes';
 export { ensureReviewerStrings } from './strings';
 

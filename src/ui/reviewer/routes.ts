@@ -5,6 +5,7 @@
  *   #/review/a/:id                     one submission and its review
  *   #/review/dashboard[?province=01]   province dashboard
  *   #/review/users                     accounts (admin)
+ *   #/review/criteria-sets[?province=01]  the province's criteria sets: upload, preview, publish, compare
  */
 import { PROVINCE_CODE_RE } from '../../domain/vocabulary';
 
@@ -14,6 +15,7 @@ export type ReviewRoute =
   | { name: 'submission'; id: string }
   | { name: 'dashboard'; province?: string; areaType?: string }
   | { name: 'users' }
+  | { name: 'criteria-sets'; province?: string }
   | { name: 'not-found' };
 
 export const REVIEW_ROOT = '/review';
@@ -47,6 +49,7 @@ export function parseReviewRoute(path: string, query: Readonly<Record<string, st
     return { name: 'dashboard', ...province(query), ...(query.areaType ? { areaType: query.areaType } : {}) };
   }
   if (first === 'users' && second === undefined) return { name: 'users' };
+  if (first === 'criteria-sets' && second === undefined) return { name: 'criteria-sets', ...province(query) };
   if (first === 'a' && second !== undefined) {
     try {
       return { name: 'submission', id: decodeURIComponent(second) };
@@ -71,4 +74,5 @@ export const reviewPaths = {
   submission: (id: string) => `${REVIEW_ROOT}/a/${encodeURIComponent(id)}`,
   dashboard: (province?: string, areaType?: string) => withQuery(`${REVIEW_ROOT}/dashboard`, { province, areaType }),
   users: () => `${REVIEW_ROOT}/users`,
+  criteriaSets: (province?: string) => withQuery(`${REVIEW_ROOT}/criteria-sets`, { province }),
 };

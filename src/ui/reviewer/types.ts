@@ -66,3 +66,31 @@ export type Device = DeviceList['devices'][number];
 export type ScorePair = Omit<ProvinceSummaryLayer, 'layer'>;
 type ProvinceSummaryLayer = z.output<typeof ProvinceSummarySchema>['layers'][number];
 export type CreateUserRequest = z.input<typeof CreateUserSchema>;
+
+/** A stored criteria set of a province, as GET /criteria-sets lists it (issue #12's contract). */
+export interface CriteriaSetMeta {
+  /** The server's id: the {id} of /criteria-sets/{id}. */
+  id: string;
+  /** The set's own id and version, as submissions name them. */
+  setId: string;
+  version: string;
+  provinceCode: string;
+  status: 'draft' | 'published';
+  title: { vi: string; en: string };
+  indicatorCount: number;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+  createdBy: string;
+  publishedAt?: string;
+}
+
+/** One problem of a refused upload: a JSON path, or for a workbook its sheet, row, column and cell. */
+export interface CriteriaSetProblem {
+  message: string;
+  path?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  cell?: string;
+}

@@ -19,6 +19,9 @@ describe('reviewer routes', () => {
       areaType: 'rural',
     });
     expect(parse('/review/users')).toEqual({ name: 'users' });
+    expect(parse('/review/criteria-sets')).toEqual({ name: 'criteria-sets' });
+    expect(parse('/review/criteria-sets?province=20')).toEqual({ name: 'criteria-sets', province: '20' });
+    expect(parse('/review/criteria-sets/x')).toEqual({ name: 'not-found' });
     expect(parse('/review/a/x/y')).toEqual({ name: 'not-found' });
     expect(parse('/review/a/%E0%A4%A')).toEqual({ name: 'not-found' });
     expect(parse('/elsewhere')).toEqual({ name: 'not-found' });
@@ -28,6 +31,7 @@ describe('reviewer routes', () => {
     expect(parse(reviewPaths.submission('a b/c'))).toEqual({ name: 'submission', id: 'a b/c' });
     expect(parse(reviewPaths.dashboard('01', 'urban'))).toEqual({ name: 'dashboard', province: '01', areaType: 'urban' });
     expect(reviewPaths.communes()).toBe('/review');
+    expect(parse(reviewPaths.criteriaSets('20'))).toEqual({ name: 'criteria-sets', province: '20' });
     expect(reviewPaths.signIn('/review/a/x')).toBe('/review/sign-in?next=%2Freview%2Fa%2Fx');
   });
 

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { navigate } from '../../router';
 import { Communes } from '../Communes';
+import { CriteriaSets } from '../CriteriaSets';
 import { Dashboard } from '../Dashboard';
 import { SignIn } from '../SignIn';
 import { Submission } from '../Submission';
@@ -63,6 +64,14 @@ function Routed({ route, session }: { route: ReviewRoute; session: StoredSession
           {admin ? <Users /> : <Page title={t('errors.forbidden')} class="rv-page" />}
         </Shell>
       );
+    case 'criteria-sets': {
+      const province = provinceFor(session.user, route.province);
+      return (
+        <Shell session={session} section="criteria-sets" province={province}>
+          <CriteriaSets province={province} admin={admin} />
+        </Shell>
+      );
+    }
     default:
       return (
         <Shell session={session}>

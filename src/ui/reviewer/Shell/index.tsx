@@ -11,7 +11,7 @@ import { reviewPaths } from '../routes';
 import type { StoredSession } from '../session';
 import './style.css';
 
-export type ShellSection = 'communes' | 'dashboard' | 'users';
+export type ShellSection = 'communes' | 'dashboard' | 'users' | 'criteria-sets';
 
 /** The province's name ("Tỉnh Đắk Lắk") from the admin units; undefined until loaded or when unknown. */
 function useProvinceName(code: string | null | undefined): string | undefined {
@@ -69,6 +69,7 @@ export function Shell({
             admin && !province ? t('nav.provinces') : t('nav.communes'),
           )}
           {(!admin || province) && link('dashboard', reviewPaths.dashboard(admin ? province : undefined), t('nav.dashboard'))}
+          {link('criteria-sets', reviewPaths.criteriaSets(admin ? province : undefined), t('nav.criteriaSets'))}
           {admin && link('users', reviewPaths.users(), t('nav.users'))}
         </ul>
         <span class="rv-shell__user">
