@@ -15,10 +15,13 @@ export function ProblemTable({ file, problems }: { file: string; problems: reado
     problem: t('criteriaSets.colProblem'),
   };
   return (
-    <section class="rv-cs__problems" role="alert" aria-labelledby="rv-cs-problems-title">
-      <h3 id="rv-cs-problems-title" class="error-text">
-        {t('criteriaSets.problemsTitle', { file, count: problems.length })}
-      </h3>
+    <section class="rv-cs__problems" aria-labelledby="rv-cs-problems-title">
+      {/* The heading is announced; the table is there to read at one's pace. */}
+      <div role="alert">
+        <h3 id="rv-cs-problems-title" class="error-text">
+          {t('criteriaSets.problemsTitle', { file, count: problems.length })}
+        </h3>
+      </div>
       <div class="rv-table-wrap">
         <table class="rv-table rv-cs__stack">
           <caption>{t('criteriaSets.problemsCaption')}</caption>

@@ -18,7 +18,7 @@ export function VersionTable({
   if (sets.length === 0) return <p class="card rv-empty">{t('criteriaSets.noVersions')}</p>;
   return (
     <div class="rv-table-wrap">
-      <table class="rv-table rv-cs__versions">
+      <table class="rv-table rv-cs__versions rv-cs__stack">
         <caption>{t('criteriaSets.versionsCaption')}</caption>
         <thead>
           <tr>
@@ -41,8 +41,8 @@ export function VersionTable({
                   {lang === 'en' ? s.title.en : s.title.vi}
                   <span class="rv-code">{s.setId}</span>
                 </th>
-                <td>{s.version}</td>
-                <td>
+                <td data-label={t('criteriaSets.colVersion')}>{s.version}</td>
+                <td data-label={t('criteriaSets.colStatus')}>
                   <span class={`rv-cs__status rv-cs__status--${s.status}`}>{t(`criteriaSets.${s.status}`)}</span>
                 </td>
                 <td>
@@ -53,7 +53,9 @@ export function VersionTable({
                     {t('criteriaSets.uploadedAt', { at: formatDateTime(s.createdAt, lang), by: s.createdBy })}
                   </span>
                 </td>
-                <td class="rv-num">{formatNumber(s.indicatorCount, {}, lang)}</td>
+                <td class="rv-num" data-label={t('criteriaSets.colIndicators')}>
+                  {formatNumber(s.indicatorCount, {}, lang)}
+                </td>
                 <td class="rv-cs__actions">
                   <DownloadButton
                     from={s}
