@@ -1,5 +1,5 @@
 /** The criteria engine: a scoring index as data (see data/criteria/README.md). */
-export { parseCriteriaSet, criteriaSetSchema } from './validate';
+export { parseCriteriaSet, criteriaSetSchema, checkCriteriaSet } from './validate';
 export { CriteriaSetBaseSchema } from './schema';
 export type { CriteriaSet, CriteriaIndicator, CriteriaGroup, CriteriaInput, CriteriaRule } from './schema';
 export { computeCriteria, exactGain } from './engine';

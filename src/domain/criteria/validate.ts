@@ -10,7 +10,7 @@ import { cmp, ONE, parseRational } from './rational';
 import type { Catalogue } from '../types';
 
 type Path = (string | number)[];
-type Report = (path: Path, message: string) => void;
+export type Report = (path: Path, message: string) => void;
 
 function duplicates(items: readonly string[], path: (i: number) => Path, what: string, report: Report): void {
   const seen = new Set<string>();
@@ -152,16 +152,24 @@ function checkLevelsAndGates(s: CriteriaSet, report: Report): void {
   });
 }
 
+/**
+ * The cross-field checks alone. The schema runs them only once every field has a valid value;
+ * the workbook reader also runs them on a set with some values out of range, so that an upload
+ * names every problem at once.
+ */
+export function checkCriteriaSet(s: CriteriaSet, report: Report, catalogue?: Catalogue): void {
+  checkGroups(s, report);
+  checkIndicators(s, catalogue, report);
+  checkLevelsAndGates(s, report);
+  if (catalogue && !s.catalogueVersions.includes(catalogue.version))
+    report(['catalogueVersions'], `does not list catalogue version ${catalogue.version}`);
+}
+
 /** The full schema; with a catalogue, links to components are checked against it too. */
 export function criteriaSetSchema(catalogue?: Catalogue): z.ZodType<CriteriaSet> {
-  return CriteriaSetBaseSchema.superRefine((s, ctx) => {
-    const report: Report = (path, message) => ctx.addIssue({ code: 'custom', path, message });
-    checkGroups(s, report);
-    checkIndicators(s, catalogue, report);
-    checkLevelsAndGates(s, report);
-    if (catalogue && !s.catalogueVersions.includes(catalogue.version))
-      report(['catalogueVersions'], `does not list catalogue version ${catalogue.version}`);
-  });
+  return CriteriaSetBaseSchema.superRefine((s, ctx) =>
+    checkCriteriaSet(s, (path, message) => ctx.addIssue({ code: 'custom', path, message }), catalogue),
+  );
 }
 
 /** Validates a criteria set file; throws a ZodError naming the path of every problem. */

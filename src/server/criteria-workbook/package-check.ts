@@ -1,0 +1,112 @@
+/**
+ * Checks on the workbook's own XML, done on the entries the zip guard inflated and before exceljs
+ * reads anything: what we refuse is refused even where exceljs would quietly drop or keep it.
+ * Values only: no formulas (a published index must not change when a cell is recalculated), no
+ * merged cells (a merge hides which row a value belongs to), no hidden sheets (nothing the
+ * reviewer cannot see), no macros, external links or embedded objects.
+ */
+import type { ZipEntries } from './zip-guard';
+import { WORKBOOK_LIMITS } from './limits';
+import type { Problem } from './problem';
+
+/** Named problems listed per kind before the rest are summed up in one line. */
+const MAX_LISTED = 20;
+
+const decode = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, '&');
+
+const attr = (tag: string, name: string): string | undefined => new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1];
+
+function resolveTarget(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.') out.push(p);
+  }
+  return out.join('/');
+}
+
+interface SheetRef {
+  name: string;
+  state: string;
+  part: string | undefined;
+}
+
+function sheetsOf(entries: ZipEntries): SheetRef[] {
+  const workbook = entries.get('xl/workbook.xml')?.toString('utf8') ?? '';
+  const rels = entries.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = attr(m[1] ?? '', 'Id');
+    const target = attr(m[1] ?? '', 'Target');
+    if (id && target) targets.set(id, resolveTarget(decode(target)));
+  }
+  return [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)].map((m) => {
+    const tag = m[1] ?? '';
+    const id = attr(tag, '\\w+:id');
+    return {
+      name: decode(attr(tag, 'name') ?? ''),
+      state: attr(tag, 'state') ?? 'visible',
+      part: id ? targets.get(id) : undefined,
+    };
+  });
+}
+
+function listed(problems: Problem[], more: number, what: string): Problem[] {
+  return more > 0 ? [...problems, { message: `… và ${more} ${what} khác` }] : problems;
+}
+
+function cellAt(sheet: string, ref: string, message: string): Problem {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  return m?.[1] && m[2] ? { message, sheet, row: Number(m[2]), column: m[1], cell: `${sheet}!${ref}` } : { message, sheet };
+}
+
+function checkSheetXml(sheet: string, xml: string): Problem[] {
+  const problems: Problem[] = [];
+  const rows = xml.match(/<(?:\w+:)?row\b/g)?.length ?? 0;
+  if (rows > WORKBOOK_LIMITS.maxRowsPerSheet)
+    problems.push({ sheet, message: `sheet "${sheet}" có ${rows} dòng, quá giới hạn ${WORKBOOK_LIMITS.maxRowsPerSheet} dòng` });
+  const formulas: Problem[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g))
+    if (/<(?:\w+:)?f[\s>/]/.test(m[2] ?? ''))
+      formulas.push(
+        cellAt(sheet, attr(m[1] ?? '', 'r') ?? '', 'ô có công thức: chỉ nhập giá trị (hãy sao chép rồi "Dán giá trị")'),
+      );
+  problems.push(...listed(formulas.slice(0, MAX_LISTED), formulas.length - MAX_LISTED, 'ô có công thức'));
+  const merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)>/g)].map((m) => attr(m[1] ?? '', 'ref') ?? '');
+  const merged = merges.map((ref) =>
+    cellAt(sheet, ref.split(':')[0] ?? '', `ô gộp ${ref}: hãy bỏ gộp ô (Merge & Center) để mỗi ô giữ giá trị của mình`),
+  );
+  problems.push(...listed(merged.slice(0, MAX_LISTED), merged.length - MAX_LISTED, 'vùng ô gộp'));
+  return problems;
+}
+
+/** Every problem of the package; an empty list means exceljs may read it. */
+export function checkPackage(entries: ZipEntries): Problem[] {
+  if (!entries.has('[Content_Types].xml') || !entries.has('xl/workbook.xml'))
+    return [{ message: 'tệp nén này không phải bảng tính Excel .xlsx' }];
+  const problems: Problem[] = [];
+  const names = [...entries.keys()];
+  const contentTypes = entries.get('[Content_Types].xml')?.toString('utf8') ?? '';
+  if (names.some((n) => /vbaProject\.bin$/i.test(n)) || /macroEnabled/i.test(contentTypes))
+    problems.push({ message: 'tệp có macro (VBA): hãy lưu lại dưới dạng "Excel Workbook (.xlsx)" không có macro' });
+  if (names.some((n) => n.startsWith('xl/externalLinks/')))
+    problems.push({ message: 'tệp có liên kết tới tệp khác (External Links): hãy chọn Data › Edit Links › Break Link' });
+  if (names.some((n) => /^xl\/(embeddings|activeX)\//.test(n)))
+    problems.push({ message: 'tệp có đối tượng nhúng (OLE/ActiveX): hãy xoá chúng, chỉ giữ lại các ô giá trị' });
+  for (const s of sheetsOf(entries)) {
+    if (s.state === 'hidden' || s.state === 'veryHidden')
+      problems.push({ sheet: s.name, message: `sheet "${s.name}" đang bị ẩn: hãy hiện (Unhide) hoặc xoá nó` });
+    const xml = s.part ? entries.get(s.part)?.toString('utf8') : undefined;
+    if (xml !== undefined) problems.push(...checkSheetXml(s.name, xml));
+  }
+  return problems;
+}
