@@ -19,7 +19,7 @@ export const MAX_ANSWERS = 500;
 
 const AreaTypeSchema = z.enum(AREA_TYPES);
 const count = z.number().finite().min(-1e12).max(1e12);
-const IndicatorValueSchema = z.discriminatedUnion('kind', [
+export const IndicatorValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('yesno'), yes: z.boolean() }),
   z.object({ kind: z.literal('choice'), option: z.string().min(1).max(80) }),
   z.object({ kind: z.literal('number'), value: count }),
@@ -175,6 +175,14 @@ export interface ReviewVerdict {
   reviewedAt: string;
   /** Present when this verdict changed an earlier one on the same revision: the reviewer's reason. */
   changeReason?: string;
+  /** A return may ask evidence ("yêu cầu bổ sung minh chứng") for named items, each with a note. */
+  evidenceRequests?: EvidenceRequest[];
+}
+
+/** One item a returned assessment must add evidence for: its answer's code and what to add. */
+export interface EvidenceRequest {
+  code: string;
+  note: string;
 }
 
 /** What the server answers to a submission, and again (identically) to its replay. */

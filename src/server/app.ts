@@ -19,6 +19,7 @@ import { registerEnrollmentRoutes } from './routes/enrollment';
 import { registerEnrollmentCodeRoutes } from './routes/enrollment-codes';
 import { registerHealthRoutes } from './routes/health';
 import { registerProvinceRoutes } from './routes/provinces';
+import { registerVerificationRoutes } from './routes/verification';
 import { ApiRoutes, API_PREFIX } from './routes/registry';
 import { securityHeaders } from './security-headers';
 import { serveStaticApp } from './static';
@@ -78,6 +79,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   registerEnrollmentCodeRoutes(routes, deps);
   registerAssessmentRoutes(routes, deps);
   registerProvinceRoutes(routes, deps);
+  registerVerificationRoutes(routes, deps);
 
   if (options.staticDir) serveStaticApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'No such resource'), 404));

@@ -205,6 +205,23 @@ const MATRIX: Record<string, RouteCase> = {
     request: async () => ({ method: 'POST', path: `/assessments/${ASSESSMENT_A}/reviews`, body: { verdict: 'accepted' } }),
     expect: PROVINCE_X_STAFF,
   },
+  'POST /assessments/{id}/verifications': {
+    // A device cannot set a verified value; only the province's reviewers and the admin verify.
+    request: async () => ({
+      method: 'POST',
+      path: `/assessments/${ASSESSMENT_A}/verifications`,
+      body: { code: submission(COMMUNE_A).answers[0]?.code, outcome: 'verified' },
+    }),
+    expect: PROVINCE_X_STAFF,
+  },
+  'GET /assessments/{id}/verification': {
+    request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}/verification` }),
+    expect: READ_ASSESSMENT_A,
+  },
+  'GET /assessments/{id}/comparison': {
+    request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}/comparison` }),
+    expect: READ_ASSESSMENT_A,
+  },
   'GET /provinces': { request: async () => ({ method: 'GET', path: '/provinces' }), expect: ADMIN_ONLY },
   'GET /provinces/{provinceCode}/communes': {
     request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes` }),

@@ -13,6 +13,8 @@ const TABLES = [
   'reviews',
   'sessions',
   'users',
+  'verifications',
+  'verified_scores',
 ];
 
 describe.each(DB_KINDS)('migrations (%s)', (kind) => {

@@ -10,6 +10,7 @@ import * as m003 from './migrations/003_login_failures_by_address';
 import * as m004 from './migrations/004_review_change_reason';
 import * as m005 from './migrations/005_account_state';
 import * as m006 from './migrations/006_commune_criteria_scores';
+import * as m007 from './migrations/007_verification';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '004_review_change_reason': m004,
   '005_account_state': m005,
   '006_commune_criteria_scores': m006,
+  '007_verification': m007,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

@@ -112,6 +112,38 @@ export interface ReviewsTable {
   created_at: string;
   /** Why the verdict differs from the previous one on the same revision (null otherwise). */
   change_reason: string | null;
+  /** JSON [{code, note}] of the items a return asks evidence for (migration 007); null: none. */
+  evidence_requests: string | null;
+}
+
+/** One step of verification on an item of a revision (migration 007); appended, the newest per item stands. */
+export interface VerificationsTable {
+  id: string;
+  assessment_id: string;
+  revision: number;
+  code: string;
+  outcome: 'verified' | 'adjusted';
+  /** JSON {status} or {value} when adjusted; null when verified. */
+  adjusted: string | null;
+  reason: string | null;
+  reviewer_id: string;
+  created_at: string;
+}
+
+/** Per revision: the server's score with the verification's adjustments applied (migration 007). */
+export interface VerifiedScoresTable {
+  assessment_id: string;
+  revision: number;
+  /** ScoreResult as JSON. */
+  score: string;
+  score_index: number;
+  level: number;
+  criteria_total: number | null;
+  criteria_level: number | null;
+  item_count: number;
+  verified_count: number;
+  adjusted_count: number;
+  updated_at: string;
 }
 
 export interface AuditLogTable {
@@ -176,4 +208,6 @@ export interface Database {
   reviews: ReviewsTable;
   commune_scores: CommuneScoresTable;
   audit_log: AuditLogTable;
+  verifications: VerificationsTable;
+  verified_scores: VerifiedScoresTable;
 }

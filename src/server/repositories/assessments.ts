@@ -38,6 +38,7 @@ const submissionStateById = prepared((db, v: { id: string; revision: number }) =
     ])
     .select(['v.id as v_id', 'v.verdict as v_verdict', 'v.comment as v_comment', 'v.component_comments as v_comments'])
     .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at', 'v.change_reason as v_change_reason'])
+    .select('v.evidence_requests as v_evidence_requests')
     .where('assessments.id', '=', v.id)
     .orderBy('v.created_at', 'desc')
     .orderBy('v.id', 'desc')
@@ -120,6 +121,7 @@ export async function findSubmissionState(
     v_reviewer_id,
     v_created_at,
     v_change_reason,
+    v_evidence_requests,
     ...assessment
   } = row;
   const state: SubmissionState = { assessment };
@@ -144,6 +146,7 @@ export async function findSubmissionState(
       reviewer_id: v_reviewer_id,
       created_at: v_created_at,
       change_reason: v_change_reason,
+      evidence_requests: v_evidence_requests,
     };
   }
   return state;

@@ -22,7 +22,7 @@ import { submitRevision } from '../services/submit';
 import { revisionProgress, storedSubmission, submissionResult, verdictOf } from '../services/submission-results';
 import type { ApiRoutes } from './registry';
 
-function idParam(c: AppContext): string {
+export function idParam(c: AppContext): string {
   const id = c.req.param('id') ?? '';
   if (!AssessmentIdSchema.safeParse(id).success)
     throw badRequest('invalid_id', 'Assessment ids are 8–64 characters of A–Z, a–z, 0–9, "_" or "-"');
@@ -30,7 +30,7 @@ function idParam(c: AppContext): string {
 }
 
 /** Loads an assessment the caller may read: its own commune for a device, its province for a reviewer. */
-async function readableAssessment(c: AppContext, deps: AppDeps): Promise<AssessmentRow> {
+export async function readableAssessment(c: AppContext, deps: AppDeps): Promise<AssessmentRow> {
   const assessment = await findAssessment(deps.db, idParam(c));
   const principal = c.get('principal');
   if (principal?.kind === 'device') {

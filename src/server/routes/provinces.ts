@@ -7,6 +7,7 @@ import { notFound } from '../errors';
 import { listLatestSubmissions } from '../repositories/assessments';
 import { countedRows, scoreTotals } from '../repositories/commune-scores';
 import { criteriaRows } from '../repositories/criteria-scores';
+import { communeVerified, latestVerifiedScores } from '../repositories/verifications';
 import { ProvinceCodeSchema } from '../schemas/common';
 import { CommuneListSchema, ProvinceOverviewSchema, ProvinceSummarySchema, SummaryQuerySchema } from '../schemas/provinces';
 import { communesCsv } from '../services/commune-csv';
@@ -49,11 +50,15 @@ async function summaryOf(deps: AppDeps, province: Province, areaType: AreaType |
 
 /** The commune list's rows, with the criteria set and points of communes whose assessment names one. */
 async function communeList(deps: AppDeps, province: Province) {
-  const [latest, criteria] = await Promise.all([
+  const [latest, criteria, verified] = await Promise.all([
     provinceLatest(deps, province),
     criteriaRows(deps.db, { provinceCode: province.code }),
+    latestVerifiedScores(deps.db, province.code),
   ]);
-  return communeRows(province, latest, new Map(criteria.map((r) => [r.communeCode, r])), deps.reference);
+  return communeRows(province, latest, new Map(criteria.map((r) => [r.communeCode, r])), deps.reference).map((row) => {
+    const v = row.assessmentId ? verified.get(row.assessmentId) : undefined;
+    return { ...row, verified: v && v.revision === row.revision ? communeVerified(v) : null };
+  });
 }
 
 export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {

@@ -16,6 +16,10 @@ export const ReviewVerdictSchema = z.object({
   componentComments: z.record(z.string(), z.string()),
   reviewedAt: IsoDateTime,
   changeReason: z.string().optional().meta({ description: 'Why this verdict changed an earlier one on the same revision' }),
+  evidenceRequests: z
+    .array(z.object({ code: z.string(), note: z.string() }))
+    .optional()
+    .meta({ description: 'Items a return asks evidence for (yêu cầu bổ sung minh chứng), each with a note' }),
 });
 
 export const SubmissionResultSchema = z.object({
@@ -88,6 +92,16 @@ export const ReviewRequestSchema = z.object({
   reason: z.string().max(500).overwrite(normalizeText).optional(),
   /** The revision being reviewed; refused with 409 when a newer one has arrived meanwhile. */
   revision: z.int().min(1).optional(),
+  /** With a return only: items of the revision needing evidence, each with what to add (422 otherwise). */
+  evidenceRequests: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(32),
+        note: z.string().max(1000).overwrite(normalizeText).pipe(z.string().min(1, 'must not be blank')),
+      }),
+    )
+    .max(200)
+    .optional(),
 });
 
 export const ReviewResponseSchema = z.object({

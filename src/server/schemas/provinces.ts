@@ -18,6 +18,22 @@ export const CommuneCriteriaSchema = z.object({
 });
 export type CommuneCriteria = z.infer<typeof CommuneCriteriaSchema>;
 
+/** The server's score of the latest revision with the province's adjustments applied, beside the self-assessed one. */
+export const CommuneVerifiedSchema = z.object({
+  index: z.number(),
+  level: z.int(),
+  /** Under a criteria set: its total and level after adjustments. */
+  criteriaTotal: z.number().nullable(),
+  criteriaLevel: z.int().nullable(),
+  criteriaGroups: z.array(z.object({ id: z.string(), points: z.number().nullable() })).nullable(),
+  groups: z.array(z.object({ id: z.string(), score: z.number().nullable() })),
+  itemCount: z.int(),
+  verifiedCount: z.int(),
+  adjustedCount: z.int(),
+  updatedAt: IsoDateTime,
+});
+export type CommuneVerified = z.infer<typeof CommuneVerifiedSchema>;
+
 export const CommuneRowSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -37,6 +53,8 @@ export const CommuneRowSchema = z.object({
   /** receivedAt − submittedAt, in seconds: how long the phone waited for a connection. */
   syncLagSeconds: z.number().nullable(),
   criteria: CommuneCriteriaSchema.nullable(),
+  /** The verification of the latest revision (issue #14); null before its first step. */
+  verified: CommuneVerifiedSchema.nullable().optional(),
 });
 export type CommuneRow = z.infer<typeof CommuneRowSchema>;
 

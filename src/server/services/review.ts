@@ -7,7 +7,8 @@
  * Component comments may only name components scored for the commune (its area types).
  */
 import { applicableComponents } from '../../domain/catalogue';
-import type { ReviewVerdict } from '../../domain/submission';
+import type { EvidenceRequest, ReviewVerdict, Submission } from '../../domain/submission';
+import { verifiableItems } from '../../domain/verification';
 import { assertProvinceAccess } from '../auth/guards';
 import { newId } from '../auth/tokens';
 import type { AppDeps, Principal } from '../context';
@@ -15,6 +16,7 @@ import { ApiError, conflict, notFound } from '../errors';
 import { findAssessment, findRevision, setReviewState } from '../repositories/assessments';
 import { insertReview, latestReviewOf, lockAssessmentForReview, type ReviewRow } from '../repositories/reviews';
 import { audit } from './audit-trail';
+import { criteriaSetOf } from './criteria-submission';
 import { storedSubmission, verdictOf } from './submission-results';
 
 export interface ReviewInput {
@@ -24,6 +26,8 @@ export interface ReviewInput {
   revision?: number | undefined;
   /** Why a verdict already given on this revision changes. */
   reason?: string | undefined;
+  /** With a return: items needing evidence, each with a note. */
+  evidenceRequests?: EvidenceRequest[] | undefined;
 }
 
 function sameVerdict(row: ReviewRow, input: ReviewInput, reviewerId: string, componentComments: Record<string, string>): boolean {
@@ -34,8 +38,30 @@ function sameVerdict(row: ReviewRow, input: ReviewInput, reviewerId: string, com
     row.verdict === input.verdict &&
     row.comment === input.comment &&
     keys.length === Object.keys(stored).length &&
-    keys.every((k) => stored[k] === componentComments[k])
+    keys.every((k) => stored[k] === componentComments[k]) &&
+    (row.evidence_requests ?? '[]') === JSON.stringify(input.evidenceRequests ?? [])
   );
+}
+
+/** Evidence is asked only on a return, once per item, and only for items of the revision. */
+function checkEvidenceRequests(
+  deps: AppDeps,
+  submission: Submission,
+  verdict: ReviewInput['verdict'],
+  requests: readonly EvidenceRequest[],
+): void {
+  if (verdict !== 'returned') throw new ApiError(422, 'evidence_request_needs_return', 'Evidence is asked by returning');
+  const catalogue = deps.reference.catalogues.get(submission.catalogueVersion);
+  const items = new Set(
+    catalogue ? verifiableItems(submission, catalogue, criteriaSetOf(deps.reference, submission)).map((i) => i.code) : [],
+  );
+  const codes = requests.map((r) => r.code);
+  const wrong = codes.filter((code, i) => !items.has(code) || codes.indexOf(code) !== i);
+  if (wrong.length > 0) {
+    throw new ApiError(422, 'unknown_item', 'Evidence requests name items that are not in this assessment (or twice)', {
+      problems: wrong.map((code) => ({ code, problem: 'not-an-item' })),
+    });
+  }
 }
 
 export async function reviewAssessment(
@@ -70,6 +96,8 @@ export async function reviewAssessment(
         problems: unknown.map((code) => ({ code, problem: 'not-scored' })),
       });
     }
+    const requests = input.evidenceRequests ?? [];
+    if (requests.length > 0) checkEvidenceRequests(deps, submission, input.verdict, requests);
     const previous = await latestReviewOf(trx, id, revision.revision);
     if (previous && sameVerdict(previous, input, user.id, componentComments)) {
       return { reviewState: previous.verdict, review: verdictOf(previous) };
@@ -94,6 +122,7 @@ export async function reviewAssessment(
       reviewer_id: user.id,
       created_at: at,
       change_reason: changes ? (input.reason ?? null) : null,
+      evidence_requests: requests.length > 0 ? JSON.stringify(requests) : null,
     };
     await insertReview(trx, row);
     await setReviewState(trx, id, { reviewState: input.verdict, reviewedRevision: revision.revision, at });
@@ -108,6 +137,7 @@ export async function reviewAssessment(
           revision: revision.revision,
           verdict: input.verdict,
           ...(changes ? { previousVerdict: previous.verdict, reason: input.reason } : {}),
+          ...(requests.length > 0 ? { evidenceRequested: requests.map((r) => r.code) } : {}),
         },
       },
       trx,

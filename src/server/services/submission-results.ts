@@ -1,6 +1,6 @@
 /** Builds the API views of stored revisions: the SubmissionResult and the full assessment view. */
 import { assessmentProgress, type ProgressCount } from '../../domain/progress';
-import type { Submission, SubmissionResult, ReviewVerdict } from '../../domain/submission';
+import type { EvidenceRequest, Submission, SubmissionResult, ReviewVerdict } from '../../domain/submission';
 import type { Answer, ScoreResult } from '../../domain/types';
 import type { ReferenceData } from '../reference-data';
 import type { AssessmentRow, RevisionRow } from '../repositories/assessments';
@@ -14,6 +14,7 @@ export function verdictOf(review: ReviewRow): ReviewVerdict {
     componentComments: JSON.parse(review.component_comments) as Record<string, string>,
     reviewedAt: review.created_at,
     ...(review.change_reason !== null ? { changeReason: review.change_reason } : {}),
+    ...(review.evidence_requests !== null ? { evidenceRequests: JSON.parse(review.evidence_requests) as EvidenceRequest[] } : {}),
   };
 }
 

@@ -47,6 +47,8 @@ export const DATA_TABLES = [
   'assessments',
   'assessment_revisions',
   'reviews',
+  'verifications',
+  'verified_scores',
 ] as const;
 
 /** Every row of every data table, as one comparable string. */
