@@ -1,6 +1,6 @@
 // The bad link itself: it must really cut, at the byte count asked, and count what it carried.
-import { createServer, type AddressInfo, type Server } from 'node:http';
-import { request } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDroppingProxy, type DroppingProxy } from './dropping-proxy';
 
