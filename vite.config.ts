@@ -24,6 +24,21 @@ const LANG_MODULE = /[\\/](?:locales[\\/]([a-z]{2,3})[\\/][^\\/]+|data[\\/]catal
  */
 const REVIEWER_MODULE = /[\\/](?:src[\\/]ui[\\/]reviewer[\\/]|locales[\\/][a-z]{2,3}[\\/]reviewer\.json$)/;
 
+/**
+ * Code that runs only while the phone reaches the server: the evidence uploader's tus client
+ * (tus-js-client, ~16 KB gzip) goes under assets/online/, fetched from the server on the first
+ * upload instead of at install (an upload needs the server anyway), then kept by the worker.
+ */
+const ONLINE_MODULE = /[\\/](?:node_modules[\\/]tus-js-client[\\/]|src[\\/]sync[\\/]tus-transfer\.ts$)/;
+
+/** The tus client with its own dependencies (and bundler helpers), and nothing of the app's. */
+function isOnlineOnly(moduleIds: readonly string[]): boolean {
+  return (
+    moduleIds.some((id) => ONLINE_MODULE.test(id)) &&
+    moduleIds.every((id) => ONLINE_MODULE.test(id) || /[\\/]node_modules[\\/]/.test(id) || id.startsWith('\0'))
+  );
+}
+
 function isReviewerOnly(moduleIds: readonly string[]): boolean {
   return moduleIds.length > 0 && moduleIds.every((id) => REVIEWER_MODULE.test(id));
 }
@@ -172,6 +187,7 @@ export default defineConfig({
         chunkFileNames: (chunk) => {
           const lang = langOf(chunk.moduleIds);
           if (lang) return `assets/lang/${lang}/[name]-[hash].js`;
+          if (isOnlineOnly(chunk.moduleIds)) return 'assets/online/[name]-[hash].js';
           return isReviewerOnly(chunk.moduleIds) ? 'assets/reviewer/[name]-[hash].js' : 'assets/[name]-[hash].js';
         },
         assetFileNames: (asset) =>

@@ -29,6 +29,8 @@ export interface SettingValues {
   deviceId: string;
   /** This phone's enrollment with its province (written by src/sync/enrollment.ts); unset = not enrolled. */
   enrollment: EnrollmentSetting;
+  /** Hold evidence uploads until Wi-Fi (src/sync/evidence-network.ts); unset = off. */
+  evidenceWifiOnly: boolean;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -43,6 +45,7 @@ const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
     ['deviceToken', 'deviceId', 'communeCode', 'provinceCode', 'communeName', 'enrolledAt'].every(
       (k) => typeof (v as Record<string, unknown>)[k] === 'string',
     ),
+  evidenceWifiOnly: (v): v is boolean => typeof v === 'boolean',
 };
 
 /** The stored value, or undefined when unset (or unreadable). */

@@ -19,10 +19,11 @@ export type Strategy = 'network' | 'shell' | 'precache' | 'runtime';
 
 /**
  * Optional areas, cached on first use only (vite.config.ts names their chunks):
- * a language other than Vietnamese (assets/lang/<lang>/…) and the reviewer area (assets/reviewer/…),
- * which commune phones never open.
+ * a language other than Vietnamese (assets/lang/<lang>/…), the reviewer area (assets/reviewer/…),
+ * which commune phones never open, and code that only runs with a connection to the server
+ * (assets/online/…: the evidence uploader's tus client), fetched from that server when needed.
  */
-export const LANG_CHUNK = /\/assets\/(?:lang\/([a-z]{2,3})|(reviewer))\//;
+export const LANG_CHUNK = /\/assets\/(?:lang\/([a-z]{2,3})|(reviewer|online))\//;
 
 export interface RequestLike {
   method: string;

@@ -9,6 +9,8 @@
  * Each run also asks for the province's published criteria sets (criteria-sets.ts), after the
  * outbox and the verdicts, so it never delays a submission; a failed pull is retried with the
  * outbox's backoff (backoff.ts) by a wake-up of its own.
+ * Evidence files follow the same triggers, and go up as soon as their submission is delivered
+ * (evidence-triggers.ts).
  */
 import { getDb, type XasoDb } from '../db/database';
 import { backoffDelay } from './backoff';
@@ -16,6 +18,7 @@ import type * as CriteriaSetsModule from './criteria-sets';
 import { getEnrollment } from './enrollment';
 import type * as OutboxModule from './outbox';
 import type { FlushOptions, FlushReport } from './outbox';
+import { startEvidenceTriggers } from './evidence-triggers';
 import { pullReviews } from './reviews';
 
 export interface SyncTriggerOptions extends FlushOptions {
@@ -33,9 +36,10 @@ function isVisible(): boolean {
   return typeof document === 'undefined' || document.visibilityState !== 'hidden';
 }
 
-async function somethingWaits(db: XasoDb): Promise<boolean> {
+async function somethingWaits(db: XasoDb, evidenceWaits: () => Promise<boolean>): Promise<boolean> {
   if ((await db.outbox.count()) > 0) return true;
-  return (await db.sync.filter((r) => r.state === 'sent').count()) > 0;
+  if ((await db.sync.filter((r) => r.state === 'sent').count()) > 0) return true;
+  return evidenceWaits();
 }
 
 /**
@@ -50,6 +54,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   const flushOpts: FlushOptions = { ...opts, db };
   let wake: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  const evidence = startEvidenceTriggers(db, { ...opts, db, intervalMs, isVisible });
 
   // The outbox module carries zod (it validates the payload before sending): a phone with
   // nothing queued never loads it, so a cold start does not evaluate it (issue #16: TBT).
@@ -112,6 +117,8 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
         });
         if (pulled.reached) lastPullAt = Date.now();
       }
+      // Not awaited: files can take minutes on 2G; nothing else waits for them.
+      void evidence.run();
     } catch (err) {
       if (!stopped) console.error('[xaso] sync', err);
     }
@@ -123,6 +130,8 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   // When a backoff retry falls due before the next tick, wake up for it (2 s, 4 s, … matter on
   // a flickering signal; the periodic timer alone would add up to a minute to each).
   function onReport(report: FlushReport): void {
+    // A delivered submission: its evidence files follow now (also after a flush kicked by submit).
+    if (!stopped && report.sent > 0) void evidence.run();
     if (stopped || report.nextDueAt === undefined) return;
     const delay = Math.max(MIN_WAKE_MS, Date.parse(report.nextDueAt) - Date.now());
     if (delay >= intervalMs) return;
@@ -132,14 +141,14 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
 
   const tick = setInterval(() => {
     if (!isVisible()) return;
-    void somethingWaits(db)
+    void somethingWaits(db, evidence.waits)
       .then((waits) => (waits ? run(true) : undefined))
       .catch(() => undefined);
   }, intervalMs);
 
   const onVisible = () => {
     if (isVisible())
-      void somethingWaits(db)
+      void somethingWaits(db, evidence.waits)
         .then((waits) => (waits ? run() : undefined))
         .catch(() => undefined);
   };
@@ -155,6 +164,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
 
   return () => {
     stopped = true;
+    evidence.stop();
     clearInterval(tick);
     clearTimeout(wake);
     clearTimeout(setsWake);

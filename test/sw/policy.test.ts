@@ -70,6 +70,7 @@ describe('langOfUrl / manifestVersion', () => {
     expect(langOfUrl('https://xa.example/assets/lang/en/common-x1.js')).toBe('en');
     expect(langOfUrl('https://xa.example/assets/index-abc.js')).toBeUndefined();
     expect(langOfUrl('https://xa.example/assets/reviewer/reviewer-abc.js')).toBe('reviewer');
+    expect(langOfUrl('https://xa.example/assets/online/tus-transfer-abc.js')).toBe('online');
   });
 
   it('changes when any file or revision changes, and only then', () => {
