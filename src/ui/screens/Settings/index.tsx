@@ -1,6 +1,6 @@
 /**
  * Settings: language, connection to the province (enrollment), storage (persistence and usage),
- * backup export/import, version.
+ * sending evidence (Wi-Fi only or not), backup export/import, version.
  */
 import { CURRENT_CATALOGUE_VERSION, CURRENT_METHODOLOGY_ID } from '../../../data/load';
 import { useT } from '../../../i18n';
@@ -8,6 +8,7 @@ import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { EnrollmentSection } from '../../sync/EnrollmentSection';
 import { BackupSection } from './BackupSection';
+import { EvidenceUploadSection } from './EvidenceUploadSection';
 import { LanguageSection } from './LanguageSection';
 import { StorageSection } from './StorageSection';
 import './style.css';
@@ -23,6 +24,7 @@ export default function Settings() {
         <LanguageSection />
         <EnrollmentSection />
         <StorageSection />
+        <EvidenceUploadSection />
         <BackupSection />
         <section class="settings-section card" aria-labelledby="settings-reviewer">
           <h2 id="settings-reviewer">{t('reviewer.title')}</h2>

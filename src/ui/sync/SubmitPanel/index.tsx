@@ -2,7 +2,8 @@
  * Sending one assessment to the province, on the summary screen: the submit button while it is
  * editable (draft, or returned by the province), then where the submission stands — waiting
  * for a signal, sent, accepted, refused (with the server's reason, "Thử lại" and "Sửa lại"), or
- * in conflict with another version (with "Gửi bản này làm bản mới nhất"). Live from the store.
+ * in conflict with another version (with "Gửi bản này làm bản mới nhất"); then its evidence files
+ * (EvidenceProgress). Live from the store.
  */
 import { useId, useState } from 'preact/hooks';
 import type { SyncRow } from '../../../db';
@@ -11,6 +12,7 @@ import { formatDateTime, useT } from '../../../i18n';
 import { retrySubmission, withdrawSubmission } from '../../../sync/submit';
 import { announce } from '../../components/announce';
 import { Button } from '../../components/Button';
+import { EvidenceProgress } from '../EvidenceProgress';
 import { SyncBadge } from '../SyncBadge';
 import { useEnrollment, useSyncView } from '../use-live';
 import { reasonDetail, reasonText } from './reasons';
@@ -115,6 +117,7 @@ export function SubmitPanel({ assessmentId }: { assessmentId: string }) {
         <SyncBadge assessmentId={assessmentId} showTime={false} />
       </div>
       {body}
+      {sync && <EvidenceProgress assessmentId={assessmentId} syncState={sync.state} />}
       {failed && (
         <p class="error-text" role="alert">
           {t('submit.failed')}
