@@ -47,7 +47,7 @@ export function issueMessage(issue: Issue, label: string, path: readonly Propert
     case 'invalid_value':
       return `“${label}” phải là một trong: ${issue.values.map((v) => `"${String(v)}"`).join(', ')}${got}`;
     case 'custom':
-      return `“${label}”: ${customMessage(issue.message)}`;
+      return customMessage(issue.message, label);
     default:
       return `“${label}”: ${issue.message}`;
   }
@@ -97,10 +97,11 @@ const TRANSLATIONS: [RegExp, (...m: string[]) => string][] = [
   [/^not NFC$/, () => 'văn bản chưa ở dạng Unicode dựng sẵn (NFC)'],
 ];
 
-export function customMessage(english: string): string {
+/** A cross-field check's message in Vietnamese; one no pattern knows keeps its English after the column's name. */
+export function customMessage(english: string, label: string): string {
   for (const [pattern, vi] of TRANSLATIONS) {
     const m = pattern.exec(english);
     if (m) return vi(...m.slice(1));
   }
-  return english;
+  return `“${label}”: ${english}`;
 }

@@ -69,23 +69,37 @@ function cellAt(sheet: string, ref: string, message: string): Problem {
   return m?.[1] && m[2] ? { message, sheet, row: Number(m[2]), column: m[1], cell: `${sheet}!${ref}` } : { message, sheet };
 }
 
+/** The address of the cell whose <f> starts at `at`: its opening <c r="…"> comes just before. */
+function formulaCell(xml: string, at: number): string {
+  const before = xml.slice(Math.max(0, at - 1000), at);
+  const tags = [...before.matchAll(/<(?:\w+:)?c\s([^>]*)>/g)];
+  return attr(tags.at(-1)?.[1] ?? '', 'r') ?? '';
+}
+
+/** How many times `re` (global) matches, and the first `keep` matches, without holding them all. */
+function scan(xml: string, re: RegExp, keep: number): { count: number; first: RegExpExecArray[] } {
+  const first: RegExpExecArray[] = [];
+  let count = 0;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) if (count++ < keep) first.push(m);
+  return { count, first };
+}
+
 function checkSheetXml(sheet: string, xml: string): Problem[] {
   const problems: Problem[] = [];
-  const rows = xml.match(/<(?:\w+:)?row\b/g)?.length ?? 0;
+  // Linear scans only: this runs on XML nobody has parsed yet, perhaps written to make a regex backtrack.
+  const rows = scan(xml, /<(?:\w+:)?row\b/g, 0).count;
   if (rows > WORKBOOK_LIMITS.maxRowsPerSheet)
     problems.push({ sheet, message: `sheet "${sheet}" có ${rows} dòng, quá giới hạn ${WORKBOOK_LIMITS.maxRowsPerSheet} dòng` });
-  const formulas: Problem[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g))
-    if (/<(?:\w+:)?f[\s>/]/.test(m[2] ?? ''))
-      formulas.push(
-        cellAt(sheet, attr(m[1] ?? '', 'r') ?? '', 'ô có công thức: chỉ nhập giá trị (hãy sao chép rồi "Dán giá trị")'),
-      );
-  problems.push(...listed(formulas.slice(0, MAX_LISTED), formulas.length - MAX_LISTED, 'ô có công thức'));
-  const merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)>/g)].map((m) => attr(m[1] ?? '', 'ref') ?? '');
-  const merged = merges.map((ref) =>
-    cellAt(sheet, ref.split(':')[0] ?? '', `ô gộp ${ref}: hãy bỏ gộp ô (Merge & Center) để mỗi ô giữ giá trị của mình`),
-  );
-  problems.push(...listed(merged.slice(0, MAX_LISTED), merged.length - MAX_LISTED, 'vùng ô gộp'));
+  const formulas = scan(xml, /<(?:\w+:)?f[\s>/]/g, MAX_LISTED);
+  const message = 'ô có công thức: chỉ nhập giá trị (hãy sao chép rồi "Dán giá trị")';
+  const named = formulas.first.map((m) => cellAt(sheet, formulaCell(xml, m.index), message));
+  problems.push(...listed(named, formulas.count - named.length, 'ô có công thức'));
+  const merges = scan(xml, /<(?:\w+:)?mergeCell\b([^>]*)>/g, MAX_LISTED);
+  const merged = merges.first.map((m) => {
+    const ref = attr(m[1] ?? '', 'ref') ?? '';
+    return cellAt(sheet, ref.split(':')[0] ?? '', `ô gộp ${ref}: hãy bỏ gộp ô (Merge & Center) để mỗi ô giữ giá trị của mình`);
+  });
+  problems.push(...listed(merged, merges.count - merged.length, 'vùng ô gộp'));
   return problems;
 }
 

@@ -94,7 +94,7 @@ function readRule(r: RowReader): Loose | undefined {
   if (kind === undefined) return r.markBad('ruleParams');
   if (text === undefined) return r.problem('ruleParams', 'chưa điền “Tham số tính điểm” (xem ví dụ ở sheet “Hướng dẫn”)');
   const parsed = parseRule(kind, text);
-  return parsed.ok ? parsed.rule : r.problem('ruleParams', parsed.message);
+  return parsed.ok ? parsed.rule : r.problem('ruleParams', `“Tham số tính điểm” (${RULE_KINDS[kind]}): ${parsed.message}`);
 }
 
 function readEvidence(r: RowReader): Loose | undefined {

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { CriteriaSet } from '../../domain/criteria';
 import type { Catalogue } from '../../domain/types';
+import { SHEETS } from './layout';
 import { checkPackage } from './package-check';
 import type { Problem } from './problem';
 import { readSheets } from './read-sheets';
@@ -19,6 +20,20 @@ export type WorkbookResult = { ok: true; set: CriteriaSet } | { ok: false; probl
 export interface ReadOptions {
   /** When given, links to catalogue components are checked against it too. */
   catalogue?: Catalogue;
+}
+
+const SHEET_ORDER: readonly string[] = Object.values(SHEETS);
+const columnNumber = (letters = ''): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return (a[j] ?? 0) - (b[j] ?? 0);
+  return 0;
+}
+
+/** As the reviewer will fix them: sheet by sheet, row by row, left to right (the sort is stable). */
+function inSheetOrder(problems: Problem[]): Problem[] {
+  const key = (p: Problem) => [SHEET_ORDER.indexOf(p.sheet ?? ''), p.row ?? 0, columnNumber(p.column)];
+  return [...problems].sort((a, b) => compare(key(a), key(b)));
 }
 
 const refuse = (...problems: Problem[]): WorkbookResult => ({ ok: false, problems });
@@ -49,5 +64,5 @@ export async function readCriteriaWorkbook(bytes: Uint8Array, options: ReadOptio
   if (problems.some(structural)) return refuse(...problems);
   const validated = validateRead(read, bad, options.catalogue);
   if (validated.ok && problems.length === 0) return validated;
-  return refuse(...problems, ...(validated.ok ? [] : validated.problems));
+  return refuse(...inSheetOrder([...problems, ...(validated.ok ? [] : validated.problems)]));
 }

@@ -54,6 +54,34 @@ function standIn(set: Loose): CriteriaSet {
   } as unknown as CriteriaSet;
 }
 
+const isSumCheck = (path: readonly PropertyKey[]): boolean =>
+  (path[0] === 'groups' && path[2] === 'points') || (path[0] === 'total' && path[1] === 'points');
+
+/** Groups (and their ancestors) with a member whose points were reported: their sums prove nothing. */
+function groupsWithBadPoints(read: SheetsRead, reported: ReadonlySet<string>): Set<string> {
+  const groups = arrayOr(read.set.groups).filter(isObject);
+  const out = new Set<string>();
+  const cellOf = (path: PropertyKey[]) => {
+    const at = locate(path, read);
+    return at?.sheet && at.row !== undefined && at.col !== undefined ? cellProblem(at.sheet, at.row, at.col, '').cell : undefined;
+  };
+  const mark = (id: unknown) => {
+    for (let g = id, steps = 0; g !== undefined && steps <= groups.length; steps++) {
+      out.add(String(g));
+      g = groups.find((x) => x.id === g)?.parent;
+    }
+  };
+  arrayOr(read.set.indicators).forEach((ind, i) => {
+    const cell = cellOf(['indicators', i, 'points']);
+    if (isObject(ind) && cell && reported.has(cell)) mark(ind.group);
+  });
+  groups.forEach((g, i) => {
+    const cell = cellOf(['groups', i, 'points']);
+    if (cell && reported.has(cell)) mark(g.parent);
+  });
+  return out;
+}
+
 interface Raw {
   path: PropertyKey[];
   message: (label: string) => string;
@@ -76,7 +104,7 @@ export function validateRead(
     try {
       checkCriteriaSet(
         standIn(read.set),
-        (path, message) => raw.push({ path, message: (label) => `“${label}”: ${customMessage(message)}`, crossField: true }),
+        (path, message) => raw.push({ path, message: (label) => customMessage(message, label), crossField: true }),
         catalogue,
       );
     } catch {
@@ -85,12 +113,19 @@ export function validateRead(
   }
   const reported = new Set(bad);
   const problems: Problem[] = [];
+  let unsure: Set<string> | undefined;
   for (const r of raw.sort((x, y) => Number(x.crossField) - Number(y.crossField))) {
     const at = locate(r.path, read);
     if (!at) continue;
     const message = r.message(at.label);
-    // A sum over a value that could not be read says nothing.
+    // A sum over a value that could not be read, or is itself wrong, says nothing more.
     if (r.crossField && /NaN|undefined/.test(message)) continue;
+    if (r.crossField && isSumCheck(r.path)) {
+      // Cross-field problems come after every other, so `reported` is complete here.
+      unsure ??= groupsWithBadPoints(read, reported);
+      const group = arrayOr(read.set.groups)[Number(r.path[1])];
+      if (r.path[0] === 'total' ? unsure.size > 0 : isObject(group) && unsure.has(String(group.id))) continue;
+    }
     const p: Problem =
       at.sheet && at.row !== undefined && at.col !== undefined
         ? cellProblem(at.sheet, at.row, at.col, message)

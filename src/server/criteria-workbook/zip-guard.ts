@@ -67,17 +67,17 @@ function readCentralDirectory(b: Buffer): CentralEntry[] | string {
 
 /** Refusals decided from the declared sizes alone, before a single byte is inflated. */
 function checkDeclared(entries: readonly CentralEntry[]): string | undefined {
+  if (entries.some((e) => e.uncompressed === 0xffffffff || e.compressed === 0xffffffff))
+    return 'tệp nén dạng ZIP64 không được hỗ trợ';
+  const total = entries.reduce((sum, e) => sum + e.uncompressed, 0);
+  if (total > WORKBOOK_LIMITS.maxTotalUncompressedBytes)
+    return `tệp giải nén ra hơn ${WORKBOOK_LIMITS.maxTotalUncompressedBytes / MB} MB: có thể là "bom nén" (zip bomb), không mở`;
   const names = new Set<string>();
-  let total = 0;
   for (const e of entries) {
     if (names.has(e.name)) return `tệp nén có hai thành phần cùng tên "${e.name}"`;
     names.add(e.name);
     if (e.flags & 1) return 'tệp được mã hoá (đặt mật khẩu); hãy bỏ mật khẩu rồi tải lên lại';
     if (e.method !== 0 && e.method !== 8) return `thành phần "${e.name}" nén theo cách không được hỗ trợ (${e.method})`;
-    if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff) return 'tệp nén dạng ZIP64 không được hỗ trợ';
-    total += e.uncompressed;
-    if (total > WORKBOOK_LIMITS.maxTotalUncompressedBytes)
-      return `tệp giải nén ra hơn ${WORKBOOK_LIMITS.maxTotalUncompressedBytes / MB} MB: có thể là "bom nén" (zip bomb), không mở`;
     if (e.uncompressed > WORKBOOK_LIMITS.ratioExemptBytes && e.uncompressed > e.compressed * WORKBOOK_LIMITS.maxEntryRatio)
       return `thành phần "${e.name}" nén với tỉ lệ bất thường (hơn ${WORKBOOK_LIMITS.maxEntryRatio} lần): có thể là "bom nén" (zip bomb), không mở`;
   }

@@ -52,6 +52,8 @@ export interface ZipEntryIn {
   /** What the central directory claims the entry inflates to (default: the truth). */
   declaredSize?: number;
   flags?: number;
+  /** Already deflated bytes to store instead of deflating `data` (a bomb too big to hold inflated). */
+  deflated?: Buffer;
 }
 
 /** A zip written byte by byte, so that its headers can say what a test needs them to say. */
@@ -61,7 +63,7 @@ export function buildZip(entries: readonly ZipEntryIn[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const method = e.method ?? 8;
-    const body = method === 8 ? deflateRawSync(e.data) : e.data;
+    const body = e.deflated ?? (method === 8 ? deflateRawSync(e.data) : e.data);
     const name = Buffer.from(e.name, 'utf8');
     const size = e.declaredSize ?? e.data.length;
     const header = (central: boolean) => {
