@@ -20,6 +20,7 @@ import { registerEnrollmentCodeRoutes } from './routes/enrollment-codes';
 import { registerHealthRoutes } from './routes/health';
 import { registerProvinceRoutes } from './routes/provinces';
 import { registerVerificationRoutes } from './routes/verification';
+import { registerWideCsvRoutes } from './routes/wide-csv';
 import { ApiRoutes, API_PREFIX } from './routes/registry';
 import { securityHeaders } from './security-headers';
 import { serveStaticApp } from './static';
@@ -80,6 +81,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   registerAssessmentRoutes(routes, deps);
   registerProvinceRoutes(routes, deps);
   registerVerificationRoutes(routes, deps);
+  registerWideCsvRoutes(routes, deps);
 
   if (options.staticDir) serveStaticApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'No such resource'), 404));

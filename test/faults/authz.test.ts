@@ -235,6 +235,10 @@ const MATRIX: Record<string, RouteCase> = {
     request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes.csv` }),
     expect: PROVINCE_X_STAFF,
   },
+  'GET /provinces/{provinceCode}/communes.wide.csv': {
+    request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes.wide.csv` }),
+    expect: PROVINCE_X_STAFF,
+  },
   'GET /provinces/{provinceCode}/coverage.csv': {
     request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/coverage.csv` }),
     expect: PROVINCE_X_STAFF,

@@ -16,7 +16,7 @@ import { nationalOverview } from '../services/national-overview';
 import { communeRows, latestPerCommune, provinceSummary } from '../services/province-stats';
 import type { ApiRoutes } from './registry';
 
-function provinceParam(c: AppContext, deps: AppDeps): Province {
+export function provinceParam(c: AppContext, deps: AppDeps): Province {
   const code = c.req.param('provinceCode') ?? '';
   const province = ProvinceCodeSchema.safeParse(code).success ? deps.reference.provinces.get(code) : undefined;
   // Access is checked before existence matters: a reviewer learns nothing about other codes.
@@ -25,7 +25,7 @@ function provinceParam(c: AppContext, deps: AppDeps): Province {
   return province;
 }
 
-function csvResponse(c: AppContext, filename: string, body: string): Response {
+export function csvResponse(c: AppContext, filename: string, body: string): Response {
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   return c.body(body);
