@@ -10,10 +10,10 @@ import { INPUT_KINDS, RULE_KINDS } from './labels';
 import { WORKBOOK_LIMITS } from './limits';
 
 const INTRO = [
-  'Bảng tính này là một bộ chỉ số đánh giá chuyển đổi số cấp xã. Sửa các sheet, lưu lại dạng .xlsx rồi tải lên trang “Bộ chỉ số” của khu vực thẩm định; hệ thống kiểm tra toàn bộ và chỉ ra từng ô sai (ví dụ “Chỉ tiêu!E12”). Không có gì được lưu khi tệp còn lỗi.',
+  'Bảng tính này là một bộ tiêu chí đánh giá chuyển đổi số cấp xã. Sửa các sheet, lưu lại dạng .xlsx rồi tải lên trang “Bộ tiêu chí” của khu vực thẩm định; hệ thống kiểm tra toàn bộ và chỉ ra từng ô sai (ví dụ “Chỉ tiêu!E12”). Không có gì được lưu khi tệp còn lỗi.',
   'Chỉ nhập giá trị: không dùng công thức, không gộp ô (Merge), không ẩn sheet, không dùng macro hay liên kết tới tệp khác; các tệp như vậy bị từ chối.',
   `Tệp không quá ${WORKBOOK_LIMITS.maxFileBytes / 1024 / 1024} MB, mỗi sheet không quá ${WORKBOOK_LIMITS.maxRowsPerSheet} dòng. Giữ nguyên tên sheet và dòng tiêu đề; có thể đổi thứ tự cột.`,
-  'Một bộ chỉ số đã công bố không sửa được: muốn thay đổi, hãy tăng “Phiên bản” (2026.1 → 2026.2) và công bố bản mới. Các phiếu đang làm dở vẫn giữ phiên bản cũ cho đến khi cán bộ xã chọn chuyển.',
+  'Một bộ tiêu chí đã công bố không sửa được: muốn thay đổi, hãy tăng “Phiên bản” (2026.1 → 2026.2) và công bố bản mới. Các phiếu đang làm dở vẫn giữ phiên bản cũ cho đến khi cán bộ xã chọn chuyển.',
   'Ô Có/Không: ghi “Có” hoặc “Không”. Danh sách trong một ô: cách nhau bằng dấu chấm phẩy (;). Nhiều dòng trong một ô: Alt+Enter.',
   "Phân số (tỷ lệ của điểm tối đa, từ 0 đến 1): viết 1/2, 2/3 hoặc số thập phân 0,5. Các ô phân số đã được định dạng Văn bản để Excel không đổi 1/2 thành ngày tháng; nếu Excel vẫn đổi, gõ thêm dấu nháy đơn trước: '1/2.",
 ];
@@ -72,7 +72,7 @@ export function writeGuideSheet(wb: ExcelJS.Workbook): void {
   sheet.columns = [{ width: 30 }, { width: 90 }, { width: 40 }];
   sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
-  sheet.addRow(['Hướng dẫn điền bộ chỉ số']).font = { bold: true, size: 15 };
+  sheet.addRow(['Hướng dẫn điền bộ tiêu chí']).font = { bold: true, size: 15 };
   for (const p of INTRO) sheet.addRow(['', p]);
 
   heading(sheet, 'Loại nhập liệu và cách tính điểm');

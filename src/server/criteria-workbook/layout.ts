@@ -7,7 +7,7 @@ import { ACTORS, AGGREGATES, IF_NONE_COUNTED, INPUT_KINDS, NO, RULE_KINDS, YES }
 
 export const SHEETS = {
   guide: 'Hướng dẫn',
-  set: 'Bộ chỉ số',
+  set: 'Bộ tiêu chí',
   groups: 'Nhóm',
   indicators: 'Chỉ tiêu',
   levels: 'Mức',
@@ -138,14 +138,14 @@ export const INDICATOR_COLUMNS: readonly Column[] = [
     width: 34,
     required: true,
     text: true,
-    help: 'Các mục cách nhau bằng dấu ; hoặc xuống dòng. Phân số viết 1/2 hoặc 0,5 (từ 0 đến 1 điểm tối đa). Theo trạng thái: "0: 0; 1: 1/3; 2: 2/3; 3: 1". Có/không: "có: 1; không: 0". Theo lựa chọn: "mã lựa chọn: phân số" cho mỗi lựa chọn, ví dụ "chair: 1; vice: 1/2; none: 0". Bậc: "≥1: 5; ≥2: 10" (từ 1 trở lên được 5 điểm, từ 2 trở lên 10 điểm). Ngưỡng %: "≥50%: 5; ≥80%: 10". Tỷ lệ a/b: điểm = a/b × điểm tối đa; khi b = 0 viết "b = 0: đủ điểm", "b = 0: 0 điểm" hoặc "b = 0: không tính".',
+    help: 'Các mục cách nhau bằng dấu ; hoặc xuống dòng. Phân số là phần của điểm tối đa, từ 0 đến 1, viết 1/2 hoặc 0,5. Theo trạng thái: "0: 0; 1: 1/3; 2: 2/3; 3: 1". Có/không: "có: 1; không: 0". Theo lựa chọn: "mã lựa chọn: phân số" cho mỗi lựa chọn, ví dụ "chair: 1; vice: 1/2; none: 0". Bậc: "≥1: 5; ≥2: 10" (từ 1 trở lên được 5 điểm, từ 2 trở lên 10 điểm). Ngưỡng %: "≥50%: 5; ≥80%: 10". Tỷ lệ a/b: điểm = a/b × điểm tối đa; khi b = 0 viết "b = 0: đủ điểm", "b = 0: 0 điểm" hoặc "b = 0: không tính".',
     example: 'b = 0: 0 điểm',
   },
   {
     key: 'component',
     header: 'Thành phần danh mục',
     width: 12,
-    help: `Chỉ với "trạng thái": mã thành phần trong danh mục chuyển đổi số mà trạng thái này đánh giá (bảng kiểm và bộ chỉ số dùng chung câu trả lời). ${OPTIONAL}`,
+    help: `Chỉ với "trạng thái": mã thành phần trong danh mục chuyển đổi số mà trạng thái này đánh giá (bảng kiểm và bộ tiêu chí dùng chung câu trả lời). ${OPTIONAL}`,
     example: 'HTS6',
   },
   {
@@ -404,7 +404,7 @@ export interface SetRow {
 export const SET_ROWS: readonly SetRow[] = [
   {
     key: 'id',
-    label: 'Mã bộ chỉ số',
+    label: 'Mã bộ tiêu chí',
     required: true,
     help: 'Chữ thường không dấu, số, dấu chấm và gạch ngang; không trùng bộ của tỉnh khác.',
   },
@@ -415,19 +415,19 @@ export const SET_ROWS: readonly SetRow[] = [
     text: true,
     help: 'Dạng năm.số, ví dụ 2026.1; bản sửa đổi là phiên bản mới (2026.2).',
   },
-  { key: 'title', label: 'Tên bộ chỉ số', bilingual: true, required: true, help: 'Tiếng Việt ở cột B, tiếng Anh ở cột C.' },
+  { key: 'title', label: 'Tên bộ tiêu chí', bilingual: true, required: true, help: 'Tiếng Việt ở cột B, tiếng Anh ở cột C.' },
   {
     key: 'notice',
     label: 'Lưu ý',
     bilingual: true,
-    help: 'Hiển thị mọi nơi bộ chỉ số được nêu tên; bắt buộc với bộ mẫu. Để trống nếu không có.',
+    help: 'Hiển thị mọi nơi bộ tiêu chí được nêu tên; bắt buộc với bộ mẫu. Để trống nếu không có.',
   },
   {
     key: 'template',
     label: 'Là bộ mẫu',
     required: true,
     list: [YES, NO],
-    help: '"Có" chỉ với bộ mẫu để tham khảo; bộ chỉ số của tỉnh ghi "Không".',
+    help: '"Có" chỉ với bộ mẫu để tham khảo; bộ tiêu chí của tỉnh ghi "Không".',
   },
   {
     key: 'catalogueVersions',

@@ -79,7 +79,7 @@ function checkDeclared(entries: readonly CentralEntry[]): string | undefined {
     if (e.flags & 1) return 'tệp được mã hoá (đặt mật khẩu); hãy bỏ mật khẩu rồi tải lên lại';
     if (e.method !== 0 && e.method !== 8) return `thành phần "${e.name}" nén theo cách không được hỗ trợ (${e.method})`;
     if (e.uncompressed > WORKBOOK_LIMITS.ratioExemptBytes && e.uncompressed > e.compressed * WORKBOOK_LIMITS.maxEntryRatio)
-      return `thành phần "${e.name}" nén với tỉ lệ bất thường (hơn ${WORKBOOK_LIMITS.maxEntryRatio} lần): có thể là "bom nén" (zip bomb), không mở`;
+      return `thành phần "${e.name}" nén với tỷ lệ bất thường (hơn ${WORKBOOK_LIMITS.maxEntryRatio} lần): có thể là "bom nén" (zip bomb), không mở`;
   }
   return undefined;
 }
@@ -110,7 +110,9 @@ const XLS_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 export function openZip(bytes: Uint8Array): ZipResult {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length > WORKBOOK_LIMITS.maxFileBytes)
-    return fail(`tệp nặng ${(b.length / MB).toFixed(1)} MB, quá giới hạn ${WORKBOOK_LIMITS.maxFileBytes / MB} MB`);
+    return fail(
+      `tệp nặng ${(b.length / MB).toFixed(1).replace('.', ',')} MB, quá giới hạn ${WORKBOOK_LIMITS.maxFileBytes / MB} MB`,
+    );
   if (b.subarray(0, 8).equals(XLS_SIGNATURE))
     return fail('đây là tệp Excel 97–2003 (.xls); hãy mở bằng Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)"');
   if (b.length < 22 || b.readUInt32LE(0) !== LOCAL) return fail('tệp không phải là tệp Excel .xlsx');

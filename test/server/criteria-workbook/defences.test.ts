@@ -19,7 +19,7 @@ describe('readCriteriaWorkbook refuses hostile files', () => {
   it('refuses a file over 10 MB before reading it', async () => {
     const big = new Uint8Array(WORKBOOK_LIMITS.maxFileBytes + 1);
     big.set([0x50, 0x4b, 3, 4]);
-    expect(await refusal(big)).toEqual([{ message: 'tệp nặng 10.0 MB, quá giới hạn 10 MB' }]);
+    expect(await refusal(big)).toEqual([{ message: 'tệp nặng 10,0 MB, quá giới hạn 10 MB' }]);
   });
 
   it('refuses what is not a zip, an old .xls, a zip that is not a workbook, a truncated workbook', async () => {
@@ -50,7 +50,7 @@ describe('readCriteriaWorkbook refuses hostile files', () => {
     expect(await refusal(bomb)).toEqual([
       {
         message:
-          'thành phần "xl/worksheets/sheet1.xml" nén với tỉ lệ bất thường (hơn 200 lần): có thể là "bom nén" (zip bomb), không mở',
+          'thành phần "xl/worksheets/sheet1.xml" nén với tỷ lệ bất thường (hơn 200 lần): có thể là "bom nén" (zip bomb), không mở',
       },
     ]);
   });

@@ -62,14 +62,14 @@ describe('readCriteriaWorkbook: problems, each with its cell', () => {
   it('says when Excel turned a version into a number or a fraction into a date', async () => {
     const problems = await problemsOf(
       await edited((wb) => {
-        sheet(wb, 'Bộ chỉ số').getCell('B3').value = 2026.1;
+        sheet(wb, 'Bộ tiêu chí').getCell('B3').value = 2026.1;
         const below = sheet(wb, 'Giới hạn mức').getCell('C2');
         below.value = new Date(Date.UTC(2026, 1, 3));
         below.numFmt = 'd/m/yyyy';
       }),
     );
     expect(at(problems)).toEqual({
-      'Bộ chỉ số!B3': '“Phiên bản” phải là văn bản: Excel đã đổi thành số 2026.1; hãy định dạng ô là Văn bản rồi gõ lại',
+      'Bộ tiêu chí!B3': '“Phiên bản” phải là văn bản: Excel đã đổi thành số 2026.1; hãy định dạng ô là Văn bản rồi gõ lại',
       'Giới hạn mức!C2': '“Khi đạt dưới” phải là văn bản, không phải ngày tháng (Excel đã tự đổi; hãy định dạng ô là Văn bản)',
     });
   });
@@ -107,11 +107,11 @@ describe('readCriteriaWorkbook: problems, each with its cell', () => {
         wb.removeWorksheet(sheet(wb, 'Mức').id);
         const ws = sheet(wb, 'Chỉ tiêu');
         ws.getCell(1, columnOf(ws, 'Điểm tối đa')).value = 'Điểm';
-        sheet(wb, 'Bộ chỉ số').spliceRows(3, 1);
+        sheet(wb, 'Bộ tiêu chí').spliceRows(3, 1);
       }),
     );
     expect(problems.map((p) => p.message)).toEqual([
-      'sheet “Bộ chỉ số” thiếu dòng “Phiên bản”',
+      'sheet “Bộ tiêu chí” thiếu dòng “Phiên bản”',
       'cột “Điểm” không có trong mẫu: hãy xoá cột hoặc sửa tiêu đề cho đúng mẫu',
       'sheet “Chỉ tiêu” thiếu cột “Điểm tối đa”',
       'thiếu sheet “Mức” (tên sheet phải giữ nguyên như mẫu)',

@@ -7,6 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCriteriaSet } from '../../../src/domain/criteria';
 import type { CriteriaSet } from '../../../src/domain/criteria';
 import { readCriteriaWorkbook, writeCriteriaWorkbook } from '../../../src/server/criteria-workbook';
+import { RULE_FOR_INPUT } from '../../../src/domain/criteria/schema';
+import { INPUT_KINDS, RULE_KINDS } from '../../../src/server/criteria-workbook/labels';
+import {
+  GATE_COLUMNS,
+  GROUP_COLUMNS,
+  INDICATOR_COLUMNS,
+  LEVEL_COLUMNS,
+  SET_ROWS,
+} from '../../../src/server/criteria-workbook/layout';
 import { tinySet } from '../../domain/criteria/fixtures';
 import { realCatalogue } from '../../domain/scoring-fixtures';
 
@@ -50,7 +59,7 @@ describe('criteria workbook round trip', () => {
   it('writes the sheets a reviewer needs: bold frozen headers, widths, drop-downs, text cells for fractions', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writeCriteriaWorkbook(tinySet())) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Bộ chỉ số', 'Nhóm', 'Chỉ tiêu', 'Mức', 'Giới hạn mức']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Bộ tiêu chí', 'Nhóm', 'Chỉ tiêu', 'Mức', 'Giới hạn mức']);
     const ws = wb.getWorksheet('Chỉ tiêu')!;
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -58,6 +67,18 @@ describe('criteria workbook round trip', () => {
     expect(ws.getCell('G2').dataValidation).toMatchObject({ type: 'list' });
     expect(ws.getColumn(9).numFmt).toBe('@');
     expect(ws.actualRowCount).toBe(1 + tinySet().indicators.length);
+  });
+
+  it('explains every column of every sheet, and every input kind, in the guide sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeCriteriaWorkbook(tinySet())) as unknown as ArrayBuffer);
+    const firstColumn = new Set<string>();
+    wb.getWorksheet('Hướng dẫn')!.eachRow((row) => firstColumn.add(String(row.getCell(1).value)));
+    const columns = [GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, GATE_COLUMNS].flat().map((c) => c.header);
+    const kinds = Object.keys(INPUT_KINDS).map(
+      (k) => `${INPUT_KINDS[k as keyof typeof INPUT_KINDS]} → ${RULE_KINDS[RULE_FOR_INPUT[k as keyof typeof RULE_FOR_INPUT]]}`,
+    );
+    for (const expected of [...columns, ...SET_ROWS.map((r) => r.label), ...kinds]) expect(firstColumn).toContain(expected);
   });
 });
 
