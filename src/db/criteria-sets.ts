@@ -15,6 +15,7 @@ import { getDb, type XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite, InvalidInputError } from './errors';
 import { nextTimestamp } from './time';
 import { withTouch } from './touch';
+import { getSetting } from './settings';
 import { checkCriteriaSetRef } from './validate';
 
 export interface DownloadedSetRow {
@@ -81,6 +82,22 @@ export async function moveToSetVersion(id: string, to: CriteriaSetRef, db: XasoD
       await db.assessments.put(next);
       await db.touches.delete(id);
       return next;
+    }),
+  );
+}
+
+/** The newer version ("id@version") the officer chose not to move this assessment to, if any. */
+export async function keptSetVersion(assessmentId: string, db: XasoDb = getDb()): Promise<string | undefined> {
+  return (await getSetting('keptSetVersions', db))?.[assessmentId];
+}
+
+/** "Giữ phiên bản cũ": remembers that this assessment stays where it is rather than move to `declined`. */
+export async function keepSetVersion(assessmentId: string, declined: CriteriaSetRef, db: XasoDb = getDb()): Promise<void> {
+  const key = downloadedSetKey(checkCriteriaSetRef(declined));
+  await guardWrite(
+    db.transaction('rw', db.settings, async () => {
+      const kept = (await getSetting('keptSetVersions', db)) ?? {};
+      await db.settings.put({ key: 'keptSetVersions', value: { ...kept, [assessmentId]: key } });
     }),
   );
 }

@@ -31,6 +31,11 @@ export interface SettingValues {
   enrollment: EnrollmentSetting;
   /** Hold evidence uploads until Wi-Fi (src/sync/evidence-network.ts); unset = off. */
   evidenceWifiOnly: boolean;
+  /**
+   * Per assessment id, the newer version of its criteria set ("id@version") the officer chose not
+   * to move to ("Giữ phiên bản cũ", issue #12): its notice is not shown again; a later version is.
+   */
+  keptSetVersions: Record<string, string>;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -46,6 +51,8 @@ const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
       (k) => typeof (v as Record<string, unknown>)[k] === 'string',
     ),
   evidenceWifiOnly: (v): v is boolean => typeof v === 'boolean',
+  keptSetVersions: (v): v is Record<string, string> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'),
 };
 
 /** The stored value, or undefined when unset (or unreadable). */

@@ -4,6 +4,7 @@
  *   #/                home        #/a/:id          checklist
  *   #/new             new         #/a/:id/summary  summary
  *   #/settings        settings    #/a/:id/report   report
+ *                                 #/a/:id/version  a newer version of its criteria set (issue #12)
  *   #/enroll?code=…   enroll (link or QR code from the province)
  *   #/review…         the reviewer area, which parses the rest itself (src/ui/reviewer/routes.ts)
  * A query after the path ("#/a/x?code=HTS7") is kept in `query`.
@@ -18,6 +19,7 @@ export type Route = (
   | { name: 'checklist'; id: string }
   | { name: 'summary'; id: string }
   | { name: 'report'; id: string }
+  | { name: 'setVersion'; id: string }
   | { name: 'review' }
   | { name: 'not-found' }
 ) & { path: string; query: Readonly<Record<string, string>> };
@@ -52,6 +54,7 @@ export function parseRoute(hash: string): Route {
       if (sub === undefined) return { ...base, name: 'checklist', id: decoded };
       if (sub === 'summary') return { ...base, name: 'summary', id: decoded };
       if (sub === 'report') return { ...base, name: 'report', id: decoded };
+      if (sub === 'version') return { ...base, name: 'setVersion', id: decoded };
     }
   }
   return { ...base, name: 'not-found' };
@@ -66,6 +69,7 @@ export const paths = {
   checklist: (id: string) => `/a/${encodeURIComponent(id)}`,
   summary: (id: string) => `/a/${encodeURIComponent(id)}/summary`,
   report: (id: string) => `/a/${encodeURIComponent(id)}/report`,
+  setVersion: (id: string) => `/a/${encodeURIComponent(id)}/version`,
 };
 
 /** Where the header's back link leads from a route, or undefined on home. */
@@ -76,6 +80,7 @@ export function parentPath(route: Route): string | undefined {
       return undefined;
     case 'summary':
     case 'report':
+    case 'setVersion':
       return paths.checklist(route.id);
     default:
       return paths.home();

@@ -16,6 +16,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/a/abc-123')).toMatchObject({ name: 'checklist', id: 'abc-123' });
     expect(parseRoute('#/a/abc/summary')).toMatchObject({ name: 'summary', id: 'abc' });
     expect(parseRoute('#/a/abc/report')).toMatchObject({ name: 'report', id: 'abc' });
+    expect(parseRoute('#/a/abc/version')).toMatchObject({ name: 'setVersion', id: 'abc' });
     expect(parseRoute('#/a/x%20y')).toMatchObject({ name: 'checklist', id: 'x y' });
   });
 
@@ -42,6 +43,7 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.checklist(id))).toMatchObject({ name: 'checklist', id });
     expect(parseRoute(paths.summary(id))).toMatchObject({ name: 'summary', id });
     expect(parseRoute(paths.report(id))).toMatchObject({ name: 'report', id });
+    expect(parseRoute(paths.setVersion(id))).toMatchObject({ name: 'setVersion', id });
     expect(parseRoute(paths.new()).name).toBe('new');
     expect(parseRoute(paths.settings()).name).toBe('settings');
     expect(parseRoute(paths.home()).name).toBe('home');
@@ -57,5 +59,6 @@ describe('parentPath', () => {
     expect(parentPath(parseRoute('#/a/x'))).toBe('/');
     expect(parentPath(parseRoute('#/a/x/summary'))).toBe('/a/x');
     expect(parentPath(parseRoute('#/a/x/report'))).toBe('/a/x');
+    expect(parentPath(parseRoute('#/a/x/version'))).toBe('/a/x');
   });
 });

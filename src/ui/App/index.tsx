@@ -22,6 +22,7 @@ const NewAssessment = lazyScreen(() => import('../screens/NewAssessment'));
 const Checklist = lazyScreen<{ id: string }>(() => import('../screens/Checklist'));
 const Summary = lazyScreen<{ id: string }>(() => import('../screens/Summary'));
 const Report = lazyScreen<{ id: string }>(() => import('../screens/Report'));
+const SetVersion = lazyScreen<{ id: string }>(() => import('../screens/SetVersion'));
 const Settings = lazyScreen(() => import('../screens/Settings'));
 const Enroll = lazyScreen(() => import('../screens/Enroll'));
 // Reviewers work online on a PC; a commune phone never downloads this area unless opened.
@@ -44,6 +45,8 @@ function Screen({ route }: { route: Route }) {
       return <Summary id={route.id} />;
     case 'report':
       return <Report id={route.id} />;
+    case 'setVersion':
+      return <SetVersion id={route.id} />;
     case 'review':
       return <Reviewer path={route.path} query={route.query} />;
     case 'not-found':

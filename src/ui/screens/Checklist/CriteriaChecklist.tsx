@@ -22,6 +22,7 @@ import type { AssessmentData } from '../assessment/use-assessment-data';
 import { cardId } from './card-ids';
 import { criteriaProgress, criteriaSections } from './criteria-view';
 import { IndicatorCard } from './IndicatorCard';
+import { SetVersionNotice } from '../SetVersion/SetVersionNotice';
 
 export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: CriteriaSet }) {
   const t = useT('criteria');
@@ -86,7 +87,7 @@ export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: Cr
     <Page title={data.commune?.name ?? ta('checklist.title')}>
       <div class="assess-head">
         <p class="criteria-set-name">
-          {t('checklist.set')} <strong>{text(set.title)}</strong>
+          {t('checklist.set')} <strong>{text(set.title)}</strong> · {t('new.version', { version: set.version })}
         </p>
         {set.notice && <p class="notice criteria-set-notice">{text(set.notice)}</p>}
         <p class="assess-progress">
@@ -104,6 +105,7 @@ export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: Cr
         )}
         {assessment.status === 'returned' && <p class="notice">{ta('checklist.returned')}</p>}
       </div>
+      <SetVersionNotice assessment={assessment} />
       <SyncBadge assessmentId={id} />
       <ReviewComments assessmentId={id} />
       {sections.map((s) => {

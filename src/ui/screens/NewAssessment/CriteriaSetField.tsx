@@ -1,48 +1,69 @@
 /**
- * "Bộ tiêu chí đánh giá": which criteria set the new assessment is scored under, chosen once (it
- * never changes afterwards). The provisional method is the default and records nothing (as every
- * older assessment). Each set is named by its own title and notice from its data file, so the
- * template says what it is (a TEMPLATE for a province to adapt) in its own words. The sets are
- * lazy chunks, loaded when this screen opens, never on the first screen.
+ * "Bộ tiêu chí đánh giá": which criteria set the new assessment is scored under. Offered: the
+ * provisional method, the other bundled sets, and the newest version of each set the commune's
+ * province published and this phone downloaded (issue #12). Until the officer picks one, the
+ * choice follows the province: its newest published set, else the provisional method. Each
+ * option says which set and which version, in the set's own title and notice (the template says
+ * it is a TEMPLATE in its own words). The sets are lazy chunks or rows of the phone's store,
+ * loaded when this screen opens, never on the first screen.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { listDownloadedSets } from '../../../db/criteria-sets';
 import { BUNDLED_CRITERIA_SETS, loadCriteriaSet } from '../../../data/load';
 import type { CriteriaSet } from '../../../domain/criteria/schema';
-import { criteriaSetKey } from '../../../domain/criteria/submission';
-import type { CriteriaSetRef } from '../../../domain/types';
-import { useLanguage, useT } from '../../../i18n';
-
-/** The provisional method: the default, recorded as no set at all. */
-export const PROVISIONAL_KEY = criteriaSetKey(BUNDLED_CRITERIA_SETS[0]);
-
-/** What createAssessment records for a chosen key: nothing for the provisional method. */
-export function criteriaSetChoice(key: string): CriteriaSetRef | undefined {
-  if (key === PROVISIONAL_KEY) return undefined;
-  const found = BUNDLED_CRITERIA_SETS.find((s) => criteriaSetKey(s) === key);
-  return found ? { id: found.id, version: found.version } : undefined;
-}
+import { formatDate, useLanguage, useT } from '../../../i18n';
+import { defaultSetKey, setChoices, type PublishedSet, type SetChoice } from './set-choices';
 
 interface Props {
+  /** The chosen choice's key ("id@version"). */
   value: string;
-  onChange: (key: string) => void;
+  onChange: (choice: SetChoice) => void;
+  /** The province chosen on the form: its published sets are offered, the newest by default. */
+  provinceCode: string;
 }
 
-export function CriteriaSetField({ value, onChange }: Props) {
+export function CriteriaSetField({ value, onChange, provinceCode }: Props) {
   const t = useT('criteria');
   const lang = useLanguage();
-  const [sets, setSets] = useState<(CriteriaSet | undefined)[]>();
+  const [bundled, setBundled] = useState<(CriteriaSet | undefined)[]>();
+  const [published, setPublished] = useState<{ provinceCode: string; sets: PublishedSet[] }>();
+  /** The officer picked a set: the province's default no longer replaces it. */
+  const [picked, setPicked] = useState(false);
 
   useEffect(() => {
     let live = true;
     // A set that cannot load (offline before its chunk was ever cached) is not offered;
     // the provisional method always is.
     void Promise.all(BUNDLED_CRITERIA_SETS.map((s) => loadCriteriaSet(s.id, s.version).catch(() => undefined))).then(
-      (loaded) => live && setSets(loaded),
+      (loaded) => live && setBundled(loaded),
     );
     return () => {
       live = false;
     };
   }, []);
+
+  useEffect(() => {
+    let live = true;
+    if (!provinceCode) setPublished({ provinceCode, sets: [] });
+    else
+      listDownloadedSets(provinceCode).then(
+        (sets) => live && setPublished({ provinceCode, sets }),
+        () => live && setPublished({ provinceCode, sets: [] }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [provinceCode]);
+
+  const ready = bundled !== undefined && published?.provinceCode === provinceCode;
+  const choices = useMemo(() => setChoices(bundled ?? [], ready ? published.sets : []), [bundled, published, ready]);
+
+  useEffect(() => {
+    if (!ready) return;
+    const current = choices.find((c) => c.key === value);
+    const key = picked && current ? value : defaultSetKey(choices);
+    if (key !== value || !current) onChange(choices.find((c) => c.key === key) ?? choices[0]!);
+  }, [ready, choices, picked, value, onChange]);
 
   const text = (x: { vi: string; en: string }) => (lang === 'en' ? x.en : x.vi);
   return (
@@ -51,27 +72,36 @@ export function CriteriaSetField({ value, onChange }: Props) {
       <p id="new-set-hint" class="field-hint">
         {t('new.hint')}
       </p>
-      {BUNDLED_CRITERIA_SETS.map((ref, i) => {
-        const key = criteriaSetKey(ref);
-        const set = sets?.[i];
-        if (key !== PROVISIONAL_KEY && !set) return null;
+      {choices.map((choice, i) => {
+        const { set } = choice;
         const id = `new-set-${i}`;
+        const about = [set && `${id}-version`, set?.notice && `${id}-notice`].filter(Boolean).join(' ');
         return (
-          <label key={key} class="check criteria-set-option" for={id}>
+          <label key={choice.key} class="check criteria-set-option" for={id}>
             <input
               id={id}
               type="radio"
               name="criteria-set"
-              value={key}
-              checked={value === key}
-              aria-describedby={set?.notice ? `${id}-notice` : undefined}
-              onChange={() => onChange(key)}
+              value={choice.key}
+              checked={value === choice.key}
+              aria-describedby={about || undefined}
+              onChange={() => {
+                setPicked(true);
+                onChange(choice);
+              }}
             />
             <span>
               <span class="criteria-set-title">
                 {set ? text(set.title) : t('new.provisional')}
                 {set?.template && <span class="criteria-set-badge"> {t('new.templateBadge')}</span>}
               </span>
+              {set && (
+                <span id={`${id}-version`} class="criteria-set-version">
+                  {choice.publishedAt
+                    ? t('new.versionPublished', { version: set.version, date: formatDate(choice.publishedAt, lang) })
+                    : t('new.version', { version: set.version })}
+                </span>
+              )}
               {set?.notice && (
                 <span id={`${id}-notice`} class="criteria-set-notice">
                   {text(set.notice)}

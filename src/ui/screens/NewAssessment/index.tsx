@@ -16,7 +16,8 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Page } from '../../components/Page';
 import { AreaTypesField, AREA_FIRST_ID } from './AreaTypesField';
-import { CriteriaSetField, criteriaSetChoice, PROVISIONAL_KEY } from './CriteriaSetField';
+import { CriteriaSetField } from './CriteriaSetField';
+import { PROVISIONAL_KEY, refOfChoice, type SetChoice } from './set-choices';
 import { CommunePicker, COMMUNE_INPUT_ID } from './CommunePicker';
 import { TextField } from './TextField';
 import { normalizeText } from '../../../domain/answer-rules';
@@ -51,7 +52,7 @@ export default function NewAssessment() {
   const [submitError, setSubmitError] = useState('');
   /** An assessment of the same commune and period already on the phone: asked about before a second is made. */
   const [duplicate, setDuplicate] = useState<Assessment>();
-  const [setKey, setSetKey] = useState(PROVISIONAL_KEY);
+  const [setChoice, setSetChoice] = useState<SetChoice>({ key: PROVISIONAL_KEY });
 
   useEffect(() => {
     loadAdminUnits().then(setUnits, () => setLoadFailed(true));
@@ -90,7 +91,7 @@ export default function NewAssessment() {
       }
       setDuplicate(undefined);
       const helpers = normalizeText(form.helpers);
-      const criteriaSet = criteriaSetChoice(setKey);
+      const criteriaSet = refOfChoice(setChoice);
       const a = await createAssessment({
         provinceCode: form.provinceCode,
         communeCode: form.communeCode,
@@ -173,7 +174,7 @@ export default function NewAssessment() {
           error={err('helpers')}
           autocomplete="name"
         />
-        <CriteriaSetField value={setKey} onChange={setSetKey} />
+        <CriteriaSetField value={setChoice.key} onChange={setSetChoice} provinceCode={form.provinceCode} />
         {submitError && (
           <p class="form-alert" role="alert">
             {submitError}
