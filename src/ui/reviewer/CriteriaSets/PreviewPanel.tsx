@@ -41,6 +41,11 @@ export function PreviewPanel({
         : t('criteriaSets.points', { points: num(p.score), max: num(p.max) });
   const preview = state.status === 'ready' ? state.data : undefined;
   const current = preview?.current;
+  const cols = {
+    group: t('criteriaSets.colGroup'),
+    draft: t('criteriaSets.colDraft'),
+    current: preview?.currentSet ? t('criteriaSets.colCurrent', { set: preview.currentSet }) : t('criteriaSets.colCurrentNone'),
+  };
   const communeName = communes.find((c) => c.code === preview?.communeCode)?.name ?? preview?.communeCode ?? '';
 
   return (
@@ -67,13 +72,13 @@ export function PreviewPanel({
         <>
           {!current && <p class="muted">{t('criteriaSets.noCurrent')}</p>}
           <div class="rv-table-wrap">
-            <table class="rv-table rv-cs__scores">
+            <table class="rv-table rv-cs__scores rv-cs__stack">
               <caption>{t('criteriaSets.previewCaption', { commune: communeName, revision: preview.revision })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('criteriaSets.colGroup')}</th>
+                  <th scope="col">{cols.group}</th>
                   <th scope="col" class="rv-num">
-                    {t('criteriaSets.colDraft')}
+                    {cols.draft}
                   </th>
                   <th scope="col" class="rv-num">
                     {preview.currentSet
@@ -85,22 +90,34 @@ export function PreviewPanel({
               <tbody>
                 {previewRows(set, preview.draft, current, lang).map((r) => (
                   <tr key={r.id}>
-                    <th scope="row" class={`rv-cs__depth-${Math.min(r.depth, 3)}`}>
+                    <th scope="row" class={`rv-cs__depth-${Math.min(r.depth, 3)}`} data-label={cols.group}>
                       {r.label}
                     </th>
-                    <td class="rv-num">{points(r.draft)}</td>
-                    <td class="rv-num">{points(r.current)}</td>
+                    <td class="rv-num" data-label={cols.draft}>
+                      {points(r.draft)}
+                    </td>
+                    <td class="rv-num" data-label={cols.current}>
+                      {points(r.current)}
+                    </td>
                   </tr>
                 ))}
                 <tr class="rv-cs__total">
                   <th scope="row">{t('criteriaSets.total')}</th>
-                  <td class="rv-num">{points({ score: preview.draft.total, max: preview.draft.max })}</td>
-                  <td class="rv-num">{points(current && { score: current.total, max: current.max })}</td>
+                  <td class="rv-num" data-label={cols.draft}>
+                    {points({ score: preview.draft.total, max: preview.draft.max })}
+                  </td>
+                  <td class="rv-num" data-label={cols.current}>
+                    {points(current && { score: current.total, max: current.max })}
+                  </td>
                 </tr>
                 <tr>
                   <th scope="row">{t('criteriaSets.level')}</th>
-                  <td class="rv-num">{t('criteriaSets.levelValue', { level: preview.draft.level })}</td>
-                  <td class="rv-num">{current ? t('criteriaSets.levelValue', { level: current.level }) : '—'}</td>
+                  <td class="rv-num" data-label={cols.draft}>
+                    {t('criteriaSets.levelValue', { level: preview.draft.level })}
+                  </td>
+                  <td class="rv-num" data-label={cols.current}>
+                    {current ? t('criteriaSets.levelValue', { level: current.level }) : '—'}
+                  </td>
                 </tr>
               </tbody>
             </table>
