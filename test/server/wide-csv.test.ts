@@ -21,15 +21,21 @@ function parseSpreadsheet(bytes: Uint8Array): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') (record.push(field), (field = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') {
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
       record.push(field);
       records.push(record);
-      ((record = []), (field = ''), i++);
+      record = [];
+      field = '';
+      i++;
     } else {
       // A bare CR or LF outside quotes would split a record in Excel: never written.
       expect(ch === '\r' || ch === '\n').toBe(false);
