@@ -3,7 +3,7 @@
  * reads anything: what we refuse is refused even where exceljs would quietly drop or keep it.
  * Values only: no formulas (a published index must not change when a cell is recalculated), no
  * merged cells (a merge hides which row a value belongs to), no hidden sheets (nothing the
- * reviewer cannot see), no macros, external links or embedded objects.
+ * reviewer cannot see), no macros, external links, data connections or embedded objects.
  */
 import type { ZipEntries } from './zip-guard';
 import { WORKBOOK_LIMITS } from './limits';
@@ -114,6 +114,10 @@ export function checkPackage(entries: ZipEntries): Problem[] {
     problems.push({ message: 'tệp có macro (VBA): hãy lưu lại dưới dạng "Excel Workbook (.xlsx)" không có macro' });
   if (names.some((n) => n.startsWith('xl/externalLinks/')))
     problems.push({ message: 'tệp có liên kết tới tệp khác (External Links): hãy chọn Data › Edit Links › Break Link' });
+  if (names.some((n) => n === 'xl/connections.xml' || n.startsWith('xl/queryTables/')))
+    problems.push({
+      message: 'tệp có kết nối dữ liệu ngoài (Data › Queries & Connections): hãy xoá các kết nối, chỉ giữ lại giá trị',
+    });
   if (names.some((n) => /^xl\/(embeddings|activeX)\//.test(n)))
     problems.push({ message: 'tệp có đối tượng nhúng (OLE/ActiveX): hãy xoá chúng, chỉ giữ lại các ô giá trị' });
   for (const s of sheetsOf(entries)) {

@@ -119,7 +119,7 @@ describe('readCriteriaWorkbook refuses what a published index must not hold', ()
     ]);
   });
 
-  it('refuses macros, external links and embedded objects', async () => {
+  it('refuses macros, external links, data connections and embedded objects', async () => {
     const template = await templateWorkbook();
     // The same entries zipped again by hand still make a valid workbook: only the addition is refused.
     expect((await readCriteriaWorkbook(rezipped(template, () => {}))).ok).toBe(true);
@@ -130,6 +130,10 @@ describe('readCriteriaWorkbook refuses what a published index must not hold', ()
     const linked = rezipped(template, (e) => e.set('xl/externalLinks/externalLink1.xml', Buffer.from('<externalLink/>')));
     expect(await refusal(linked)).toEqual([
       { message: 'tệp có liên kết tới tệp khác (External Links): hãy chọn Data › Edit Links › Break Link' },
+    ]);
+    const connected = rezipped(template, (e) => e.set('xl/connections.xml', Buffer.from('<connections/>')));
+    expect(await refusal(connected)).toEqual([
+      { message: 'tệp có kết nối dữ liệu ngoài (Data › Queries & Connections): hãy xoá các kết nối, chỉ giữ lại giá trị' },
     ]);
     const embedded = rezipped(template, (e) => e.set('xl/embeddings/oleObject1.bin', Buffer.from('OLE')));
     expect((await refusal(embedded))[0]?.message).toMatch(/^tệp có đối tượng nhúng/);

@@ -115,4 +115,64 @@ describe('criteria workbook round trip, generated sets', () => {
       { numRuns: 8 },
     );
   }, 60_000);
+
+  it('gives back sets with any choice of optional fields, ladders and whenBIsZero', async () => {
+    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+    const bilingual = fc.record({ vi: words, en: words }, { noNullPrototype: true });
+    const optionals = fc.record({
+      notice: maybe(bilingual),
+      weight: maybe(fc.integer({ min: 1, max: 9 })),
+      countOnlyWhenNamed: maybe(fc.boolean()),
+      max: maybe(fc.integer({ min: 1, max: 999 })),
+      areaTypes: maybe(fc.subarray(['urban', 'rural', 'mountain-border-island'] as const, { minLength: 1 })),
+      links: maybe(fc.array(fc.constantFrom('HTS1', 'DL2', 'ANM3'), { minLength: 1, maxLength: 3 })),
+      ownQuestion: maybe(fc.boolean()),
+      actor: maybe(fc.constantFrom('commune', 'province') as fc.Arbitrary<'commune' | 'province'>),
+      evidence: maybe(
+        fc.record(
+          { required: fc.boolean(), items: fc.array(bilingual, { maxLength: 3 }), source: bilingual, verifiedBy: bilingual },
+          { requiredKeys: ['required', 'items'], noNullPrototype: true },
+        ),
+      ),
+      guidance: maybe(
+        fc.record(
+          { vi: words, en: words, levels: fc.array(words, { minLength: 4, maxLength: 4 }) },
+          { requiredKeys: ['vi'], noNullPrototype: true },
+        ),
+      ),
+      stepMins: fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 4 }),
+      thresholdMins: fc.uniqueArray(
+        fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+        { minLength: 1, maxLength: 4 },
+      ),
+      whenBIsZero: fc.constantFrom('full', 'zero', 'not-counted') as fc.Arbitrary<'full' | 'zero' | 'not-counted'>,
+    });
+    await fc.assert(
+      fc.asyncProperty(optionals, async (o) => {
+        const set = tinySet();
+        if (o.notice) set.notice = o.notice;
+        if (o.weight) set.groups[1]!.weight = o.weight;
+        const [s1, y1, , n1, r1, p1] = set.indicators;
+        if (s1?.input.kind === 'status' && o.countOnlyWhenNamed !== undefined) s1.input.countOnlyWhenNamed = o.countOnlyWhenNamed;
+        if (n1?.input.kind === 'number' && o.max) n1.input.max = o.max;
+        if (n1?.rule.kind === 'steps')
+          n1.rule.steps = [...o.stepMins].sort((a, b) => a - b).map((min, i) => ({ min, points: 5 * (i + 1) }));
+        if (p1?.rule.kind === 'thresholds')
+          p1.rule.thresholds = [...o.thresholdMins].sort((a, b) => a - b).map((min, i) => ({ min, points: 2 * (i + 1) }));
+        if (r1?.rule.kind === 'ratio') r1.rule.whenBIsZero = o.whenBIsZero;
+        const extra = {
+          areaTypes: o.areaTypes && [...o.areaTypes],
+          links: o.links,
+          ownQuestion: o.ownQuestion,
+          actor: o.actor,
+          evidence: o.evidence,
+          guidance: o.guidance,
+        };
+        Object.assign(y1!, Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)));
+        expect(parseCriteriaSet(set)).toBeDefined();
+        expect(await roundTrip(set)).toStrictEqual(set);
+      }),
+      { numRuns: 10 },
+    );
+  }, 90_000);
 });
