@@ -1,11 +1,11 @@
 /**
  * Brings the province's published criteria sets down (issue #12): an enrolled phone asks
  * GET /criteria-sets?provinceCode=<its province> and fetches, with GET /criteria-sets/{id}, each
- * published version it does not hold yet (a version held under the same sha256 is never fetched
- * again; published versions never change). A set is kept only once it passed the same checks the
- * server ran (parseCriteriaSet, links against this build's catalogue) and is the very set the
- * list announced (id, version, province); anything else is refused and not stored, and the other
- * sets still come down. Never blocks anything: the triggers run it after the outbox, and a failed
+ * published version it does not hold yet (published versions never change, so a held one is never
+ * fetched again). A set is kept only once it is intact (its SHA-256 is the list's), passed the
+ * same checks the server ran (parseCriteriaSet, links against this build's catalogue) and is the
+ * very set the list announced (id, version, province); anything else is refused and not stored,
+ * and the other sets still come down. Never blocks anything: the triggers run it after the outbox, and a failed
  * pull is retried later with the outbox's backoff (triggers.ts).
  *
  * Loaded with import() by the triggers: it carries zod, which the first screen must not.
@@ -67,14 +67,29 @@ function readMeta(x: unknown): Meta | undefined {
   };
 }
 
-/** The downloaded set when it is valid and the very set the list announced; else why not. */
-function checkDownloaded(
+/**
+ * SHA-256 (hex) of the text, as the server hashes a set's canonical JSON (the `set` it serves,
+ * JSON.stringify'd: parsing and writing it again gives the same text). Undefined where the browser
+ * offers no SubtleCrypto (a page not served over HTTPS or localhost): the set's own checks remain.
+ */
+async function sha256Hex(text: string): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
+  if (!subtle) return undefined;
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The downloaded set when it is intact, valid and the very set the list announced; else why not. */
+async function checkDownloaded(
   meta: Meta,
   body: unknown,
   catalogue: Catalogue,
-): { ok: true; set: CriteriaSet } | { ok: false; reason: string } {
+): Promise<{ ok: true; set: CriteriaSet } | { ok: false; reason: string }> {
+  const raw = isRecord(body) ? body.set : undefined;
+  const hash = raw === undefined ? undefined : await sha256Hex(JSON.stringify(raw));
+  if (hash !== undefined && hash !== meta.sha256.toLowerCase()) return { ok: false, reason: 'sha256 does not match the list' };
   try {
-    const set = parseCriteriaSet(isRecord(body) ? body.set : undefined, catalogue);
+    const set = parseCriteriaSet(raw, catalogue);
     if (set.id !== meta.setId || set.version !== meta.version)
       return { ok: false, reason: `the set is ${set.id}@${set.version}, not the one listed` };
     return { ok: true, set };
@@ -113,7 +128,7 @@ async function pullOnce(db: XasoDb, opts: CriteriaPullOptions): Promise<Criteria
       continue;
     }
     catalogue ??= await (opts.loadCatalogue ?? loadCatalogue)();
-    const checked = checkDownloaded(meta, got.body, catalogue);
+    const checked = await checkDownloaded(meta, got.body, catalogue);
     if (!checked.ok) {
       report.refused.push({ key, reason: checked.reason });
       continue;

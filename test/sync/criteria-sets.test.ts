@@ -5,6 +5,7 @@
  * failure never blocks a submission and is retried with backoff.
  */
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listDownloadedSets } from '../../src/db/criteria-sets';
 import type { XasoDb } from '../../src/db/database';
@@ -34,7 +35,9 @@ function published(version: '2026.1' | '2026.2', overrides: Record<string, unkno
       status: 'published',
       title: s.title,
       indicatorCount: s.indicators.length,
-      sha256: version.replace('.', '').padEnd(64, '0'),
+      sha256: createHash('sha256')
+        .update(JSON.stringify(set ?? s))
+        .digest('hex'),
       bytes: 1000,
       createdAt: '2026-03-01T00:00:00.000Z',
       createdBy: 'rv-01',
@@ -98,8 +101,8 @@ describe('pullCriteriaSets', () => {
     ]);
     const rows = await listDownloadedSets('01', db);
     expect(rows.map((r) => [r.key, r.serverId, r.sha256, r.publishedAt])).toEqual([
-      [`${ID}@2026.1`, 'uuid-2026.1', '202610'.padEnd(64, '0'), '2026-03-01T00:00:00.000Z'],
-      [`${ID}@2026.2`, 'uuid-2026.2', '202620'.padEnd(64, '0'), '2026-03-02T00:00:00.000Z'],
+      [`${ID}@2026.1`, 'uuid-2026.1', s.sets[0]?.meta.sha256, '2026-03-01T00:00:00.000Z'],
+      [`${ID}@2026.2`, 'uuid-2026.2', s.sets[1]?.meta.sha256, '2026-03-02T00:00:00.000Z'],
     ]);
     expect(rows[1]?.set).toEqual(provinceSet('01', '2026.2'));
 
@@ -129,6 +132,22 @@ describe('pullCriteriaSets', () => {
     // Fixed on the server, it comes down on the next pull.
     s.sets[0] = published('2026.1');
     expect((await pullCriteriaSets({ db, fetch: s.fetch, loadCatalogue })).stored).toEqual([`${ID}@2026.1`]);
+  });
+
+  it('refuses a set altered on the way (its SHA-256 is not the list’s), even a valid one; nothing stored', async () => {
+    db = freshDb();
+    await enrollFor(db);
+    const s = new SetServer();
+    const altered = published('2026.1');
+    altered.set = { ...provinceSet('01', '2026.1'), title: { vi: 'Bộ khác', en: 'Another' } };
+    s.sets = [altered];
+    const report = await pullCriteriaSets({ db, fetch: s.fetch, loadCatalogue });
+    expect(report).toMatchObject({
+      reached: true,
+      stored: [],
+      refused: [{ key: `${ID}@2026.1`, reason: 'sha256 does not match the list' }],
+    });
+    expect(await listDownloadedSets(undefined, db)).toEqual([]);
   });
 
   it('ignores drafts and other provinces’ sets in the list, and refuses a set linking an unknown component', async () => {
