@@ -54,9 +54,10 @@ function setLocation(path: readonly PropertyKey[], read: SheetsRead): Location |
   const def = SET_ROWS.find((r) => r.key === key);
   if (!def) return { sheet: SHEETS.set, label: SHEETS.set };
   const row = read.setRows.get(key);
-  // A missing row was reported as missing; what the domain says about its value adds nothing.
-  if (row === undefined) return undefined;
-  return { sheet: SHEETS.set, row, col: english ? 3 : 2, label: english ? `${def.label} (tiếng Anh)` : def.label };
+  const label = english ? `${def.label} (tiếng Anh)` : def.label;
+  // A missing required row was reported as missing; what the domain says about its value adds nothing.
+  if (row === undefined) return def.required ? undefined : { sheet: SHEETS.set, label };
+  return { sheet: SHEETS.set, row, col: english ? 3 : 2, label };
 }
 
 /** Where a path was read from; undefined when a problem already reported covers it. */

@@ -119,6 +119,11 @@ describe('readCriteriaWorkbook: problems, each with its cell', () => {
     expect(problems[1]?.cell).toBe('Chỉ tiêu!E1');
   });
 
+  it('names a problem of an optional row the reviewer deleted: a template without its notice', async () => {
+    const problems = await problemsOf(await edited((wb) => sheet(wb, 'Bộ tiêu chí').spliceRows(5, 1)));
+    expect(problems).toEqual([{ sheet: 'Bộ tiêu chí', message: 'bộ mẫu phải có lưu ý nói rằng đây là bộ mẫu', path: 'notice' }]);
+  });
+
   it('refuses a parameter column filled for another input kind', async () => {
     const problems = await problemsOf(
       await edited((wb) => {
