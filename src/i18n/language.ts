@@ -9,7 +9,10 @@ import { DEFAULT_LANG, i18n, isLang, namespaceOf, type Lang } from './i18n';
 
 type Bundle = Record<string, unknown>;
 
-const enFiles = import.meta.glob<Bundle>(['../../locales/en/*.json', '!../../locales/en/reviewer.json'], { import: 'default' });
+const enFiles = import.meta.glob<Bundle>(
+  ['../../locales/en/*.json', '!../../locales/en/reviewer.json', '!../../locales/en/evidence.json'],
+  { import: 'default' },
+);
 const lazyFiles: Record<string, Record<string, () => Promise<Bundle>>> = { en: enFiles };
 
 /** Fetches and registers everything a language needs. Rejects when offline and never cached. */

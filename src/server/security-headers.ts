@@ -12,7 +12,8 @@ export function contentSecurityPolicy(styleHashes: readonly string[] = []): stri
     "default-src 'self'",
     "script-src 'self'",
     ["style-src 'self'", ...styleHashes].join(' '),
-    "img-src 'self' data:",
+    // blob: the phone's own evidence photos, shown from IndexedDB through object URLs (issue #13).
+    "img-src 'self' data: blob:",
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",

@@ -70,7 +70,7 @@ describe.each(DB_KINDS)('health, OpenAPI, headers, errors (%s)', (kind) => {
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
   });
 

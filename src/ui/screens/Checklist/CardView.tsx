@@ -6,6 +6,7 @@ import { guidanceText } from '../../../domain/guidance';
 import type { CatalogueComponent, Methodology, Status } from '../../../domain/types';
 import { getLanguage, useT } from '../../../i18n';
 import { Button } from '../../components/Button';
+import { useEvidenceSlot } from '../../evidence/EvidenceToggle';
 import type { Draft, SaveState } from './card-saver';
 import { CardFields } from './CardFields';
 import { StatusPicker } from './StatusPicker';
@@ -15,6 +16,7 @@ import { cardId, saveErrorKey } from './card-ids';
 import './card.css';
 
 interface Props {
+  assessmentId: string;
   component: CatalogueComponent;
   label: string;
   labelLang: string;
@@ -46,6 +48,7 @@ export function CardView(p: Props) {
   const c = p.component;
   const id = cardId(c.code);
   const badge = tierBadge(c);
+  const evidence = useEvidenceSlot(p.assessmentId, c.code, id, p.readOnly);
   const problems: AnswerProblem[] = checkAnswer(
     c,
     {
@@ -90,10 +93,14 @@ export function CardView(p: Props) {
           explanation={guidanceText(p.guidance, lang)}
           levels={disclosureLevels(p.guidance.levels, lang, (v) => labelFor(v as Status))}
           current={typeof p.draft.status === 'number' ? p.draft.status : null}
+          trail={evidence.button}
         />
       ) : (
-        <p class="card-meta">{metaWords}</p>
+        <p class="guidance-row card-meta">
+          {metaWords} {evidence.button}
+        </p>
       )}
+      {evidence.panel}
       {p.reviewComment && (
         // Text node, never markup: the comment is whatever the reviewer typed.
         <div class="card-review" role="note" aria-labelledby={`${id}-review`}>

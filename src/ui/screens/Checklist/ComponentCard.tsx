@@ -129,6 +129,7 @@ export class ComponentCard extends Component<ComponentCardProps, State> {
     const p = this.props;
     return (
       <CardView
+        assessmentId={p.ctx.assessmentId}
         component={p.component}
         label={p.label}
         labelLang={p.labelLang}

@@ -131,6 +131,7 @@ export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: Cr
                 return (
                   <IndicatorCard
                     key={item.indicator.code}
+                    assessmentId={id}
                     item={item}
                     set={set}
                     lang={lang}

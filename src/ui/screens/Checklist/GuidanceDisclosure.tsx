@@ -28,9 +28,11 @@ interface Props {
   rowClass?: string;
   /** More of the panel after the levels (an indicator's evidence, its source and who verifies it). */
   extra?: ComponentChildren;
+  /** What follows the button on its line (the card's "Minh chứng" button). */
+  trail?: ComponentChildren;
 }
 
-export function GuidanceDisclosure({ idBase, label, explanation, levels, current, lead, rowClass, extra }: Props) {
+export function GuidanceDisclosure({ idBase, label, explanation, levels, current, lead, rowClass, extra, trail }: Props) {
   const t = useT('assess');
   const [open, setOpen] = useState(false);
   const panelId = `${idBase}-guidance`;
@@ -51,6 +53,7 @@ export function GuidanceDisclosure({ idBase, label, explanation, levels, current
             {open ? '▴' : '▾'}
           </span>
         </button>
+        {trail}
       </p>
       {open && (
         <div id={panelId} class="guidance-panel">

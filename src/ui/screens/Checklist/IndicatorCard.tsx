@@ -18,6 +18,7 @@ import type { SaveState } from './card-saver';
 import { cardId, saveErrorKey } from './card-ids';
 import { indicatorStatusChoices, parseTyped, typedFromValue } from './criteria-view';
 import type { EntryProblem, IndicatorItem, TypedDraft } from './criteria-view';
+import { useEvidenceSlot } from '../../evidence/EvidenceToggle';
 import { IndicatorGuidance } from './IndicatorGuidance';
 import { ValueInput } from './indicator-inputs';
 import { PatchSaver } from './patch-saver';
@@ -25,6 +26,7 @@ import { StatusPicker } from './StatusPicker';
 import './card.css';
 
 export interface IndicatorCardProps {
+  assessmentId: string;
   item: IndicatorItem;
   set: CriteriaSet;
   lang: string;
@@ -71,6 +73,8 @@ function IndicatorCardView(p: IndicatorCardProps) {
   const ta = useT('assess');
   const ind = p.item.indicator;
   const id = cardId(ind.code);
+  // Kept under the code the answer is stored under: a linked status shares its component's evidence.
+  const evidence = useEvidenceSlot(p.assessmentId, p.item.answerCode, id, p.readOnly);
   const text = (x: { vi: string; en: string }) => (p.lang === 'en' ? x.en : x.vi);
   const [status, setStatus] = useState<Status | null>(p.stored?.status ?? null);
   const [value, setValue] = useState<IndicatorValue | undefined>(p.stored?.value);
@@ -207,7 +211,9 @@ function IndicatorCardView(p: IndicatorCardProps) {
         lang={p.lang}
         levelLabel={levelLabel}
         current={status === 'na' ? null : status}
+        trail={evidence.button}
       />
+      {evidence.panel}
     </article>
   );
 }

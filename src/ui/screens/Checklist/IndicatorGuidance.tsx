@@ -5,6 +5,7 @@
  * proves it, where the data comes from and who verifies it — all from the set's data. Text the set
  * has only in Vietnamese is marked lang="vi" in the English UI.
  */
+import type { ComponentChildren } from 'preact';
 import { guidanceText } from '../../../domain/guidance';
 import type { CriteriaIndicator } from '../../../domain/criteria/schema';
 import { useT } from '../../../i18n';
@@ -51,12 +52,14 @@ interface Props {
   levelLabel: (value: number) => string;
   /** The status chosen (a status input), marked among the levels. */
   current?: number | null | undefined;
+  /** What follows the button on its line (the card's "Minh chứng" button). */
+  trail?: ComponentChildren;
 }
 
-export function IndicatorGuidance({ idBase, indicator, lang, levelLabel, current }: Props) {
+export function IndicatorGuidance({ idBase, indicator, lang, levelLabel, current, trail }: Props) {
   const t = useT('criteria');
   const { guidance, evidence } = indicator;
-  if (!guidance && !evidence) return null;
+  if (!guidance && !evidence) return trail ? <p class="guidance-row ind-guide">{trail}</p> : null;
   return (
     <GuidanceDisclosure
       idBase={idBase}
@@ -66,6 +69,7 @@ export function IndicatorGuidance({ idBase, indicator, lang, levelLabel, current
       levels={guidance?.levels && disclosureLevels(guidance.levels, lang, levelLabel)}
       current={current}
       extra={evidence && <Evidence evidence={evidence} lang={lang} />}
+      trail={trail}
     />
   );
 }

@@ -8,6 +8,8 @@ import type { ComponentGuidanceEntry } from '../../../domain/guidance';
 import type { AnswerPatch } from './card-saver';
 
 export interface ChecklistContext {
+  /** The assessment on screen (its cards' evidence is kept under it). */
+  assessmentId: string;
   /** The latest stored answer of a component: a card's draft when it mounts. */
   answerFor: (code: string) => Answer | undefined;
   choicesFor: (code: string) => readonly Status[];

@@ -132,6 +132,7 @@ function ChecklistBody({ data, guidance }: { data: AssessmentData; guidance: Com
 
   const ctx = useMemo<ChecklistContext>(
     () => ({
+      assessmentId: id,
       answerFor: (code) => answersRef.current[code],
       choicesFor,
       translation,
