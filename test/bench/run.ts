@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { browserPart } from './browser';
 import { bundlePart } from './bundle';
 import { dashboardPart } from './dashboard';
+import { evidencePart } from './evidence-downscale';
 import { ingestPart } from './server-ingest';
 import { lighthousePart } from './lighthouse';
 import { describeMachine, machineMarkdown } from './machine';
@@ -24,7 +25,7 @@ import { markdownFixes, markdownNotes, markdownTable, notMeasured, type Part, ty
 import { scoringPart } from './scoring';
 import { wirePart } from './wire';
 
-const PARTS: Part[] = [bundlePart, scoringPart, wirePart, lighthousePart, browserPart, ingestPart, dashboardPart];
+const PARTS: Part[] = [bundlePart, scoringPart, wirePart, lighthousePart, browserPart, evidencePart, ingestPart, dashboardPart];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

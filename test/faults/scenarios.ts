@@ -76,6 +76,23 @@ export const AREAS: Area[] = [
         files: ['test/e2e/faults/phone-storage.spec.ts'],
         related: ['test/db/write-failures.test.ts (store level, fake IndexedDB)'],
       },
+      {
+        id: 'P7',
+        claim: 'The browser is killed right after an evidence attach: the file and its link are both there, or neither.',
+        proves:
+          'Real app in Chromium with a profile on disk: a 12-MP photo attached and saved, a second one still being downscaled or written when every process of the profile gets SIGKILL. Reopened: every link has its file, every file hashes to its sha-256 key and has its stated size, no file without a link; the first photo is there; the panel lists exactly what is stored and the lost one can be attached again.',
+        files: ['test/e2e/faults/phone-evidence.spec.ts'],
+        related: ['test/db/evidence.test.ts (a failing link write rolls back the file written before it)'],
+      },
+      {
+        id: 'P8',
+        claim:
+          'Storage full on the phone while attaching evidence: the officer is told why, nothing is written, the answers are intact.',
+        proves:
+          'IndexedDB in Chromium refuses writes with QuotaExceededError while a photo is attached: the panel says in Vietnamese that the phone is full and the answers are safe; no link, no file; the answers byte-identical; with space back the same photo is stored and answers still save. With the browser reporting 20 MB left, the panel warns before an attach fails.',
+        files: ['test/e2e/faults/phone-evidence.spec.ts'],
+        related: ['test/db/evidence.test.ts (quota on the file: no link, answers untouched)'],
+      },
     ],
   },
   {

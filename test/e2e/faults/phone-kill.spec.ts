@@ -4,72 +4,9 @@
  * SIGKILL (battery pulled), so no pagehide, visibilitychange or unload code can run. The same
  * profile is then started again. offline.spec.ts checks a graceful close after "Đã lưu".
  */
-import fs from 'node:fs';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { launchOptions, phone } from '../env';
 import { ChecklistPage } from '../pages/checklist';
+import { crashAndReopen } from './crash';
 import { backupWith, expect, readStore, restore, test, uuid } from './fixtures';
-
-/** Every process whose command line names this profile folder: the browser and its children. */
-function profileProcesses(profile: string): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes(`--user-data-dir=${profile}`)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
-
-async function killProfile(profile: string): Promise<void> {
-  const pids = profileProcesses(profile);
-  expect(pids.length).toBeGreaterThan(0);
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  await expect.poll(() => profileProcesses(profile).length, { timeout: 10_000 }).toBe(0);
-}
-
-const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
-
-/**
- * Opens a Chromium profile on disk, runs `edit` in its page, SIGKILLs every process of the
- * profile one frame later, then starts the same profile again and runs `check` in its page.
- */
-async function crashAndReopen(
-  baseURL: string | undefined,
-  edit: (page: Page) => Promise<void>,
-  check: (page: Page) => Promise<void>,
-) {
-  const profile = test.info().outputPath('profile');
-  const open = () => chromium.launchPersistentContext(profile, { ...launchOptions, ...phone, baseURL, serviceWorkers: 'allow' });
-  const firstPage = (context: BrowserContext) => context.pages()[0] ?? context.newPage();
-  let context = await open();
-  try {
-    const page = await firstPage(context);
-    await edit(page);
-    await nextFrame(page);
-    await killProfile(profile);
-  } finally {
-    await context.close().catch(() => undefined);
-  }
-  context = await open();
-  try {
-    const page = await firstPage(context);
-    await page.goto('./');
-    await check(page);
-  } finally {
-    await context.close();
-  }
-}
 
 test('[P1] the browser is killed (SIGKILL, no unload) one frame after N edits: all N edits are there when it is opened again', async ({
   baseURL,
