@@ -49,6 +49,10 @@ export const AREA_TYPE_LABELS: Labels<AreaType> = {
 
 export const YES = 'Có';
 export const NO = 'Không';
+export const YES_NO = [YES, NO] as const;
+/** Words the column help repeats. */
+export const BOTH = 'Có hoặc Không';
+export const OPTIONAL = 'Để trống nếu không có.';
 const YES_WORDS = ['có', 'co', 'yes', 'true', 'x'];
 const NO_WORDS = ['không', 'khong', 'no', 'false'];
 
