@@ -20,6 +20,8 @@ import type {
   ProvinceOverview,
   ProvinceSummary,
   ReviewRequest,
+  VerificationView,
+  VerifyRequest,
   ReviewResponse,
   RevisionList,
   SessionUser,
@@ -144,6 +146,10 @@ export const api = {
   communes: (province: string, signal?: AbortSignal) => request<CommuneList>(`/provinces/${enc(province)}/communes`, { signal }),
   assessment: (id: string, signal?: AbortSignal) => request<AssessmentView>(`/assessments/${enc(id)}`, { signal }),
   revisions: (id: string, signal?: AbortSignal) => request<RevisionList>(`/assessments/${enc(id)}/revisions`, { signal }),
+  verification: (id: string, signal?: AbortSignal) =>
+    request<VerificationView>(`/assessments/${enc(id)}/verification`, { signal }),
+  verify: (id: string, body: VerifyRequest) =>
+    request<VerificationView>(`/assessments/${enc(id)}/verifications`, { method: 'POST', body }),
   review: (id: string, body: ReviewRequest) =>
     request<ReviewResponse>(`/assessments/${enc(id)}/reviews`, { method: 'POST', body }),
   enrollmentCode: (commune: string) => request<EnrollmentCode>(`/communes/${enc(commune)}/enrollment-codes`, { method: 'POST' }),

@@ -5,11 +5,12 @@
 import { send } from './api';
 import { saveBlob } from './download';
 
-export type CsvKind = 'communes' | 'coverage';
+/** wide: one row per commune with self and verified scores and every item's value (issue #14). */
+export type CsvKind = 'communes' | 'coverage' | 'wide';
 
 /** The API path of an export. */
 export function csvPath(kind: CsvKind, province: string, areaType?: string): string {
-  const base = `/provinces/${encodeURIComponent(province)}/${kind}.csv`;
+  const base = `/provinces/${encodeURIComponent(province)}/${kind === 'wide' ? 'communes.wide' : kind}.csv`;
   return areaType ? `${base}?areaType=${encodeURIComponent(areaType)}` : base;
 }
 

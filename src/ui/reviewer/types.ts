@@ -20,6 +20,7 @@ import type {
   RevisionListSchema,
 } from '../../server/schemas/assessments';
 import type { DeviceListSchema, EnrollmentCodeSchema } from '../../server/schemas/enrollment';
+import type { VerifyRequestSchema } from '../../server/schemas/verification';
 import type {
   CommuneListSchema,
   LevelCountSchema,
@@ -55,6 +56,8 @@ export type RevisionEntry = RevisionList['revisions'][number];
 export type AnswerSnapshot = RevisionEntry['changes']['answers'][number]['from'];
 
 export type ReviewRequest = z.input<typeof ReviewRequestSchema>;
+export type VerifyRequest = z.input<typeof VerifyRequestSchema>;
+export type { VerificationView, VerificationItem, AdjustedAnswer } from '../../domain/verification';
 export type ReviewResponse = z.output<typeof ReviewResponseSchema>;
 export type EnrollmentCode = z.output<typeof EnrollmentCodeSchema>;
 /** GET /communes/{code}/enrollment-codes: codes still usable (never the codes themselves). */

@@ -4,6 +4,7 @@ import { csvFileName, csvPath, localDate } from '../../../src/ui/reviewer/csv';
 describe('CSV exports', () => {
   it('builds the API path, with the area type when filtered', () => {
     expect(csvPath('communes', '01')).toBe('/provinces/01/communes.csv');
+    expect(csvPath('wide', '01')).toBe('/provinces/01/communes.wide.csv');
     expect(csvPath('coverage', '01', 'mountain-border-island')).toBe(
       '/provinces/01/coverage.csv?areaType=mountain-border-island',
     );

@@ -74,6 +74,7 @@ export function Dashboard({ province, areaType, admin }: { province: string; are
           </select>
         </div>
         <CsvButton kind="communes" province={province} />
+        <CsvButton kind="wide" province={province} />
         <CsvButton kind="coverage" province={province} areaType={area} />
       </div>
       {state.status === 'error' && <LoadFailed error={state.error} onRetry={reload} />}

@@ -3,6 +3,7 @@ import type { Status } from '../../../domain/types';
 import { useT } from '../../../i18n';
 import type { AnswerItem as Item } from '../answer-groups';
 import type { Reference } from '../use-reference';
+import { VerifyControls } from './VerifyControls';
 
 /** "Đã triển khai, sử dụng thường xuyên" for 3, "Không áp dụng" for na, "Chưa trả lời" for none. */
 export function useStatusLabel(reference: Reference | undefined): (s: Status | null | undefined) => string {
@@ -63,6 +64,7 @@ export function AnswerItem({ item, reference, changed, priorComment, comment, on
           <span class="rv-answer__field">{t('answers.priorComment')}</span> <span class="rv-user-text">{priorComment}</span>
         </p>
       )}
+      <VerifyControls code={c.code} status={status} statusLabel={statusLabel} />
       <details class="rv-answer__comment">
         <summary>{t('answers.addComment')}</summary>
         <div class="rv-field">

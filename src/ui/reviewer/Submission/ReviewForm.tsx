@@ -6,6 +6,7 @@ import { api, ApiError } from '../api';
 import { cleanComments } from '../answer-groups';
 import { errorText } from '../errors';
 import type { AssessmentView, Verdict } from '../types';
+import { useEvidenceRequests } from './use-evidence-requests';
 
 interface Props {
   view: AssessmentView;
@@ -27,6 +28,7 @@ export function ReviewForm({ view, comments, onDone }: Props) {
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const verdictRef = useRef<HTMLInputElement>(null);
   const perComponent = cleanComments(comments);
+  const evidence = useEvidenceRequests();
   const codes = Object.keys(perComponent);
   const current = view.review;
   // Changing a verdict already given on this revision needs a reason (the server keeps it).
@@ -48,6 +50,11 @@ export function ReviewForm({ view, comments, onDone }: Props) {
       commentRef.current?.focus();
       return;
     }
+    const evidenceProblem = evidence.problem(verdict);
+    if (evidenceProblem) {
+      setError(evidenceProblem);
+      return;
+    }
     if (needsReason && !reason.trim()) {
       setError(t('errors.reason-required'));
       reasonRef.current?.focus();
@@ -61,6 +68,7 @@ export function ReviewForm({ view, comments, onDone }: Props) {
         revision: view.revision,
         ...(needsReason ? { reason: reason.trim() } : {}),
         ...(codes.length > 0 ? { componentComments: perComponent } : {}),
+        ...(evidence.list.length > 0 ? { evidenceRequests: evidence.list } : {}),
       });
       announce(t(verdict === 'accepted' ? 'review.doneAccepted' : 'review.doneReturned'));
       setVerdict(undefined);
@@ -121,6 +129,7 @@ export function ReviewForm({ view, comments, onDone }: Props) {
             {codes.length > 0
               ? t('review.withComponents', { n: codes.length, codes: codes.join(', ') })
               : t('review.componentHint')}
+            {evidence.hint && ` ${evidence.hint}`}
           </span>
         </div>
         {needsReason && (

@@ -14,7 +14,11 @@ import { AnswerList } from './AnswerList';
 import { ReviewForm } from './ReviewForm';
 import { RevisionHistory } from './RevisionHistory';
 import { ScorePanel } from './ScorePanel';
+import { useVerificationState } from './use-verification-state';
+import { VerificationContext } from './verification-context';
+import { VerifiedScore } from './VerifiedScore';
 import './style.css';
+import './verify.css';
 
 function useCommuneName(code: string | undefined): string | undefined {
   const [name, setName] = useState<string | undefined>();
@@ -47,13 +51,18 @@ export function Submission({ id }: { id: string }) {
   const ref = useReference();
   const [state, reload] = useLoad(
     async (signal) => {
-      const [view, history] = await Promise.all([api.assessment(id, signal), api.revisions(id, signal)]);
-      return { view, revisions: history.revisions };
+      const [view, history, verification] = await Promise.all([
+        api.assessment(id, signal),
+        api.revisions(id, signal),
+        api.verification(id, signal),
+      ]);
+      return { view, revisions: history.revisions, verification };
     },
     [id],
   );
   const [comments, setComments] = useState<Record<string, string>>({});
   const data = state.data;
+  const verification = useVerificationState(id, data?.verification ?? null);
   const communeName = useCommuneName(data?.view.communeCode);
   const changed = useMemo(() => changedInLatest(data?.revisions ?? []), [data]);
 
@@ -68,78 +77,82 @@ export function Submission({ id }: { id: string }) {
   const s = view.submission;
   const name = communeName ?? view.communeCode;
   return (
-    <Page title={t('submission.titleOf', { commune: name, period: s.period })} class="rv-page rv-sub">
-      <p>
-        <a href={`#${reviewPaths.communes(view.provinceCode)}`}>{t('submission.backToList')}</a>
-        {' · '}
-        <a href="#rv-review" onClick={jumpToReview}>
-          {t('submission.jumpToReview')}
-        </a>
-      </p>
-      {state.status === 'error' && <LoadFailed error={state.error} onRetry={reload} />}
-      <dl class="rv-sub__facts card">
-        <div>
-          <dt>{t('columns.name')}</dt>
-          <dd>
-            {name} <span class="muted">({view.communeCode})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('submission.period')}</dt>
-          <dd>{s.period}</dd>
-        </div>
-        <div>
-          <dt>{t('columns.areaTypes')}</dt>
-          <dd>{s.areaTypes.map((a) => t(`common:areaType.${a}`)).join('; ')}</dd>
-        </div>
-        <div>
-          <dt>{t('submission.revision')}</dt>
-          <dd>{t('submission.revisionOf', { n: view.revision })}</dd>
-        </div>
-        <div>
-          <dt>{t('columns.submittedAt')}</dt>
-          <dd>{formatDateTime(s.submittedAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('submission.receivedAt')}</dt>
-          <dd>{formatDateTime(view.receivedAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('columns.reviewState')}</dt>
-          <dd>
-            <span class={`rv-state rv-state--${view.reviewState}`}>{t(`states.${view.reviewState}`)}</span>
-          </dd>
-        </div>
-        {s.helpers && (
+    <VerificationContext.Provider value={verification}>
+      <Page title={t('submission.titleOf', { commune: name, period: s.period })} class="rv-page rv-sub">
+        <p>
+          <a href={`#${reviewPaths.communes(view.provinceCode)}`}>{t('submission.backToList')}</a>
+          {' · '}
+          <a href="#rv-review" onClick={jumpToReview}>
+            {t('submission.jumpToReview')}
+          </a>
+        </p>
+        {state.status === 'error' && <LoadFailed error={state.error} onRetry={reload} />}
+        <dl class="rv-sub__facts card">
           <div>
-            <dt>{t('submission.helpers')}</dt>
-            <dd class="rv-user-text">{s.helpers}</dd>
+            <dt>{t('columns.name')}</dt>
+            <dd>
+              {name} <span class="muted">({view.communeCode})</span>
+            </dd>
           </div>
+          <div>
+            <dt>{t('submission.period')}</dt>
+            <dd>{s.period}</dd>
+          </div>
+          <div>
+            <dt>{t('columns.areaTypes')}</dt>
+            <dd>{s.areaTypes.map((a) => t(`common:areaType.${a}`)).join('; ')}</dd>
+          </div>
+          <div>
+            <dt>{t('submission.revision')}</dt>
+            <dd>{t('submission.revisionOf', { n: view.revision })}</dd>
+          </div>
+          <div>
+            <dt>{t('columns.submittedAt')}</dt>
+            <dd>{formatDateTime(s.submittedAt, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('submission.receivedAt')}</dt>
+            <dd>{formatDateTime(view.receivedAt, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('columns.reviewState')}</dt>
+            <dd>
+              <span class={`rv-state rv-state--${view.reviewState}`}>{t(`states.${view.reviewState}`)}</span>
+            </dd>
+          </div>
+          {s.helpers && (
+            <div>
+              <dt>{t('submission.helpers')}</dt>
+              <dd class="rv-user-text">{s.helpers}</dd>
+            </div>
+          )}
+        </dl>
+        <ScorePanel score={view.score} reference={ref} />
+        <VerifiedScore self={view.score} />
+        <RevisionHistory revisions={data.revisions} reference={ref} />
+        {ref ? (
+          <AnswerList
+            reference={ref}
+            areaTypes={s.areaTypes}
+            answers={s.answers}
+            changed={changed}
+            priorComments={view.review?.componentComments ?? {}}
+            comments={comments}
+            onComment={(code, text) => setComments((c) => ({ ...c, [code]: text }))}
+          />
+        ) : (
+          <Loading label={t('common:loading')} />
         )}
-      </dl>
-      <ScorePanel score={view.score} reference={ref} />
-      <RevisionHistory revisions={data.revisions} reference={ref} />
-      {ref ? (
-        <AnswerList
-          reference={ref}
-          areaTypes={s.areaTypes}
-          answers={s.answers}
-          changed={changed}
-          priorComments={view.review?.componentComments ?? {}}
+        <ReviewForm
+          view={view}
           comments={comments}
-          onComment={(code, text) => setComments((c) => ({ ...c, [code]: text }))}
+          onDone={() => {
+            setComments({});
+            verification.clearRequests();
+            reload();
+          }}
         />
-      ) : (
-        <Loading label={t('common:loading')} />
-      )}
-      <ReviewForm
-        view={view}
-        comments={comments}
-        onDone={() => {
-          setComments({});
-          reload();
-        }}
-      />
-    </Page>
+      </Page>
+    </VerificationContext.Provider>
   );
 }
