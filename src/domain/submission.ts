@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { applicableComponents, componentIndex, isRequired } from './catalogue';
 import { checkAnswer, LIMITS, normalizeText, textLength } from './answer-rules';
+import { checkEvidence, EvidenceListSchema, orderedEvidence } from './evidence';
 import type { Answer, Catalogue, Methodology, ScoreResult } from './types';
 import { AREA_TYPES, COMMUNE_CODE_RE } from './vocabulary';
 
@@ -56,6 +57,8 @@ export const SubmissionSchema = z.object({
   /** When the officer pressed "submit" on the phone (sync lag = received − submitted). */
   submittedAt: z.iso.datetime({ offset: true }),
   answers: z.array(SubmissionAnswerSchema).max(MAX_ANSWERS),
+  /** Files attached to items (src/domain/evidence.ts); the files themselves follow over tus. */
+  evidence: EvidenceListSchema.optional(),
 });
 
 export type Submission = z.infer<typeof SubmissionSchema>;
@@ -83,6 +86,7 @@ function normalizeTexts(s: Submission): Submission {
     if (a.naReason !== undefined) a.naReason = normalizeText(a.naReason);
     if (a.openName !== undefined) a.openName = normalizeText(a.openName);
   }
+  if (s.evidence !== undefined) out.evidence = s.evidence.map((e) => ({ ...e, caption: normalizeText(e.caption) }));
   return out;
 }
 
@@ -99,9 +103,12 @@ export function parseSubmission(
   const problems = result.error.issues.slice(0, 50).map((issue): SubmissionProblem => {
     const [first, index, ...rest] = issue.path;
     const field = [first, index, ...rest].filter((p) => p !== undefined).join('.');
-    if (first === 'answers' && typeof index === 'number' && Array.isArray(answers)) {
-      const code: unknown = (answers[index] as { code?: unknown } | null)?.code;
-      if (typeof code === 'string') return { code, problem: `invalid ${rest.join('.') || 'answer'}: ${issue.message}` };
+    const list =
+      first === 'answers' ? answers : first === 'evidence' ? (raw as { evidence?: unknown } | null)?.evidence : undefined;
+    if (typeof index === 'number' && Array.isArray(list)) {
+      const code: unknown = (list[index] as { code?: unknown } | null)?.code;
+      const what = rest.join('.') || (first === 'answers' ? 'answer' : 'evidence');
+      if (typeof code === 'string') return { code, problem: `invalid ${what}: ${issue.message}` };
     }
     return { problem: `invalid ${field || 'body'}: ${issue.message}` };
   });
@@ -139,6 +146,10 @@ export function validateSubmission(payload: Submission, catalogue: Catalogue, me
     else if (!applicable.has(code)) problems.push({ code, problem: 'not-applicable' });
     else for (const problem of checkAnswer(component, answer, methodology)) problems.push({ code, problem });
   }
+
+  // Evidence may name any known component or any code this submission answers (an indicator's).
+  const answeredCodes = new Set(payload.answers.map((a) => a.code));
+  problems.push(...checkEvidence(payload.evidence ?? [], (code) => known.has(code) || answeredCodes.has(code)));
 
   if (methodology.submission.requireEssentialAnswered) {
     const answered = new Set(payload.answers.filter((a) => a.status !== null).map((a) => a.code));
@@ -208,5 +219,6 @@ export function orderFreeSubmission(payload: Submission): Submission {
     ...payload,
     areaTypes: [...payload.areaTypes].sort(),
     answers: [...payload.answers].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    ...(payload.evidence !== undefined ? { evidence: orderedEvidence(payload.evidence) } : {}),
   };
 }

@@ -17,6 +17,8 @@ import { registerAccountRoutes } from './routes/accounts';
 import { registerAssessmentRoutes } from './routes/assessments';
 import { registerEnrollmentRoutes } from './routes/enrollment';
 import { registerEnrollmentCodeRoutes } from './routes/enrollment-codes';
+import { registerEvidenceRoutes } from './routes/evidence';
+import type { EvidenceOptions } from './evidence/tus';
 import { registerHealthRoutes } from './routes/health';
 import { registerProvinceRoutes } from './routes/provinces';
 import { registerVerificationRoutes } from './routes/verification';
@@ -49,6 +51,8 @@ export interface CreateAppOptions {
   publicUrl?: string | undefined;
   trustedProxies?: TrustedProxies;
   logError?: ErrorLogger;
+  /** Evidence limits (tests lower the per-commune quota). */
+  evidence?: EvidenceOptions;
 }
 
 export interface XaSoApp {
@@ -82,6 +86,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   registerProvinceRoutes(routes, deps);
   registerVerificationRoutes(routes, deps);
   registerWideCsvRoutes(routes, deps);
+  registerEvidenceRoutes(app, routes, deps, options.evidence);
 
   if (options.staticDir) serveStaticApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'No such resource'), 404));

@@ -23,6 +23,13 @@ export function contentSecurityPolicy(styleHashes: readonly string[] = []): stri
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
+/**
+ * An evidence file (routes/evidence.ts), stricter than the app's: opened on its own it runs in a
+ * sandbox (unique origin, no script, no form, no plugin) and may load nothing.
+ */
+export const EVIDENCE_FILE_POLICY =
+  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -41,7 +48,10 @@ export function securityHeaders(): MiddlewareHandler {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     // A page sent by static.ts carries its own policy: this one plus the hashes of its inline
     // styles. Kept only if it is exactly that, so no handler can loosen anything else.
-    if (own && own === contentSecurityPolicy(HASH_SOURCE.exec(own)?.[1]?.trim().split(' ') ?? [])) {
+    if (
+      own &&
+      (own === EVIDENCE_FILE_POLICY || own === contentSecurityPolicy(HASH_SOURCE.exec(own)?.[1]?.trim().split(' ') ?? []))
+    ) {
       c.res.headers.set('Content-Security-Policy', own);
     }
     // API answers carry tokens and commune data: never cached by the browser or a proxy.

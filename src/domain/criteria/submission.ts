@@ -7,6 +7,7 @@ import type { Answer, AreaType, Catalogue, Methodology } from '../types';
 import { criteriaPlan } from './plan';
 import { answerCode, checkValue } from './rules';
 import type { CriteriaSet } from './schema';
+import { checkEvidence } from '../evidence';
 import { validateSubmission } from '../submission';
 import type { Submission, SubmissionCheck, SubmissionProblem } from '../submission';
 
@@ -54,7 +55,9 @@ export function validateCriteriaAnswers(
 /** The submission without the set's own answers: what the catalogue's checks apply to. */
 export function componentPart(submission: Submission, set: CriteriaSet): Submission {
   const own = ownAnswerCodes(set);
-  return { ...submission, answers: submission.answers.filter((a) => !own.has(a.code)) };
+  const part: Submission = { ...submission, answers: submission.answers.filter((a) => !own.has(a.code)) };
+  if (submission.evidence) part.evidence = submission.evidence.filter((e) => !own.has(e.code));
+  return part;
 }
 
 /**
@@ -70,6 +73,7 @@ export function validateWithSet(
   set: CriteriaSet | undefined,
 ): SubmissionCheck {
   if (!set) return validateSubmission(submission, catalogue, methodology);
+  const own = ownAnswerCodes(set);
   const base = validateSubmission(componentPart(submission, set), catalogue, {
     ...methodology,
     submission: { requireEssentialAnswered: false },
@@ -77,6 +81,11 @@ export function validateWithSet(
   const problems = [
     ...(base.ok ? [] : base.problems),
     ...validateCriteriaAnswers(set, catalogue, submission.areaTypes, submission.answers),
+    // Evidence on the set's own indicators (componentPart checked the rest).
+    ...checkEvidence(
+      (submission.evidence ?? []).filter((e) => own.has(e.code)),
+      (code) => own.has(code),
+    ),
   ];
   if (!set.catalogueVersions.includes(catalogue.version)) problems.push({ problem: 'criteria-set-incompatible' });
   return problems.length === 0 ? { ok: true } : { ok: false, problems };

@@ -11,6 +11,7 @@ import * as m004 from './migrations/004_review_change_reason';
 import * as m005 from './migrations/005_account_state';
 import * as m006 from './migrations/006_commune_criteria_scores';
 import * as m007 from './migrations/007_verification';
+import * as m008 from './migrations/008_evidence';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '005_account_state': m005,
   '006_commune_criteria_scores': m006,
   '007_verification': m007,
+  '008_evidence': m008,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

@@ -210,4 +210,50 @@ export interface Database {
   audit_log: AuditLogTable;
   verifications: VerificationsTable;
   verified_scores: VerifiedScoresTable;
+  evidence_uploads: EvidenceUploadsTable;
+  evidence_chunks: EvidenceChunksTable;
+  evidence_files: EvidenceFilesTable;
+  evidence_owners: EvidenceOwnersTable;
+}
+
+/** A tus upload (migration 008): what the phone declared, and how many bytes are durably stored. */
+export interface EvidenceUploadsTable {
+  id: string;
+  commune_code: string;
+  sha256: string;
+  declared_type: string;
+  /** The phone's file name: shown, never used as a path. */
+  filename: string;
+  size: number;
+  received: number;
+  created_at: string;
+  /** Set once the bytes were checked and stored in evidence_files; its chunks are then gone. */
+  completed_at: string | null;
+}
+
+export interface EvidenceChunksTable {
+  upload_id: string;
+  offset: number;
+  data: Uint8Array;
+}
+
+/** One copy per content. */
+export interface EvidenceFilesTable {
+  sha256: string;
+  /** Sniffed from the bytes, never the declared type. */
+  type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  created_at: string;
+  data: Uint8Array;
+}
+
+/** Which communes uploaded a file: their devices, their province's reviewers and the admin may read it. */
+export interface EvidenceOwnersTable {
+  sha256: string;
+  commune_code: string;
+  province_code: string;
+  filename: string;
+  created_at: string;
 }

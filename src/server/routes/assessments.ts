@@ -17,6 +17,7 @@ import {
 } from '../schemas/assessments';
 import { AssessmentIdSchema } from '../schemas/common';
 import { reviewAssessment } from '../services/review';
+import { evidenceView } from '../services/evidence-view';
 import { diffSubmissions } from '../services/revision-diff';
 import { submitRevision } from '../services/submit';
 import { revisionProgress, storedSubmission, submissionResult, verdictOf } from '../services/submission-results';
@@ -99,11 +100,13 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       if (!revision) throw new Error('assessment without its latest revision');
       const reviews = await listReviews(deps.db, assessment.id);
       const names = await reviewerNames(deps, reviews);
+      const submission = storedSubmission(revision);
       return c.json({
         ...submissionResult(assessment, revision, await latestReviewOf(deps.db, assessment.id, revision.revision)),
         communeCode: assessment.commune_code,
         provinceCode: assessment.province_code,
-        submission: storedSubmission(revision),
+        submission,
+        evidence: await evidenceView(deps.db, assessment.commune_code, submission.evidence ?? []),
         reviews: reviews.map((r) => ({ ...verdictOf(r), reviewer: names.get(r.reviewer_id) ?? '' })),
       });
     },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { SubmissionResult } from '../../domain/submission';
 import { normalizeText } from '../../domain/answer-rules';
+import { EvidenceRefSchema } from '../../domain/evidence';
 import { SubmissionSchema } from '../../domain/submission';
 import { IsoDateTime, ProblemSchema } from './common';
 import { ScoreResultSchema } from './score';
@@ -35,10 +36,17 @@ export const SubmissionResultSchema = z.object({
 
 const _resultMatches: Same<z.infer<typeof SubmissionResultSchema>, SubmissionResult> = true;
 
+/** A file the latest revision names, and whether the server has received it from the commune yet. */
+export const EvidenceViewSchema = EvidenceRefSchema.extend({
+  received: z.boolean().meta({ description: 'false: the file has not arrived yet (pending)' }),
+});
+export type EvidenceView = z.infer<typeof EvidenceViewSchema>;
+
 export const AssessmentViewSchema = SubmissionResultSchema.extend({
   communeCode: z.string(),
   provinceCode: z.string(),
   submission: SubmissionSchema,
+  evidence: z.array(EvidenceViewSchema),
   reviews: z.array(ReviewVerdictSchema.extend({ reviewer: z.string() })),
 });
 
