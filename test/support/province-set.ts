@@ -6,10 +6,13 @@
  * points moved between two indicators (TC1 30 → 25, TC3 25 → 30), an indicator removed (NT4)
  * and one added (NT5). Every version is checked by the domain's parseCriteriaSet in its tests.
  */
-import templateJson from '../../data/criteria/template-commune-index-2026.1.json';
+import { readFileSync } from 'node:fs';
 import type { CriteriaIndicator, CriteriaSet } from '../../src/domain/criteria/schema';
 
-const template = templateJson as unknown as CriteriaSet;
+// Read, not imported: Playwright's loader needs an import attribute for JSON, Vitest does not.
+const template = JSON.parse(
+  readFileSync(new URL('../../data/criteria/template-commune-index-2026.1.json', import.meta.url), 'utf8'),
+) as CriteriaSet;
 const indicator = (code: string): CriteriaIndicator => {
   const found = template.indicators.find((i) => i.code === code);
   if (!found) throw new Error(`the template has no ${code}`);
