@@ -51,6 +51,8 @@ export type CommuneList = z.output<typeof CommuneListSchema>;
 /** GET /assessments/{id}: the latest revision, its server score and every verdict so far. */
 export type AssessmentView = z.output<typeof AssessmentViewSchema>;
 export type ReviewEntry = AssessmentView['reviews'][number];
+/** One file the latest revision names, with whether the server has received it. */
+export type EvidenceView = AssessmentView['evidence'][number];
 export type RevisionList = z.output<typeof RevisionListSchema>;
 export type RevisionEntry = RevisionList['revisions'][number];
 export type AnswerSnapshot = RevisionEntry['changes']['answers'][number]['from'];

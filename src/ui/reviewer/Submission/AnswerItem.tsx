@@ -3,6 +3,7 @@ import type { Status } from '../../../domain/types';
 import { useT } from '../../../i18n';
 import type { AnswerItem as Item } from '../answer-groups';
 import type { Reference } from '../use-reference';
+import { EvidenceList } from './EvidenceList';
 import { VerifyControls } from './VerifyControls';
 
 /** "Đã triển khai, sử dụng thường xuyên" for 3, "Không áp dụng" for na, "Chưa trả lời" for none. */
@@ -64,6 +65,7 @@ export function AnswerItem({ item, reference, changed, priorComment, comment, on
           <span class="rv-answer__field">{t('answers.priorComment')}</span> <span class="rv-user-text">{priorComment}</span>
         </p>
       )}
+      <EvidenceList code={c.code} />
       <VerifyControls code={c.code} status={status} statusLabel={statusLabel} />
       <details class="rv-answer__comment">
         <summary>{t('answers.addComment')}</summary>

@@ -11,6 +11,7 @@ import { reviewPaths } from '../routes';
 import { useLoad } from '../use-load';
 import { useReference } from '../use-reference';
 import { AnswerList } from './AnswerList';
+import { EvidenceContext } from './EvidenceList';
 import { ReviewForm } from './ReviewForm';
 import { RevisionHistory } from './RevisionHistory';
 import { ScorePanel } from './ScorePanel';
@@ -131,15 +132,17 @@ export function Submission({ id }: { id: string }) {
         <VerifiedScore self={view.score} />
         <RevisionHistory revisions={data.revisions} reference={ref} />
         {ref ? (
-          <AnswerList
-            reference={ref}
-            areaTypes={s.areaTypes}
-            answers={s.answers}
-            changed={changed}
-            priorComments={view.review?.componentComments ?? {}}
-            comments={comments}
-            onComment={(code, text) => setComments((c) => ({ ...c, [code]: text }))}
-          />
+          <EvidenceContext.Provider value={view.evidence}>
+            <AnswerList
+              reference={ref}
+              areaTypes={s.areaTypes}
+              answers={s.answers}
+              changed={changed}
+              priorComments={view.review?.componentComments ?? {}}
+              comments={comments}
+              onComment={(code, text) => setComments((c) => ({ ...c, [code]: text }))}
+            />
+          </EvidenceContext.Provider>
         ) : (
           <Loading label={t('common:loading')} />
         )}
