@@ -3,6 +3,7 @@
  * tests call `app.request()` in-process against a fresh database.
  */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { Kysely } from 'kysely';
 import { limitBody } from './body-limit';
 import { NO_PROXY, type TrustedProxies } from './client-address';
@@ -15,6 +16,8 @@ import { errorBody, handleError, type ErrorLogger } from './errors';
 import { loadReferenceData, type ReferenceData } from './reference-data';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAssessmentRoutes } from './routes/assessments';
+import { registerCriteriaSetRoutes } from './routes/criteria-sets';
+import { CRITERIA_UPLOAD_PATH, MAX_CRITERIA_SET_BYTES } from './routes/criteria-set-writes';
 import { registerEnrollmentRoutes } from './routes/enrollment';
 import { registerEnrollmentCodeRoutes } from './routes/enrollment-codes';
 import { registerEvidenceRoutes } from './routes/evidence';
@@ -25,6 +28,7 @@ import { registerVerificationRoutes } from './routes/verification';
 import { registerWideCsvRoutes } from './routes/wide-csv';
 import { ApiRoutes, API_PREFIX } from './routes/registry';
 import { securityHeaders } from './security-headers';
+import { CriteriaSetStore } from './services/criteria-set-store';
 import { serveStaticApp } from './static';
 
 /**
@@ -68,13 +72,20 @@ export function createApp(options: CreateAppOptions): XaSoApp {
     dialect: options.dialect,
     storage: options.storage ?? new Storage(),
     reference: options.reference ?? loadReferenceData(),
+    criteriaSets: new CriteriaSetStore(),
     now: options.now ?? (() => new Date()),
     publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
     trustedProxies: options.trustedProxies ?? NO_PROXY,
   };
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
-  app.use(`${API_PREFIX}/*`, limitBody(MAX_BODY_BYTES));
+  // A criteria set may be uploaded as a workbook of up to 10 MB; every other body stays at 4 MB.
+  const bodyLimit = limitBody(MAX_BODY_BYTES);
+  const criteriaUploadLimit = limitBody(MAX_CRITERIA_SET_BYTES);
+  app.use(`${API_PREFIX}/*`, (c, next) => (CRITERIA_UPLOAD_PATH.test(c.req.path) ? criteriaUploadLimit : bodyLimit)(c, next));
+  // A published set (60 KB of JSON for the template's 47 indicators) goes to phones on weak signal.
+  app.use(`${API_PREFIX}/criteria-sets/*`, compress({ encoding: 'gzip' }));
+  app.use(`${API_PREFIX}/criteria-sets`, compress({ encoding: 'gzip' }));
   app.use(`${API_PREFIX}/*`, durableWrites(deps.storage));
 
   const routes = new ApiRoutes(app, deps, MAX_BODY_BYTES);
@@ -87,6 +98,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   registerVerificationRoutes(routes, deps);
   registerWideCsvRoutes(routes, deps);
   registerEvidenceRoutes(app, routes, deps, options.evidence);
+  registerCriteriaSetRoutes(routes, deps);
 
   if (options.staticDir) serveStaticApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'No such resource'), 404));

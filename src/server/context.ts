@@ -10,6 +10,7 @@ import type { DialectName } from './db/connect';
 import type { Database, Role } from './db/schema';
 import type { Storage } from './db/storage';
 import type { ReferenceData } from './reference-data';
+import type { CriteriaSetStore } from './services/criteria-set-store';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -17,6 +18,8 @@ export interface AppDeps {
   /** Storage problems seen, and the durability barrier before an acknowledgement. */
   storage: Storage;
   reference: ReferenceData;
+  /** Provinces' published criteria sets, read once each (immutable, so safe to keep per instance). */
+  criteriaSets: CriteriaSetStore;
   now: () => Date;
   /** Origin for enrollment links (XASO_PUBLIC_URL, else the server's own; never the request's Host). */
   publicUrl: string;

@@ -52,7 +52,7 @@ function operation(def: RouteDef): JsonObject {
         ? { description: doc.description }
         : { description: doc.description, content: { [contentType]: { schema: { type: 'string' } } } };
   }
-  if (def.body || def.query) responses['400'] ??= errorResponse('Malformed or invalid request');
+  if (def.body || def.query || def.rawBody) responses['400'] ??= errorResponse('Malformed or invalid request');
   if (def.auth !== 'public') {
     responses['401'] ??= errorResponse('Missing, expired or revoked token');
     responses['403'] ??= errorResponse('Authenticated but not allowed');
@@ -67,6 +67,15 @@ function operation(def: RouteDef): JsonObject {
     parameters: [...pathParameters(def.path), ...queryParameters(def.query)],
     ...(def.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(def.body, 'input') } } } }
+      : {}),
+    ...(def.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: def.rawBody.description,
+            content: Object.fromEntries(def.rawBody.contentTypes.map((t) => [t, { schema: {} }])),
+          },
+        }
       : {}),
     responses,
   };

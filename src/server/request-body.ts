@@ -49,6 +49,25 @@ async function readBytes(c: AppContext, maxBytes: number): Promise<Buffer> {
   return Buffer.from(await c.req.arrayBuffer());
 }
 
+/** The body as bytes (an uploaded workbook), inflated if gzipped; at most maxBytes before and after. */
+export async function readBodyBytes(c: AppContext, maxBytes: number): Promise<Buffer> {
+  const encoding = (c.req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return readBytes(c, maxBytes);
+  return inflateCapped(c, encoding, maxBytes);
+}
+
+async function inflateCapped(c: AppContext, encoding: string, maxBytes: number): Promise<Buffer> {
+  if (encoding !== 'gzip' && encoding !== 'x-gzip')
+    throw new ApiError(415, 'unsupported_encoding', 'Send the body as plain JSON or gzip');
+  const compressed = await readBytes(c, maxBytes);
+  try {
+    return await inflate(compressed, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
+    throw new ApiError(400, 'malformed_gzip', 'The body is not valid gzip');
+  }
+}
+
 /** The body as text, inflated if gzipped; at most maxBytes before and after inflating. */
 export async function readBodyText(c: AppContext, maxBytes: number): Promise<string> {
   const encoding = (c.req.header('content-encoding') ?? 'identity').trim().toLowerCase();
@@ -61,13 +80,5 @@ export async function readBodyText(c: AppContext, maxBytes: number): Promise<str
     }
     return (await readCounted(c, maxBytes)).toString('utf8');
   }
-  if (encoding !== 'gzip' && encoding !== 'x-gzip')
-    throw new ApiError(415, 'unsupported_encoding', 'Send the body as plain JSON or gzip');
-  const compressed = await readBytes(c, maxBytes);
-  try {
-    return (await inflate(compressed, { maxOutputLength: maxBytes })).toString('utf8');
-  } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
-    throw new ApiError(400, 'malformed_gzip', 'The body is not valid gzip');
-  }
+  return (await inflateCapped(c, encoding, maxBytes)).toString('utf8');
 }

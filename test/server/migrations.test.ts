@@ -7,6 +7,8 @@ const TABLES = [
   'assessments',
   'audit_log',
   'commune_scores',
+  'criteria_set_owners',
+  'criteria_sets',
   'devices',
   'enrollment_codes',
   'evidence_chunks',

@@ -12,6 +12,7 @@ import * as m005 from './migrations/005_account_state';
 import * as m006 from './migrations/006_commune_criteria_scores';
 import * as m007 from './migrations/007_verification';
 import * as m008 from './migrations/008_evidence';
+import * as m009 from './migrations/009_criteria_sets';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '006_commune_criteria_scores': m006,
   '007_verification': m007,
   '008_evidence': m008,
+  '009_criteria_sets': m009,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

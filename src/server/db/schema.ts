@@ -197,6 +197,40 @@ export type CommuneScoresTable = {
   [K in `group_${ScoreGroupSlot}`]: number | null;
 };
 
+export type CriteriaSetStatus = 'draft' | 'published';
+
+/** A province's uploaded criteria set, one row per version (migration 009); immutable once published. */
+export interface CriteriaSetsTable {
+  /** Server uuid: the id in /criteria-sets/{id}. */
+  id: string;
+  /** The set's own id and version (body.id, body.version). */
+  set_id: string;
+  version: string;
+  province_code: string;
+  status: CriteriaSetStatus;
+  title_vi: string;
+  title_en: string;
+  indicator_count: number;
+  /** SHA-256 (hex) of body: phones compare it to what they hold. */
+  sha256: string;
+  /** UTF-8 bytes of body. */
+  bytes: number;
+  /** The validated set as canonical JSON. */
+  body: string;
+  created_at: string;
+  /** Username of the reviewer or admin who uploaded it. */
+  created_by: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+/** Which province a set id belongs to: claimed by its first publish (migration 009). */
+export interface CriteriaSetOwnersTable {
+  set_id: string;
+  province_code: string;
+  claimed_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -214,6 +248,8 @@ export interface Database {
   evidence_chunks: EvidenceChunksTable;
   evidence_files: EvidenceFilesTable;
   evidence_owners: EvidenceOwnersTable;
+  criteria_sets: CriteriaSetsTable;
+  criteria_set_owners: CriteriaSetOwnersTable;
 }
 
 /** A tus upload (migration 008): what the phone declared, and how many bytes are durably stored. */

@@ -11,6 +11,7 @@ import { communeVerified, latestVerifiedScores } from '../repositories/verificat
 import { ProvinceCodeSchema } from '../schemas/common';
 import { CommuneListSchema, ProvinceOverviewSchema, ProvinceSummarySchema, SummaryQuerySchema } from '../schemas/provinces';
 import { communesCsv } from '../services/commune-csv';
+import { referenceForProvince } from '../services/criteria-set-store';
 import { toCsv } from '../services/csv';
 import { nationalOverview } from '../services/national-overview';
 import { communeRows, latestPerCommune, provinceSummary } from '../services/province-stats';
@@ -45,20 +46,26 @@ async function summaryOf(deps: AppDeps, province: Province, areaType: AreaType |
     countedRows(deps.db, local),
     criteriaRows(deps.db, local),
   ]);
-  return provinceSummary(province, { local: localTotals, national, counted, criteria }, deps.reference, areaType);
+  const reference = await referenceForProvince(deps, province.code, criteria);
+  return provinceSummary(province, { local: localTotals, national, counted, criteria }, reference, areaType);
 }
 
-/** The commune list's rows, with the criteria set and points of communes whose assessment names one. */
+/**
+ * The commune list's rows, with the criteria set and points of communes whose assessment names one,
+ * and the reference data that holds those sets (the province's published ones included).
+ */
 async function communeList(deps: AppDeps, province: Province) {
   const [latest, criteria, verified] = await Promise.all([
     provinceLatest(deps, province),
     criteriaRows(deps.db, { provinceCode: province.code }),
     latestVerifiedScores(deps.db, province.code),
   ]);
-  return communeRows(province, latest, new Map(criteria.map((r) => [r.communeCode, r])), deps.reference).map((row) => {
+  const reference = await referenceForProvince(deps, province.code, criteria);
+  const rows = communeRows(province, latest, new Map(criteria.map((r) => [r.communeCode, r])), reference).map((row) => {
     const v = row.assessmentId ? verified.get(row.assessmentId) : undefined;
     return { ...row, verified: v && v.revision === row.revision ? communeVerified(v) : null };
   });
+  return { rows, reference };
 }
 
 export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
@@ -90,7 +97,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
       return c.json({
         provinceCode: province.code,
         provinceName: province.name,
-        communes: await communeList(deps, province),
+        communes: (await communeList(deps, province)).rows,
       });
     },
   );
@@ -119,7 +126,8 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     async (c) => {
       const province = provinceParam(c, deps);
-      const body = communesCsv(await communeList(deps, province), deps.reference);
+      const list = await communeList(deps, province);
+      const body = communesCsv(list.rows, list.reference);
       return csvResponse(c, `communes-${province.code}.csv`, body);
     },
   );

@@ -34,6 +34,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Replaces the default body parsing (e.g. to name components in problems). Throws ApiError. */
   parseBody?: (raw: unknown) => z.output<B>;
   query?: Q;
+  /** A body the handler reads itself (an uploaded file): its media types, for the OpenAPI document. */
+  rawBody?: { contentTypes: readonly string[]; description: string };
   responses: Record<number, ResponseDoc>;
 }
 
@@ -54,7 +56,7 @@ export function issuesToProblems(error: z.ZodError): { code?: string; problem: s
  * U+0000 in a string or key, at any depth. Nobody types it, and PostgreSQL cannot store it in a
  * text column (the insert fails), so it is refused at the door on both databases alike.
  */
-function containsNul(value: unknown): boolean {
+export function containsNul(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();

@@ -1,6 +1,7 @@
 /**
  * A submission that names a criteria set (submission.criteriaSet): the server scores it with
  * exactly that set and version, and refuses a set it does not hold (422 unknown_criteria_set).
+ * The set is bundled (data/criteria) or published by the commune's province (issue #12).
  * A submission without one is scored by the provisional method alone, as every older one was.
  * The checks are the domain's validateWithSet, the same the phone runs before queueing.
  */
@@ -9,25 +10,43 @@ import type { CriteriaSet } from '../../domain/criteria';
 import { scoreAssessment } from '../../domain/scoring';
 import type { Submission } from '../../domain/submission';
 import type { Catalogue, Methodology, ScoreResult } from '../../domain/types';
-import type { ReferenceData } from '../reference-data';
+import type { AppDeps } from '../context';
+import { hasDraft } from '../repositories/criteria-sets';
 import { ApiError } from '../errors';
 
-/** The set a submission names; undefined for none; throws 422 unknown_criteria_set for one not held. */
-export function criteriaSetOf(reference: ReferenceData, submission: Submission): CriteriaSet | undefined {
+/**
+ * The set a submission names: a bundled one (no query), or one published for the commune's province
+ * (from CriteriaSetStore: a query the first time, a map lookup after). Undefined for none. Throws
+ * 422 unknown_criteria_set for a set not held here or published by another province, and
+ * criteria_set_not_published for a draft of the province.
+ */
+export async function criteriaSetOf(
+  deps: AppDeps,
+  provinceCode: string,
+  submission: Submission,
+): Promise<CriteriaSet | undefined> {
   const ref = submission.criteriaSet;
   if (!ref) return undefined;
-  const set = reference.criteriaSets.get(criteriaSetKey(ref));
-  if (!set) {
+  const bundled = deps.reference.criteriaSets.get(criteriaSetKey(ref));
+  if (bundled) return bundled;
+  const published = await deps.criteriaSets.published(deps.db, ref);
+  if (published?.row.province_code === provinceCode) return published.set;
+  const criteriaSet = { id: ref.id, version: ref.version };
+  if (!published && (await hasDraft(deps.db, provinceCode, ref.id, ref.version)))
     throw new ApiError(
       422,
-      'unknown_criteria_set',
-      `The criteria set "${ref.id}" version "${ref.version}" is not known to this server`,
-      {
-        criteriaSet: { id: ref.id, version: ref.version },
-      },
+      'criteria_set_not_published',
+      `The criteria set "${ref.id}" version "${ref.version}" is a draft of the province, not published yet`,
+      { criteriaSet },
     );
-  }
-  return set;
+  throw new ApiError(
+    422,
+    'unknown_criteria_set',
+    `The criteria set "${ref.id}" version "${ref.version}" is not known to this server`,
+    {
+      criteriaSet,
+    },
+  );
 }
 
 export { validateWithSet };

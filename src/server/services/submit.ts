@@ -176,9 +176,13 @@ export async function submitRevision(
   const methodology = deps.reference.methodologies.get(submission.methodologyId);
   let set: CriteriaSet | undefined;
   try {
-    set = criteriaSetOf(deps.reference, submission);
+    set = await criteriaSetOf(deps, device.provinceCode, submission);
   } catch (error) {
-    await fail('unknown-criteria-set');
+    await fail(
+      error instanceof ApiError && error.code === 'criteria_set_not_published'
+        ? 'criteria-set-not-published'
+        : 'unknown-criteria-set',
+    );
     throw error;
   }
   const hash = contentHash(submission);

@@ -49,6 +49,7 @@ export const DATA_TABLES = [
   'reviews',
   'verifications',
   'verified_scores',
+  'criteria_sets',
 ] as const;
 
 /** Every row of every data table, as one comparable string. */
