@@ -10,7 +10,9 @@ import type { CriteriaSet } from '../../domain/criteria';
 import { scoreAssessment } from '../../domain/scoring';
 import type { Submission } from '../../domain/submission';
 import type { Catalogue, Methodology, ScoreResult } from '../../domain/types';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../context';
+import type { Database } from '../db/schema';
 import { hasDraft } from '../repositories/criteria-sets';
 import { ApiError } from '../errors';
 
@@ -24,15 +26,17 @@ export async function criteriaSetOf(
   deps: AppDeps,
   provinceCode: string,
   submission: Submission,
+  /** Inside a transaction, its handle (SQLite has one connection: another query would wait on it). */
+  db: Kysely<Database> = deps.db,
 ): Promise<CriteriaSet | undefined> {
   const ref = submission.criteriaSet;
   if (!ref) return undefined;
   const bundled = deps.reference.criteriaSets.get(criteriaSetKey(ref));
   if (bundled) return bundled;
-  const published = await deps.criteriaSets.published(deps.db, ref);
+  const published = await deps.criteriaSets.published(db, ref);
   if (published?.row.province_code === provinceCode) return published.set;
   const criteriaSet = { id: ref.id, version: ref.version };
-  if (!published && (await hasDraft(deps.db, provinceCode, ref.id, ref.version)))
+  if (!published && (await hasDraft(db, provinceCode, ref.id, ref.version)))
     throw new ApiError(
       422,
       'criteria_set_not_published',

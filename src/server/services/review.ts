@@ -6,12 +6,14 @@
  * - a different verdict on a revision already reviewed needs a reason, stored with it.
  * Component comments may only name components scored for the commune (its area types).
  */
+import type { Kysely } from 'kysely';
 import { applicableComponents } from '../../domain/catalogue';
 import type { EvidenceRequest, ReviewVerdict, Submission } from '../../domain/submission';
 import { verifiableItems } from '../../domain/verification';
 import { assertProvinceAccess } from '../auth/guards';
 import { newId } from '../auth/tokens';
 import type { AppDeps, Principal } from '../context';
+import type { Database } from '../db/schema';
 import { ApiError, conflict, notFound } from '../errors';
 import { findAssessment, findRevision, setReviewState } from '../repositories/assessments';
 import { insertReview, latestReviewOf, lockAssessmentForReview, type ReviewRow } from '../repositories/reviews';
@@ -44,16 +46,20 @@ function sameVerdict(row: ReviewRow, input: ReviewInput, reviewerId: string, com
 }
 
 /** Evidence is asked only on a return, once per item, and only for items of the revision. */
-function checkEvidenceRequests(
+async function checkEvidenceRequests(
   deps: AppDeps,
+  db: Kysely<Database>,
+  provinceCode: string,
   submission: Submission,
   verdict: ReviewInput['verdict'],
   requests: readonly EvidenceRequest[],
-): void {
+): Promise<void> {
   if (verdict !== 'returned') throw new ApiError(422, 'evidence_request_needs_return', 'Evidence is asked by returning');
   const catalogue = deps.reference.catalogues.get(submission.catalogueVersion);
   const items = new Set(
-    catalogue ? verifiableItems(submission, catalogue, criteriaSetOf(deps.reference, submission)).map((i) => i.code) : [],
+    catalogue
+      ? verifiableItems(submission, catalogue, await criteriaSetOf(deps, provinceCode, submission, db)).map((i) => i.code)
+      : [],
   );
   const codes = requests.map((r) => r.code);
   const wrong = codes.filter((code, i) => !items.has(code) || codes.indexOf(code) !== i);
@@ -97,7 +103,8 @@ export async function reviewAssessment(
       });
     }
     const requests = input.evidenceRequests ?? [];
-    if (requests.length > 0) checkEvidenceRequests(deps, submission, input.verdict, requests);
+    if (requests.length > 0)
+      await checkEvidenceRequests(deps, trx, assessment.province_code, submission, input.verdict, requests);
     const previous = await latestReviewOf(trx, id, revision.revision);
     if (previous && sameVerdict(previous, input, user.id, componentComments)) {
       return { reviewState: previous.verdict, review: verdictOf(previous) };

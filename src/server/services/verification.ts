@@ -46,12 +46,12 @@ const unprocessable = (code: string, message: string, details?: Record<string, u
   new ApiError(422, code, message, details);
 
 /** What a revision is verified against: its submission, catalogue, methodology, set and items. */
-function basisOf(deps: AppDeps, revision: RevisionRow) {
+async function basisOf(deps: AppDeps, db: Kysely<Database>, revision: RevisionRow, provinceCode: string) {
   const submission = storedSubmission(revision);
   const catalogue = deps.reference.catalogues.get(submission.catalogueVersion);
   const methodology = deps.reference.methodologies.get(submission.methodologyId);
   if (!catalogue || !methodology) throw new Error(`revision ${revision.revision} names data this server no longer holds`);
-  const set = criteriaSetOf(deps.reference, submission);
+  const set = await criteriaSetOf(deps, provinceCode, submission, db);
   return { submission, catalogue, methodology, set, items: verifiableItems(submission, catalogue, set) };
 }
 
@@ -94,7 +94,7 @@ export async function verificationOf(
   return {
     assessmentId: assessment.id,
     revision: revisionNumber,
-    itemCount: stored?.item_count ?? basisOf(deps, revision).items.length,
+    itemCount: stored?.item_count ?? (await basisOf(deps, db, revision, assessment.province_code)).items.length,
     verifiedCount: items.filter((i) => i.outcome === 'verified').length,
     adjustedCount: items.filter((i) => i.outcome === 'adjusted').length,
     items,
@@ -131,7 +131,7 @@ export async function verifyItem(
     }
     const revision = await findRevision(trx, id, assessment.latest_revision);
     if (!revision) throw new Error('assessment without its latest revision');
-    const { submission, catalogue, methodology, set, items } = basisOf(deps, revision);
+    const { submission, catalogue, methodology, set, items } = await basisOf(deps, trx, revision, assessment.province_code);
     const item = items.find((i) => i.code === input.code);
     if (!item) throw unprocessable('unknown_item', `"${input.code}" is not an item of this assessment`);
     if (input.outcome === 'adjusted') {
