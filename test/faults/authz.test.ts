@@ -281,6 +281,14 @@ const MATRIX: Record<string, RouteCase> = {
     request: async () => ({ method: 'GET', path: '/criteria-sets/schema.json' }),
     expect: PUBLIC,
   },
+  'GET /criteria-sets/template.xlsx': {
+    request: async () => ({ method: 'GET', path: '/criteria-sets/template.xlsx' }),
+    expect: USERS_OK,
+  },
+  'GET /criteria-sets/template.xlsx (from a draft)': {
+    request: async (s, w) => ({ method: 'GET', path: `/criteria-sets/template.xlsx?from=${await draftOfX(s, w)}` }),
+    expect: { ...DRAFT_OF_X, 'device A': 403, 'device B': 403 },
+  },
   'GET /criteria-sets': {
     request: async () => ({ method: 'GET', path: `/criteria-sets?provinceCode=${PROVINCE_X}` }),
     expect: PUBLISHED_OF_X,

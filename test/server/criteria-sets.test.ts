@@ -178,7 +178,7 @@ describe.each(DB_KINDS)('criteria sets (%s)', (kind) => {
     );
   });
 
-  it('limits and media types: 413 over 10 MB, 415 for anything but JSON (Excel until the workbook reader lands)', async () => {
+  it('limits and media types: 413 over 10 MB, 415 for anything but JSON or an .xlsx workbook', async () => {
     const s = server();
     const who = await cast(s);
     const big = JSON.stringify({ ...provinceSet(), padding: 'x'.repeat(10 * 1024 * 1024) });

@@ -3,9 +3,11 @@
  * full and stored in one insert, or refused with every problem and nothing stored; publishing turns
  * the draft into an immutable version under the province's claim on the set id. Both audited.
  */
+import type { CriteriaSet } from '../../domain/criteria';
 import { assertProvinceAccess } from '../auth/guards';
 import { newId } from '../auth/tokens';
 import { clientIp, type AppContext, type AppDeps } from '../context';
+import { readCriteriaWorkbook } from '../criteria-workbook';
 import { isUniqueViolation } from '../db/errors';
 import { ApiError, conflict, notFound } from '../errors';
 import {
@@ -16,14 +18,14 @@ import {
   publishedVersions,
   type CriteriaSetRow,
 } from '../repositories/criteria-sets';
-import { readBodyText } from '../request-body';
+import { readBodyBytes, readBodyText } from '../request-body';
 import { ProvinceCodeSchema } from '../schemas/common';
 import { CriteriaSetMetaResponseSchema, CriteriaSetProblemSchema, CriteriaSetResponseSchema } from '../schemas/criteria-sets';
 import { audit } from '../services/audit-trail';
 import { assertMayManage, metaOf } from '../services/criteria-set-access';
 import {
   canonicalSet,
-  checkCriteriaSet,
+  validateUploadedSet,
   collisionProblems,
   compareVersions,
   invalidCriteriaSet,
@@ -37,26 +39,37 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** The upload path, for the body limit set in app.ts. */
 export const CRITERIA_UPLOAD_PATH = /^\/api\/v1\/provinces\/[^/]+\/criteria-sets$/;
 
-/** The uploaded body as the set's JSON value; a workbook is read by the criteria-workbook module. */
-async function uploadedValue(c: AppContext): Promise<unknown> {
+/**
+ * The uploaded set, checked in full: JSON as it is, or a workbook read by criteria-workbook (which
+ * names each problem's cell); either way the same validation follows, so both end the same.
+ */
+async function uploadedSet(c: AppContext, deps: AppDeps): Promise<CriteriaSet> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === XLSX_TYPE)
-    throw new ApiError(415, 'unsupported_media_type', 'Excel upload is not available on this server yet; send the set as JSON');
-  if (!/^application\/(.+\+)?json$/.test(type))
+  let value: unknown;
+  if (type === XLSX_TYPE) {
+    const bytes = await readBodyBytes(c, MAX_CRITERIA_SET_BYTES);
+    const catalogue = deps.reference.catalogues.get(deps.reference.current.catalogueVersion);
+    const read = await readCriteriaWorkbook(bytes, catalogue ? { catalogue } : {});
+    if (!read.ok) throw invalidCriteriaSet(read.problems);
+    value = read.set;
+  } else if (/^application\/(.+\+)?json$/.test(type)) {
+    const text = await readBodyText(c, MAX_CRITERIA_SET_BYTES);
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch (error) {
+      throw invalidCriteriaSet([{ message: `tệp không phải JSON hợp lệ: ${(error as Error).message}` }]);
+    }
+  } else {
     throw new ApiError(
       415,
       'unsupported_media_type',
       `Send the set as JSON (application/json) or as an Excel workbook (${XLSX_TYPE})`,
     );
-  const text = await readBodyText(c, MAX_CRITERIA_SET_BYTES);
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (error) {
-    throw invalidCriteriaSet([{ message: `tệp không phải JSON hợp lệ: ${(error as Error).message}` }]);
   }
   if (containsNul(value)) throw invalidCriteriaSet([{ message: 'tệp có ký tự NUL (U+0000), không lưu được' }]);
-  return value;
+  const checked = validateUploadedSet(value, deps);
+  if (!checked.ok) throw invalidCriteriaSet(checked.problems);
+  return checked.set;
 }
 
 export function registerCriteriaSetWrites(api: ApiRoutes, deps: AppDeps): void {
@@ -87,11 +100,10 @@ export function registerCriteriaSetWrites(api: ApiRoutes, deps: AppDeps): void {
         throw notFound('Unknown province code');
       const who = { principal: user, ip: clientIp(c, deps) };
       try {
-        const checked = checkCriteriaSet(await uploadedValue(c), deps);
-        if (!checked.ok) throw invalidCriteriaSet(checked.problems);
-        const clashes = await collisionProblems(deps, code, checked.set);
+        const set = await uploadedSet(c, deps);
+        const clashes = await collisionProblems(deps, code, set);
         if (clashes.length > 0) throw invalidCriteriaSet(clashes);
-        const canonical = canonicalSet(checked.set);
+        const canonical = canonicalSet(set);
         const row: CriteriaSetRow = {
           id: newId(),
           set_id: canonical.set.id,

@@ -18,6 +18,7 @@ import {
 } from '../schemas/criteria-sets';
 import { metaOf, readableSet } from '../services/criteria-set-access';
 import { previewOnCommune } from '../services/criteria-set-preview';
+import { registerCriteriaSetWorkbookRoute } from './criteria-set-workbook';
 import { registerCriteriaSetWrites } from './criteria-set-writes';
 import type { ApiRoutes } from './registry';
 import { z } from 'zod';
@@ -85,6 +86,7 @@ export function registerCriteriaSetRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
   );
 
+  registerCriteriaSetWorkbookRoute(api, deps);
   registerCriteriaSetWrites(api, deps);
 
   api.add(

@@ -6,25 +6,10 @@
  * An English message this table does not know is passed through rather than lost.
  */
 import type { z } from 'zod';
+import { jsonPath, type Problem } from '../criteria-workbook/problem';
 
-/** One problem of an uploaded set (the contract of issue #12); sheet/row/column/cell for workbooks. */
-export interface CriteriaSetProblem {
-  message: string;
-  path?: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  cell?: string;
-}
-
-/** ["groups", 2, "points"] → "groups[2].points". */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => {
-    if (typeof key === 'number') return `${out}[${key}]`;
-    const name = String(key);
-    return out === '' ? name : `${out}.${name}`;
-  }, '');
-}
+/** One problem of an uploaded set (the contract of issue #12), as the workbook reader reports them too. */
+export type CriteriaSetProblem = Problem;
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let at: unknown = root;

@@ -42,7 +42,7 @@ function cataloguesFor(raw: unknown, deps: AppDeps): Catalogue[] {
 }
 
 /** Schema and cross-field checks; problems deduplicated across the catalogue versions checked. */
-export function checkCriteriaSet(
+export function validateUploadedSet(
   raw: unknown,
   deps: AppDeps,
 ): { ok: true; set: CriteriaSet } | { ok: false; problems: CriteriaSetProblem[] } {
