@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readCriteriaWorkbook, writeCriteriaWorkbook } from '../../src/server/criteria-workbook';
+import { SET_ROWS, SHEETS } from '../../src/server/criteria-workbook/layout';
 import { XLSX_TYPE } from '../../src/server/routes/criteria-set-writes';
 import { PROVINCE_SET_ID, provinceSet, publishSet } from './criteria-set-fixtures';
 import { edited, indicatorCell, sheet, columnOf } from './criteria-workbook/workbooks';
@@ -35,10 +36,11 @@ describe.each(DB_KINDS)('criteria sets as workbooks (%s)', (kind) => {
     expect(read.ok && read.set).toEqual(realReference().criteriaSets.get('template-commune-index@2026.1'));
 
     const changed = await edited((wb) => {
-      const setSheet = sheet(wb, 'Bộ chỉ số');
+      const setSheet = sheet(wb, SHEETS.set);
       // The set's own id, which a province must change (a bundled set's id is refused).
       for (let r = 1; r <= setSheet.rowCount; r++)
-        if (setSheet.getCell(r, 1).value === 'Mã bộ chỉ số') setSheet.getCell(r, 2).value = PROVINCE_SET_ID;
+        if (setSheet.getCell(r, 1).value === SET_ROWS.find((r) => r.key === 'id')?.label)
+          setSheet.getCell(r, 2).value = PROVINCE_SET_ID;
       indicatorCell(wb, 'NT4', 'Điểm tối đa').value = 25;
       indicatorCell(wb, 'NT3', 'Điểm tối đa').value = 15;
       const rule = indicatorCell(wb, 'NT2', 'Tham số tính điểm');
