@@ -34,11 +34,14 @@ import { singleFlight, withWebLock } from './single-flight';
 import type { Transfer, TransferOutcome } from './tus-transfer';
 
 /**
- * 64 KiB: at 2G's ~50 kbit/s one chunk is ~10 s on the air, so a drop loses at most that; the
- * headers of a chunk (~0.6 KB) cost ~1 %. Measured under a link dropping every 300 KB: see the
- * bench row "resumed-upload overhead" (BENCHMARKS.md).
+ * 32 KiB: at 2G's ~50 kbit/s one chunk is ~5 s on the air. A dropped link loses the chunk in
+ * flight (the server keeps whole chunks), so under a link that drops every 300 KB a chunk of
+ * 64 KiB loses up to a fifth of what was sent, 32 KiB at most a tenth; the headers of a chunk
+ * (~0.7 KB) cost ~2 %. Measured in Chromium through a link cut every 300 KB (e2e
+ * evidence-upload.spec.ts): 1.10× the files' bytes at 32 KiB, 1.14× at 64 KiB. Bench row
+ * "resumed-upload overhead" (BENCHMARKS.md).
  */
-export const EVIDENCE_CHUNK_BYTES = 64 * 1024;
+export const EVIDENCE_CHUNK_BYTES = 32 * 1024;
 /** Quick retries inside one attempt (tus-js-client resets them whenever a chunk got through). */
 export const EVIDENCE_RETRY_DELAYS = [0, 1_000, 3_000, 10_000];
 /** Nothing acknowledged or sent for this long: give the attempt up (a stalled link). */

@@ -92,7 +92,7 @@ describe('uploadEvidence', () => {
     expect(tus.calls.map((c) => c.metadata)).toEqual(
       shas.map((sha, i) => ({ sha256: sha, type: 'image/jpeg', filename: `anh-${i}.jpg`, communeCode: '00004' })),
     );
-    expect(tus.calls[0]).toMatchObject({ token: 'tok-1', chunkSize: 64 * 1024 });
+    expect(tus.calls[0]).toMatchObject({ token: 'tok-1', chunkSize: 32 * 1024 });
     expect(tus.calls[0]?.uploadUrl).toBeUndefined();
     for (const sha of shas) {
       const r = await row(sha);

@@ -7,12 +7,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, getSetting, type SyncState } from '../../../db';
-import { formatBytes, useT } from '../../../i18n';
+import { formatBytes, useT, type TFn } from '../../../i18n';
 import { connectionKind, currentConnection } from '../../../sync/evidence-network';
 import { isUploading, liveAcknowledged, onUploadProgress } from '../../../sync/evidence-progress';
 import { retryUpload, type UploadRow } from '../../../sync/evidence-queue';
 import { Button } from '../../components/Button';
 import { reasonDetail, reasonText } from '../SubmitPanel/reasons';
+import { readServerReason } from '../../../sync/server-reason';
 import { useLive } from '../use-live';
 import { evidenceView, type FileView } from './view';
 import './style.css';
@@ -40,6 +41,23 @@ function useUploadTick(): void {
   useEffect(() => onUploadProgress(() => setTick((n) => n + 1)), []);
 }
 
+/** The server's refusals of a file, in the phone's words (locales: sync evidence.refusal.*). */
+const FILE_REFUSALS = new Set([
+  'evidence_hash_mismatch',
+  'evidence_image_invalid',
+  'evidence_type_mismatch',
+  'evidence_type_refused',
+  'evidence_quota_exceeded',
+  'pdf_active_content',
+  'pdf_unreadable',
+  'payload_too_large',
+]);
+
+function fileReason(t: TFn, reason: string): string {
+  const code = readServerReason(reason)?.code;
+  return code && FILE_REFUSALS.has(code) ? t(`evidence.refusal.${code}`) : reasonText(t, reason);
+}
+
 function FileLine({ file, onRetry }: { file: FileView; onRetry: (sha256: string) => void }) {
   const t = useT('sync');
   const sizes = { sent: formatBytes(file.sent), size: formatBytes(file.size) };
@@ -50,7 +68,7 @@ function FileLine({ file, onRetry }: { file: FileView; onRetry: (sha256: string)
       <span>{t(`evidence.state.${file.state}`, sizes)}</span>
       {file.state === 'sending' && <progress max={file.size} value={file.sent} aria-label={t('evidence.fileBytes', sizes)} />}
       {(file.state === 'refused' || file.state === 'retrying') && file.reason && (
-        <span class={file.state === 'refused' ? 'evidence-progress__reason' : 'muted'}>{reasonText(t, file.reason)}</span>
+        <span class={file.state === 'refused' ? 'evidence-progress__reason' : 'muted'}>{fileReason(t, file.reason)}</span>
       )}
       {detail && <span class="muted">{t('technicalDetail', { detail })}</span>}
       {file.state === 'refused' && (
