@@ -1,7 +1,7 @@
 /**
  * Sends the outbox: every due row (nextAttemptAt ≤ now, not failed) goes up on its own, so
  * one bad row never blocks the others. The body is built from the store at send time (see
- * payload.ts). Outcomes (see http.ts): ok → delivered; 409 → conflict; other 4xx → failed,
+ * payload.ts), evidence references included; the files follow (evidence-upload.ts). Outcomes (see http.ts): ok → delivered; 409 → conflict; other 4xx → failed,
  * kept for the officer; no answer / 5xx / timeout → retried later with backoff. Exactly once in
  * effect: a row leaves the outbox only when the server has answered, and a replay of a revision
  * the server already holds is answered as a success.
@@ -11,6 +11,7 @@ import { getEnrollment } from './enrollment';
 import { apiRequest, type FetchLike } from './http';
 import { serverReason } from './server-reason';
 import { markConflict, markDelivered, markHeld, markRejected, markRetry, type OutboxEntry } from './outbox-rows';
+import { readEvidence } from './evidence-payload';
 import { buildSubmission, readAnswers } from './payload';
 import { loadReference, type LoadReference, type Reference } from './reference';
 import { singleFlight, withWebLock } from './single-flight';
@@ -59,10 +60,15 @@ async function sendOne(
   opts: FlushOptions,
 ): Promise<{ outcome: Outcome; dueAt?: string }> {
   const now = opts.now ?? Date.now;
-  const { assessment, answers } = await db.transaction('r', [db.assessments, db.answers], async () => ({
-    assessment: await db.assessments.get(entry.assessmentId),
-    answers: await readAnswers(db, entry.assessmentId),
-  }));
+  const { assessment, answers, evidence } = await db.transaction(
+    'r',
+    [db.assessments, db.answers, db.evidenceLinks, db.evidenceBlobs],
+    async () => ({
+      assessment: await db.assessments.get(entry.assessmentId),
+      answers: await readAnswers(db, entry.assessmentId),
+      evidence: await readEvidence(db, entry.assessmentId),
+    }),
+  );
   if (!assessment) {
     await db.outbox.delete(entry.id); // the assessment was deleted: nothing to send
     return { outcome: 'gone' };
@@ -72,7 +78,12 @@ async function sendOne(
     await markHeld(db, entry, enrollment ? 'commune-mismatch' : 'not-enrolled');
     return { outcome: 'held' };
   }
-  const body = buildSubmission(assessment, answers, { revision: entry.revision, submittedAt: entry.enqueuedAt, ref });
+  const body = buildSubmission(assessment, answers, {
+    revision: entry.revision,
+    submittedAt: entry.enqueuedAt,
+    ref,
+    evidence,
+  });
   const result = await apiRequest({
     method: 'PUT',
     path: `/assessments/${encodeURIComponent(entry.assessmentId)}`,

@@ -15,6 +15,7 @@ import { askedComponents, effectiveAnswers } from '../domain/same-items';
 import { scoreAssessment } from '../domain/scoring';
 import { type Submission, type SubmissionProblem } from '../domain/submission';
 import type { Answer, Assessment } from '../domain/types';
+import { evidenceRefs, type StoredEvidence } from './evidence-payload';
 import { criteriaSetIn, type Reference } from './reference';
 import { baseOf } from './revisions';
 
@@ -54,7 +55,7 @@ function askedAnswers(
 export function buildSubmission(
   assessment: Assessment,
   answers: readonly Answer[],
-  opts: { revision: number; submittedAt: string; ref: Reference },
+  opts: { revision: number; submittedAt: string; ref: Reference; evidence?: readonly StoredEvidence[] },
 ): Submission {
   // Answers left over from an area type the officer later unticked are not part of this
   // assessment (the server would refuse them as not applicable); they stay on the phone. A same
@@ -81,6 +82,9 @@ export function buildSubmission(
     answers: sent.map(wireAnswer),
   };
   if (assessment.helpers !== undefined) submission.helpers = assessment.helpers;
+  // Only when there is some: a submission without evidence stays byte-identical to before.
+  const evidence = evidenceRefs(opts.evidence ?? [], new Set(sent.map((a) => a.code)), set);
+  if (evidence.length > 0) submission.evidence = evidence;
   return submission;
 }
 
