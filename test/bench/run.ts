@@ -18,6 +18,7 @@ import { browserPart } from './browser';
 import { bundlePart } from './bundle';
 import { dashboardPart } from './dashboard';
 import { evidencePart } from './evidence-downscale';
+import { evidenceUploadPart } from './evidence-upload';
 import { ingestPart } from './server-ingest';
 import { lighthousePart } from './lighthouse';
 import { describeMachine, machineMarkdown } from './machine';
@@ -25,7 +26,17 @@ import { markdownFixes, markdownNotes, markdownTable, notMeasured, type Part, ty
 import { scoringPart } from './scoring';
 import { wirePart } from './wire';
 
-const PARTS: Part[] = [bundlePart, scoringPart, wirePart, lighthousePart, browserPart, evidencePart, ingestPart, dashboardPart];
+const PARTS: Part[] = [
+  bundlePart,
+  scoringPart,
+  wirePart,
+  lighthousePart,
+  browserPart,
+  evidencePart,
+  evidenceUploadPart,
+  ingestPart,
+  dashboardPart,
+];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
