@@ -262,3 +262,61 @@ test('a file the server refuses is shown with its reason on that file, and the o
     await handset.close();
   }
 });
+
+test('a reload in the middle of an upload resumes it from the last acknowledged byte', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const account = await createReviewer(LAI_CHAU, 'laichau-reload');
+  const reviewerToken = await signIn(account.username, account.password);
+  const fourth = province(LAI_CHAU).communes[3];
+  if (!fourth) throw new Error('Lai Châu has three communes');
+  const { code } = await issueEnrollmentCode(reviewerToken, fourth.code);
+  // No service worker: page.route sees every request of the page as it leaves.
+  const handset = await browser.newContext({ ...phone, baseURL: BASE_URL, serviceWorkers: 'block' });
+  try {
+    const page = await handset.newPage();
+    const summary = new SummaryPage(page);
+    await enrollThroughUi(page, code);
+    const id = randomUUID();
+    await seedAssessment(page, id, { ...fx, communeCode: fourth.code });
+    const [file] = await attachFiles(page, id, [
+      { kind: 'pdf', code: 'ANM7', name: 'quyet-dinh.pdf', caption: 'Quyết định', bytes: 400_000 },
+    ]);
+    if (!file) throw new Error('no file attached');
+
+    // The link stalls after three chunks: the fourth PATCH never gets an answer.
+    let patches = 0;
+    await page.route('**/api/v1/evidence/uploads/**', async (route) => {
+      if (route.request().method() === 'PATCH' && ++patches > 3) return; // held: no answer
+      await route.continue();
+    });
+    await summary.goto(id);
+    await summary.submit();
+    await summary.expectSent(1);
+    await expect.poll(() => patches).toBeGreaterThan(3);
+
+    const after: { method: string; url: string; offset: string | undefined }[] = [];
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/evidence/'))
+        after.push({ method: r.method(), url: r.url(), offset: r.headers()['upload-offset'] });
+    });
+    const serverOffsets: string[] = [];
+    page.on('response', (r) => {
+      const offset = r.headers()['upload-offset'];
+      if (r.request().method() === 'HEAD' && r.url().includes('/evidence/uploads/') && offset) serverOffsets.push(offset);
+    });
+    await page.reload();
+    await expect(summary.submitPanel.getByRole('status')).toHaveText(tx('sync', 'evidence.summary', { done: 1, count: 1 }), {
+      timeout: 60_000,
+    });
+    // No new upload: the stored URL is asked for its offset (at least the three chunks answered),
+    // and the next PATCH starts exactly there.
+    expect(after.filter((r) => r.method === 'POST')).toEqual([]);
+    const acknowledged = Number(serverOffsets[0]);
+    expect(acknowledged).toBeGreaterThanOrEqual(3 * 32 * 1024);
+    expect(after.find((r) => r.method === 'PATCH')?.offset).toBe(String(acknowledged));
+    expect(await readBack(reviewerToken, file)).toEqual({ status: 200, sha256: file.sha256, type: file.type });
+  } finally {
+    await handset.close();
+  }
+});
