@@ -61,7 +61,7 @@ test.afterEach(async () => {
   proxy = undefined;
 });
 
-test('through a link that drops every 300 KB, every evidence file arrives whole, for at most 1.2 × its bytes', async ({
+test('[S9] through a link that drops every 300 KB, every evidence file arrives whole, for at most 1.2 × its bytes', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -263,7 +263,7 @@ test('a file the server refuses is shown with its reason on that file, and the o
   }
 });
 
-test('a reload in the middle of an upload resumes it from the last acknowledged byte', async ({ browser }) => {
+test('[S10] a reload in the middle of an upload resumes it from the last acknowledged byte', async ({ browser }) => {
   test.setTimeout(180_000);
   const account = await createReviewer(LAI_CHAU, 'laichau-reload');
   const reviewerToken = await signIn(account.username, account.password);

@@ -161,6 +161,23 @@ export const AREAS: Area[] = [
         files: ['test/faults/sync.test.ts'],
         related: ['test/sync/end-to-end.test.ts (online)', 'test/server/review.test.ts'],
       },
+      {
+        id: 'S9',
+        claim:
+          'Evidence files go up through a link that drops every few hundred KB: each arrives whole, for at most 1.2 × its bytes.',
+        proves:
+          "Real app in Chromium at 360×640 behind a TCP proxy that resets every connection once it has carried 300 KB upstream, real server: two photos and a PDF (≈ 830 KB) on two items, submitted. The submission is delivered, then the files over tus in 32 KiB chunks, each resumed from the server's offset after every reset; the reviewer reads every file back with the same SHA-256 and type, the submission names the three as received, and the proxy counted at most 1.2 × the files' bytes sent (1.10× measured).",
+        files: ['test/e2e/evidence-upload.spec.ts'],
+        related: ["test/sync/evidence-upload.test.ts (the uploader's states)", 'test/support/dropping-proxy.test.ts'],
+      },
+      {
+        id: 'S10',
+        claim: 'The page is reloaded in the middle of an evidence upload: it resumes from the last acknowledged byte.',
+        proves:
+          'Real app in Chromium: a 400 KB PDF whose fourth chunk never gets an answer; the page is reloaded. No new upload is created: the upload URL stored with the file is asked for its offset (HEAD) and the next PATCH starts exactly there; the file arrives whole (same SHA-256).',
+        files: ['test/e2e/evidence-upload.spec.ts'],
+        related: ['test/sync/evidence-upload.test.ts (a dropped link: the next attempt gets the stored URL)'],
+      },
     ],
   },
   {
