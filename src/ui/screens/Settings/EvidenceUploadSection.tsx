@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '../../../db';
 import { getSetting, setSetting } from '../../../db/settings';
 import { useT } from '../../../i18n';
@@ -11,21 +11,26 @@ import { useLive } from '../../sync/use-live';
 export function EvidenceUploadSection() {
   const t = useT('settings');
   const stored = useLive(async () => (await getSetting('evidenceWifiOnly', getDb())) ?? false, []);
-  const [saving, setSaving] = useState(false);
+  // The box follows the tap at once and stays so while the write runs (aria-busy); a failed write
+  // puts it back and says so.
+  const [pending, setPending] = useState<boolean>();
   const [failed, setFailed] = useState(false);
 
   const change = async (on: boolean) => {
-    setSaving(true);
+    setPending(on);
     setFailed(false);
     try {
       await setSetting('evidenceWifiOnly', on);
       if (!on) void import('../../../sync/evidence-upload').then((m) => m.uploadEvidence()).catch(() => undefined);
     } catch {
       setFailed(true);
-    } finally {
-      setSaving(false);
+      setPending(undefined);
     }
   };
+  // Saved: the stored value (live from IndexedDB) now says the same, and takes over.
+  useEffect(() => {
+    if (pending !== undefined && stored === pending) setPending(undefined);
+  }, [stored, pending]);
 
   return (
     <section class="settings-section card" aria-labelledby="settings-evidence-upload">
@@ -33,8 +38,9 @@ export function EvidenceUploadSection() {
       <label class="settings-choice">
         <input
           type="checkbox"
-          checked={stored ?? false}
-          disabled={stored === undefined || saving}
+          checked={pending ?? stored ?? false}
+          disabled={stored === undefined}
+          aria-busy={pending !== undefined || undefined}
           aria-describedby="settings-evidence-upload-hint"
           onChange={(e) => void change(e.currentTarget.checked)}
         />
