@@ -11,12 +11,11 @@
  * The phone is set up by writing its store (test/support/evidence-seed.ts); the submission and the
  * uploads are the app's, started by the officer's click.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser } from '@playwright/test';
-import mountain from '../e2e/fixtures/mountain-commune.json';
 import { tx } from '../e2e/pages/text';
 import { startDroppingProxy } from '../support/dropping-proxy';
 import { attachFiles, filesNotUploaded, seedAssessment, seedEnrollment, type AssessmentSeed } from '../support/evidence-seed';
@@ -34,6 +33,9 @@ const ADMIN_PASSWORD = 'bench-admin-password-1';
 /** Lai Châu: a mountain province; two communes, one per run, so no file is already on the server. */
 const PROVINCE = '12';
 const COMMUNES = ['03390', '03394'];
+const mountain = JSON.parse(
+  readFileSync(new URL('../e2e/fixtures/mountain-commune.json', import.meta.url), 'utf8'),
+) as AssessmentSeed;
 
 interface Run {
   sent: number;
@@ -72,7 +74,7 @@ async function uploadRun(
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await seedEnrollment(page, { deviceToken: device.token, communeCode, provinceCode: PROVINCE, communeName: 'Xã (bench)' });
     const id = randomUUID();
-    const seed: AssessmentSeed = { ...(mountain as AssessmentSeed), provinceCode: PROVINCE, communeCode };
+    const seed: AssessmentSeed = { ...mountain, provinceCode: PROVINCE, communeCode };
     await seedAssessment(page, id, seed);
     const photo = (n: number, code: string) =>
       ({ kind: 'photo', code, name: `anh-${n}.jpg`, caption: `Ảnh ${n}`, width: 1000, height: 750, seed: 10 * run + n }) as const;
