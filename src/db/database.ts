@@ -16,6 +16,8 @@ import { Dexie } from 'dexie';
 import type { EntityTable, Table } from 'dexie';
 import type { AnswerRow } from '../domain/answer-row';
 import type { Assessment } from '../domain/types';
+import type { EvidenceRequest } from '../domain/submission';
+import type { Comparison, VerificationView } from '../domain/verification';
 import { emitDbAlert } from './events';
 import { declareSchema } from './migrations';
 import type { EvidenceBlobRow, EvidenceLinkRow } from './evidence-rows';
@@ -57,6 +59,16 @@ export interface SyncRow {
   reviewComment?: string;
   /** Reviewer comments per component code. */
   componentComments?: Record<string, string>;
+  /** Items the province asks evidence for with its return ("yêu cầu bổ sung minh chứng"), each with a note. */
+  evidenceRequests?: EvidenceRequest[];
+}
+
+/** The province's verification of an assessment and the comparison, as last fetched (schema v5). */
+export interface VerifiedResultRow {
+  assessmentId: string;
+  verification: VerificationView;
+  comparison: Comparison | null;
+  fetchedAt: string;
 }
 
 export class XasoDb extends Dexie {
@@ -70,6 +82,7 @@ export class XasoDb extends Dexie {
   declare criteriaSets: EntityTable<DownloadedSetRow, 'key'>;
   declare evidenceBlobs: EntityTable<EvidenceBlobRow, 'sha256'>;
   declare evidenceLinks: EntityTable<EvidenceLinkRow, 'id'>;
+  declare verifiedResults: EntityTable<VerifiedResultRow, 'assessmentId'>;
 
   constructor(name: string) {
     super(name);

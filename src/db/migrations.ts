@@ -84,6 +84,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
     },
   },
+  {
+    version: 5,
+    note:
+      "Verification (issue #14): verifiedResults keeps, per assessment, the province's verification of its latest " +
+      'revision (verified score, items verified and adjusted) and the comparison with the province and the area type, ' +
+      'as last fetched, for offline use. New table only: no row is reshaped.',
+    stores: {
+      assessments: 'id, communeCode, updatedAt, status',
+      answers: '[assessmentId+code], assessmentId',
+      settings: 'key',
+      outbox: '++id, assessmentId, nextAttemptAt',
+      sync: 'assessmentId',
+      touches: 'assessmentId',
+      criteriaSets: 'key, provinceCode',
+      evidenceBlobs: 'sha256',
+      evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
+      verifiedResults: 'assessmentId',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

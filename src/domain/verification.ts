@@ -50,6 +50,28 @@ export interface VerificationView {
   updatedAt: string | null;
 }
 
+/** An average over at least 3 communes, or null (withheld: too few to hide any one commune). */
+export type CommuneAverage = { average: number; communes: number } | null;
+
+/** The phone's comparison: its commune beside the province's average and its area type's, per group. */
+export interface Comparison {
+  assessmentId: string;
+  revision: number;
+  basis: { kind: 'criteria' | 'methodology'; id: string; version: string | null };
+  areaType: string | null;
+  total: { commune: number; max: number; province: CommuneAverage; areaType: CommuneAverage };
+  groups: {
+    id: string;
+    vi: string;
+    en: string;
+    max: number;
+    commune: number | null;
+    province: CommuneAverage;
+    areaType: CommuneAverage;
+  }[];
+  computedAt: string;
+}
+
 /**
  * The items a revision is verified by: under a criteria set, its applicable indicators (by the
  * answer each reads); otherwise the components scored for the commune's area types.

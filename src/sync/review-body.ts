@@ -16,6 +16,8 @@ export interface ServerView {
   reviewedRevision?: number;
   comment?: string;
   componentComments?: Record<string, string>;
+  /** Items a return asks evidence for, each with its note (issue #14). */
+  evidenceRequests?: { code: string; note: string }[];
 }
 
 function rec(x: unknown): Record<string, unknown> | undefined {
@@ -40,6 +42,15 @@ function comments(x: unknown): Record<string, string> | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+function evidenceRequests(x: unknown): { code: string; note: string }[] | undefined {
+  if (!Array.isArray(x)) return undefined;
+  const out = x.flatMap((r) => {
+    const item = rec(r);
+    return typeof item?.code === 'string' && typeof item.note === 'string' ? [{ code: item.code, note: item.note }] : [];
+  });
+  return out.length > 0 ? out : undefined;
+}
+
 /** undefined when the body says nothing we can use. */
 export function readServerView(body: unknown): ServerView | undefined {
   const b = rec(body);
@@ -56,6 +67,8 @@ export function readServerView(body: unknown): ServerView | undefined {
     if (typeof review?.comment === 'string' && review.comment.trim() !== '') view.comment = review.comment;
     const perComponent = comments(review?.componentComments);
     if (perComponent) view.componentComments = perComponent;
+    const requests = evidenceRequests(review?.evidenceRequests);
+    if (requests) view.evidenceRequests = requests;
   }
   return view;
 }

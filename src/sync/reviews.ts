@@ -11,6 +11,7 @@ import { getEnrollment } from './enrollment';
 import { apiRequest, type FetchLike } from './http';
 import { readServerView, type ServerView } from './review-body';
 import { ACKNOWLEDGED } from './revisions';
+import { pullVerified } from './verified';
 
 export interface PullOptions {
   db?: XasoDb;
@@ -45,7 +46,8 @@ async function apply(db: XasoDb, sent: SyncRow, view: ServerView, at: string): P
     const same =
       row.state === view.state &&
       row.reviewComment === view.comment &&
-      JSON.stringify(row.componentComments ?? {}) === JSON.stringify(view.componentComments ?? {});
+      JSON.stringify(row.componentComments ?? {}) === JSON.stringify(view.componentComments ?? {}) &&
+      JSON.stringify(row.evidenceRequests ?? []) === JSON.stringify(view.evidenceRequests ?? []);
     const assessment = await db.assessments.get(row.assessmentId);
     const move = STATUS_FOR[view.state];
     const statusChange = assessment && move.from.includes(assessment.status) && assessment.status !== move.to;
@@ -53,9 +55,11 @@ async function apply(db: XasoDb, sent: SyncRow, view: ServerView, at: string): P
     const next: SyncRow = { ...row, state: view.state, lastAttemptAt: at };
     delete next.reviewComment;
     delete next.componentComments;
+    delete next.evidenceRequests;
     delete next.lastError;
     if (view.comment) next.reviewComment = view.comment;
     if (view.componentComments) next.componentComments = view.componentComments;
+    if (view.evidenceRequests) next.evidenceRequests = view.evidenceRequests;
     await db.sync.put(next);
     if (statusChange) await db.assessments.update(row.assessmentId, { status: move.to, updatedAt: at });
     return true;
@@ -84,6 +88,8 @@ async function pullOnce(db: XasoDb, opts: PullOptions): Promise<PullReport> {
     const view = readServerView(outcome.body);
     try {
       if (view && (await apply(db, row, view, new Date((opts.now ?? Date.now)()).toISOString()))) report.changed++;
+      // The verification and the comparison, for the summary offline (issue #14).
+      await pullVerified(db, row.assessmentId, enrollment.deviceToken, opts);
     } catch (err) {
       console.error('[xaso] review pull', row.assessmentId, err);
     }

@@ -57,6 +57,18 @@ const RELEASED: Record<number, Record<string, string>> = {
     evidenceBlobs: 'sha256',
     evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
   },
+  5: {
+    assessments: 'id, communeCode, updatedAt, status',
+    answers: '[assessmentId+code], assessmentId',
+    settings: 'key',
+    outbox: '++id, assessmentId, nextAttemptAt',
+    sync: 'assessmentId',
+    touches: 'assessmentId',
+    criteriaSets: 'key, provinceCode',
+    evidenceBlobs: 'sha256',
+    evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
+    verifiedResults: 'assessmentId',
+  },
 };
 
 const v1Assessment: Assessment = {

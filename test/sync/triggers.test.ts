@@ -24,7 +24,9 @@ async function until(check: () => Promise<boolean>, ms = 3000): Promise<void> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The requests about submissions; every run also asks for the province's criteria sets (issue #12, criteria-sets.test.ts). */
-const submissionCalls = (server: FakeServer) => server.calls.filter((c) => !c.path.startsWith('/criteria-sets'));
+// The verification pull (issue #14) rides with each verdict pull: one GET more per pull, counted apart.
+const submissionCalls = (server: FakeServer) =>
+  server.calls.filter((c) => !c.path.startsWith('/criteria-sets') && !/\/(verification|comparison)$/.test(c.path));
 
 describe('startSync', () => {
   it('flushes on start, and the timer spends no requests while nothing waits', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { normalizeText } from '../../domain/answer-rules';
 import type { Same } from '../../domain/same-type';
 import { IndicatorValueSchema } from '../../domain/submission';
-import type { VerificationView } from '../../domain/verification';
+import type { Comparison as DomainComparison, VerificationView } from '../../domain/verification';
 import { IsoDateTime } from './common';
 import { ScoreResultSchema } from './score';
 
@@ -72,3 +72,4 @@ export const ComparisonSchema = z.object({
   computedAt: IsoDateTime,
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
+const _comparisonMatches: Same<Comparison, DomainComparison> = true;

@@ -8,6 +8,7 @@ import type { CriteriaSet } from '../../../domain/criteria/schema';
 import { useLanguage, useT } from '../../../i18n';
 import { Page } from '../../components/Page';
 import { ReviewComments } from '../../sync/ReviewComments';
+import { VerifiedResult } from '../../sync/VerifiedResult';
 import { SubmitPanel } from '../../sync/SubmitPanel';
 import { CriteriaResult } from '../assessment/CriteriaResult';
 import { criteriaGapRows } from '../assessment/criteria-gaps';
@@ -34,6 +35,7 @@ export function CriteriaSummary({ data, set }: { data: AssessmentData; set: Crit
         <CriteriaResult set={set} score={score} lang={lang} />
       </section>
       <ReviewComments assessmentId={a.id} />
+      <VerifiedResult assessmentId={a.id} />
       <SubmitPanel assessmentId={a.id} />
       <GapsAndActions
         assessmentId={a.id}

@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { useLanguage, useT } from '../../../i18n';
 import { Page } from '../../components/Page';
 import { ReviewComments } from '../../sync/ReviewComments';
+import { VerifiedResult } from '../../sync/VerifiedResult';
 import { SubmitPanel } from '../../sync/SubmitPanel';
 import { LoadState } from '../assessment/LoadState';
 import { useAssessmentData } from '../assessment/use-assessment-data';
@@ -43,6 +44,7 @@ function SummaryBody({ data }: { data: AssessmentData }) {
       <p class="summary-where">{t('where', { commune: data.commune?.name ?? a.communeCode, period: a.period })}</p>
       <Headline score={score} gaps={gaps} methodology={m} lang={lang} />
       <ReviewComments assessmentId={a.id} />
+      <VerifiedResult assessmentId={a.id} />
       <SubmitPanel assessmentId={a.id} />
       <section aria-labelledby="sum-scores">
         <h2 id="sum-scores">{t('scores.title')}</h2>

@@ -39,7 +39,8 @@ export function ReviewComments({ assessmentId }: { assessmentId: string }) {
   const sync = view?.sync;
   if (!sync || (sync.state !== 'returned' && sync.state !== 'accepted')) return null;
   const perComponent = Object.entries(sync.componentComments ?? {});
-  const hasAny = Boolean(sync.reviewComment) || perComponent.length > 0;
+  const requests = sync.state === 'returned' ? (sync.evidenceRequests ?? []) : [];
+  const hasAny = Boolean(sync.reviewComment) || perComponent.length > 0 || requests.length > 0;
   if (!hasAny && sync.state === 'accepted') return null;
 
   return (
@@ -65,6 +66,26 @@ export function ReviewComments({ assessmentId }: { assessmentId: string }) {
                     {component && <span class="review-comments__label"> — {componentLabel(component, translation)}</span>}
                   </a>
                   <p class="review-comments__text">{comment}</p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {requests.length > 0 && (
+        <>
+          <h3>{t('verified.evidenceTitle')}</h3>
+          <p>{t('verified.evidenceHint')}</p>
+          <ul class="review-comments__list" data-testid="evidence-requests">
+            {requests.map(({ code, note }) => {
+              const component = index?.get(code);
+              return (
+                <li key={code}>
+                  <a href={`#${paths.checklist(assessmentId)}?code=${encodeURIComponent(code)}`}>
+                    <strong>{code}</strong>
+                    {component && <span class="review-comments__label"> — {componentLabel(component, translation)}</span>}
+                  </a>
+                  <p class="review-comments__text">{note}</p>
                 </li>
               );
             })}
