@@ -7,6 +7,7 @@
  * Single cells are already checked in test/server/{enrollment,review,submissions,accounts}.test.ts;
  * this file makes sure no cell of the whole matrix is forgotten, including routes added later.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -256,6 +257,12 @@ const MATRIX: Record<string, RouteCase> = {
     request: async () => ({ method: 'GET', path: `/assessments/${ASSESSMENT_A}/comparison` }),
     expect: READ_ASSESSMENT_A,
   },
+  'GET /evidence/files/{sha256}': {
+    // A photo commune A uploaded: its devices, province X's reviewers and the admin read it; to
+    // anyone else it does not exist (404), so nobody learns what another commune holds.
+    request: async (s, w) => ({ method: 'GET', path: `/evidence/files/${await evidenceOfA(s, w)}` }),
+    expect: { ...READ_ASSESSMENT_A, 'device B': 404, 'reviewer Y': 404 },
+  },
   'GET /provinces': { request: async () => ({ method: 'GET', path: '/provinces' }), expect: ADMIN_ONLY },
   'GET /provinces/{provinceCode}/communes': {
     request: async () => ({ method: 'GET', path: `/provinces/${PROVINCE_X}/communes` }),
@@ -322,6 +329,30 @@ const MATRIX: Record<string, RouteCase> = {
     expect: { ...DRAFT_OF_X, 'device A': 403, 'device B': 403 },
   },
 };
+
+const PHOTO_OF_A = fs.readFileSync(path.join(REPO_ROOT, 'test/server/evidence/fixtures/photo.jpg'));
+
+/** Commune A's phone uploads a photo over tus (once); returns its SHA-256. */
+async function evidenceOfA(s: TestServer, w: World): Promise<string> {
+  const sha256 = createHash('sha256').update(PHOTO_OF_A).digest('hex');
+  const held = await s.db.selectFrom('evidence_files').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  if (held) return sha256;
+  const meta = { sha256, type: 'image/jpeg', filename: 'anh.jpg', communeCode: COMMUNE_A };
+  const res = await s.request('POST', '/api/v1/evidence/uploads', {
+    token: w.deviceA.token,
+    rawBody: new Uint8Array(PHOTO_OF_A),
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Length': String(PHOTO_OF_A.length),
+      'Upload-Metadata': Object.entries(meta)
+        .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+        .join(','),
+      'content-type': 'application/offset+octet-stream',
+    },
+  });
+  if (res.status !== 201) throw new Error(`upload of A's photo failed: ${res.status} ${res.text}`);
+  return sha256;
+}
 
 /** The caller's token; a fresh session for sign-out, so that the cast keeps theirs. */
 async function tokenOf(s: TestServer, w: World, role: Role, route: string): Promise<string | undefined> {
