@@ -11,10 +11,11 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startDroppingProxy, type DroppingProxy } from '../support/dropping-proxy';
 import { createReviewer, issueEnrollmentCode, signIn } from './api';
-import { BASE_URL, E2E_PORT, phone } from './env';
+import { BASE_URL, desktop, E2E_PORT, phone } from './env';
 import { attachFiles, seedAssessment, sha256Hex, type SeededFile } from '../support/evidence-seed';
 import { mountainCommune, type CommuneFixture } from './fixtures';
 import { HomePage } from './pages/home';
+import { ReviewerApp } from './pages/reviewer';
 import { SummaryPage } from './pages/summary';
 import { tx } from './pages/text';
 import { firstCommune, province } from './units';
@@ -155,6 +156,27 @@ test('[S9] through a link that drops every 300 KB, every evidence file arrives w
           .map((e) => ({ code: e.code, sha256: e.sha256, caption: e.caption, received: e.received }))
           .sort((a, b) => byKey(a).localeCompare(byKey(b))),
       ).toEqual(expected.sort((a, b) => byKey(a).localeCompare(byKey(b))));
+    });
+
+    await test.step('the reviewer sees the three files on the submission, none pending', async () => {
+      const office = await browser.newContext({ ...desktop, baseURL: BASE_URL });
+      try {
+        const reviewer = new ReviewerApp(await office.newPage());
+        await reviewer.signIn(account.username, account.password);
+        await reviewer.gotoSubmission(id);
+        const page = reviewer.page;
+        // Two photos on HTS6, the PDF on ANM7: one heading per item.
+        await expect(page.getByText(tx('reviewer', 'evidence.heading', { count: 2 }), { exact: true })).toBeVisible();
+        await expect(page.getByText(tx('reviewer', 'evidence.heading', { count: 1 }), { exact: true })).toBeVisible();
+        for (const caption of ['Biên bản họp Ban chỉ đạo', 'Phòng máy của xã']) {
+          const thumb = page.getByRole('img', { name: tx('reviewer', 'evidence.photoAlt', { caption }) });
+          await expect(thumb).toBeVisible();
+          await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1000);
+        }
+        await expect(page.getByText(tx('reviewer', 'evidence.pending'), { exact: true })).toHaveCount(0);
+      } finally {
+        await office.close();
+      }
     });
   } finally {
     await handset.close();
