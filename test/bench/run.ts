@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserPart } from './browser';
 import { bundlePart } from './bundle';
+import { criteriaDownloadPart } from './criteria-download';
 import { dashboardPart } from './dashboard';
 import { evidencePart } from './evidence-downscale';
 import { evidenceUploadPart } from './evidence-upload';
@@ -30,6 +31,7 @@ const PARTS: Part[] = [
   bundlePart,
   scoringPart,
   wirePart,
+  criteriaDownloadPart,
   lighthousePart,
   browserPart,
   evidencePart,
