@@ -1,0 +1,171 @@
+/**
+ * Issue #14, verification (thẩm định), end to end: the phone (360×640) enrolls and submits a
+ * mountain commune; the reviewer (1280×800) confirms one item, adjusts another with a reason and
+ * returns the assessment asking evidence for a third; the phone's next sync shows the request
+ * (linking to the item's card), the verified score and the comparison with the province, still
+ * there offline; the verified score on the phone, the reviewer's screen, the wide CSV and the
+ * server agree. Axe on the reviewer's verification state and the phone's summary.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createReviewer, signIn } from './api';
+import { BASE_URL, desktop, phone } from './env';
+import { mountainCommune, type CommuneFixture } from './fixtures';
+import { ChecklistPage } from './pages/checklist';
+import { HomePage } from './pages/home';
+import { ReviewerApp } from './pages/reviewer';
+import { SummaryPage } from './pages/summary';
+import { tx } from './pages/text';
+
+const fx: CommuneFixture = {
+  ...mountainCommune,
+  provinceCode: '96',
+  province: 'Tỉnh Cà Mau',
+  communeQuery: 'bac lieu',
+  communeCode: '31825',
+  commune: 'Phường Bạc Liêu',
+};
+const t = (key: string, vars: Record<string, string | number> = {}) => tx('reviewer', key, vars);
+const codes = Object.entries(fx.answers)
+  .filter(([, a]) => a.status === 3)
+  .map(([code]) => code);
+const [VERIFIED, ADJUSTED, ASKED] = codes as [string, string, string];
+const REASON = 'Biên bản kiểm tra cho thấy hệ thống chưa hoạt động.';
+const EVIDENCE_NOTE = 'Ảnh chụp quyết định ban hành quy chế.';
+
+async function axeClean(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}
+
+async function api(token: string, path: string): Promise<Response> {
+  return fetch(`${BASE_URL}api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+test('the reviewer verifies, adjusts with a reason and asks evidence; the phone shows it offline with its comparison; all agree', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const account = await createReviewer(fx.provinceCode, 'camau');
+  const apiToken = await signIn(account.username, account.password);
+  const office = await browser.newContext({ ...desktop, baseURL: BASE_URL });
+  const handset = await browser.newContext({ ...phone, baseURL: BASE_URL });
+  try {
+    const reviewer = new ReviewerApp(await office.newPage());
+    const page = await handset.newPage();
+    const home = new HomePage(page);
+    const checklist = new ChecklistPage(page);
+    const summary = new SummaryPage(page);
+    let id = '';
+
+    await test.step('the phone enrolls and submits the commune', async () => {
+      await reviewer.signIn(account.username, account.password);
+      await reviewer.gotoCommunes();
+      const link = await reviewer.issueEnrollmentLink(fx.communeQuery, fx.commune);
+      await page.goto(link);
+      await page.getByRole('button', { name: tx('sync', 'enroll.button'), exact: true }).click();
+      await home.expectShown();
+      const form = await home.startNew();
+      id = await form.create(fx);
+      await checklist.answerAll(fx.answers);
+      await checklist.toSummary();
+      await summary.expectShown();
+      await summary.submit();
+      await summary.expectSent(1);
+    });
+
+    await test.step('the reviewer confirms one item, adjusts another with a reason, returns asking evidence for a third', async () => {
+      await reviewer.gotoSubmission(id);
+      const verifiedRegion = reviewer.page.getByRole('region', { name: t('verify.scoreTitle') });
+      await expect(verifiedRegion.getByText(t('verify.noScoreYet'))).toBeVisible();
+
+      const first = reviewer.answer(VERIFIED);
+      await first.getByRole('button', { name: t('verify.confirm'), exact: true }).click();
+      await expect(first.getByText(/^Đã xác nhận/)).toBeVisible();
+
+      const second = reviewer.answer(ADJUSTED);
+      await second.getByRole('button', { name: t('verify.adjust'), exact: true }).click();
+      await second.getByRole('radio', { name: /^0 — / }).check();
+      // No reason: refused on the screen, nothing sent.
+      await second.getByRole('button', { name: t('verify.saveAdjustment'), exact: true }).click();
+      await expect(second.getByRole('alert')).toHaveText(t('verify.reasonRequired'));
+      await second.getByRole('textbox', { name: t('verify.reasonLabel') }).fill(REASON);
+      await second.getByRole('button', { name: t('verify.saveAdjustment'), exact: true }).click();
+      await expect(second.getByText(/^Đã điều chỉnh thành/)).toBeVisible();
+      await expect(second.getByText(REASON)).toBeVisible();
+      await expect(
+        verifiedRegion.getByText(t('verify.progress', { done: 2, total: await itemCount(), adjusted: 1 }), { exact: false }),
+      ).toBeVisible();
+      await axeClean(reviewer.page);
+
+      const third = reviewer.answer(ASKED);
+      await third.getByRole('checkbox', { name: t('verify.requestEvidence') }).check();
+      await third.getByRole('textbox', { name: t('verify.requestNote', { code: ASKED }) }).fill(EVIDENCE_NOTE);
+      await expect(reviewer.reviewForm.getByText(t('verify.requests', { n: 1, codes: ASKED }), { exact: false })).toBeVisible();
+      await reviewer.returnWithComment('Đề nghị xã bổ sung minh chứng.');
+    });
+
+    const server = await (await api(apiToken, `/assessments/${id}/verification`)).json();
+    const verifiedIndex = server.score.index as number;
+    const selfIndex = (await (await api(apiToken, `/assessments/${id}`)).json()).score.index as number;
+    expect(verifiedIndex).toBeLessThan(selfIndex);
+    expect(server.items.map((i: { code: string; outcome: string }) => [i.code, i.outcome])).toEqual([
+      [VERIFIED, 'verified'],
+      [ADJUSTED, 'adjusted'],
+    ]);
+
+    await test.step('the phone syncs: the request, the verified score and the comparison, still there offline', async () => {
+      await page.reload(); // the app syncs on start
+      await summary.expectSyncState('returned');
+      const requests = page.getByTestId('evidence-requests');
+      await expect(requests.getByText(EVIDENCE_NOTE)).toBeVisible();
+      const verified = page.getByTestId('phone-verified-total');
+      const shown = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(verifiedIndex);
+      await expect(verified).toContainText(shown);
+      await expect(page.getByRole('table', { name: tx('sync', 'verified.comparisonCaption') })).toBeVisible();
+      // One commune in the province: no average is shown.
+      await expect(
+        page
+          .getByRole('table', { name: tx('sync', 'verified.comparisonCaption') })
+          .getByText(tx('sync', 'verified.tooFew'))
+          .first(),
+      ).toBeVisible();
+      await axeClean(page);
+
+      await handset.setOffline(true);
+      await page.reload();
+      await expect(page.getByTestId('phone-verified-total')).toContainText(shown);
+      await expect(page.getByTestId('evidence-requests').getByText(EVIDENCE_NOTE)).toBeVisible();
+      // The request links to the item's card.
+      await page
+        .getByTestId('evidence-requests')
+        .getByRole('link', { name: new RegExp(`^${ASKED}`) })
+        .click();
+      await checklist.expectLoaded();
+      await expect(checklist.card(ASKED)).toBeFocused();
+      await handset.setOffline(false);
+    });
+
+    await test.step('the reviewer screen and the wide CSV carry the same verified score', async () => {
+      await reviewer.gotoSubmission(id);
+      const shown = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(verifiedIndex);
+      await expect(reviewer.page.getByTestId('verified-total')).toContainText(shown);
+      const csv = await (await api(apiToken, `/provinces/${fx.provinceCode}/communes.wide.csv?headers=machine`)).text();
+      const [header, ...rows] = csv
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      const columns = header!.split(',');
+      const row = rows.find((r) => r.startsWith(`${fx.communeCode},`))!.split(',');
+      expect(Number(row[columns.indexOf('verified_total')])).toBe(verifiedIndex);
+      expect(Number(row[columns.indexOf('self_total')])).toBe(selfIndex);
+    });
+
+    async function itemCount(): Promise<number> {
+      return ((await (await api(apiToken, `/assessments/${id}/verification`)).json()) as { itemCount: number }).itemCount;
+    }
+  } finally {
+    await office.close();
+    await handset.close();
+  }
+});
