@@ -11,6 +11,8 @@ import { getAnswers, saveAnswer } from '../../src/db/answers';
 import { createAssessment, getAssessment, updateAssessment } from '../../src/db/assessments';
 import {
   getDownloadedSet,
+  keepSetVersion,
+  keptSetVersion,
   listDownloadedSets,
   moveToSetVersion,
   storeDownloadedSet,
@@ -120,6 +122,20 @@ describe('moving a draft to a newer version of its set', () => {
     await expect(moveToSetVersion(plain.id, { id, version: '2026.2' }, db)).rejects.toBeInstanceOf(InvalidInputError);
     expect((await getAssessment(a.id, db))?.criteriaSet).toEqual({ id, version: '2026.1' });
     expect((await getAssessment(plain.id, db))?.criteriaSet).toBeUndefined();
+  });
+
+  it('“Giữ phiên bản cũ” is remembered per assessment, and leaves the draft and its answers as they are', async () => {
+    db = freshDb();
+    const { a, id } = await draftOnV1();
+    const other = await createAssessment({ ...sampleInput, criteriaSet: { id, version: '2026.1' } }, db);
+    expect(await keptSetVersion(a.id, db)).toBeUndefined();
+    await keepSetVersion(a.id, { id, version: '2026.2' }, db);
+    await keepSetVersion(other.id, { id, version: '2026.2' }, db);
+    expect(await keptSetVersion(a.id, db)).toBe(`${id}@2026.2`);
+    expect(await keptSetVersion(other.id, db)).toBe(`${id}@2026.2`);
+    expect((await getAssessment(a.id, db))?.criteriaSet).toEqual({ id, version: '2026.1' });
+    expect(Object.keys(await getAnswers(a.id, db)).sort()).toEqual(['NT4', 'TC3']);
+    await expect(keepSetVersion(a.id, { id: '', version: '2026.2' }, db)).rejects.toBeInstanceOf(InvalidInputError);
   });
 
   it('a failed write leaves the draft on its version', async () => {
