@@ -16,7 +16,9 @@ export type ProxyMode =
   /** Answer 503 as a gateway does when the app behind it is down; the server sees nothing. */
   | 'gateway-503'
   /** Refuse at once: destroy the connection before forwarding. */
-  | 'reset';
+  | 'reset'
+  /** Forward, then answer with the body changed by `alter` (content altered on the way). */
+  | 'alter-answer';
 
 export interface ProxiedRequest {
   method: string;
@@ -28,6 +30,8 @@ export interface ProxiedRequest {
 
 export class FaultProxy {
   mode: ProxyMode = 'pass';
+  /** What 'alter-answer' does to an answer's body (given the request's path). */
+  alter: (body: Buffer, path: string) => Buffer = (body) => body;
   readonly requests: ProxiedRequest[] = [];
   private server: http.Server | undefined;
 
@@ -94,7 +98,7 @@ export class FaultProxy {
         if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name))
           out[name] = value;
       });
-      res.writeHead(upstream.status, out).end(body);
+      res.writeHead(upstream.status, out).end(mode === 'alter-answer' ? this.alter(body, entry.path) : body);
     } catch {
       // Upstream unreachable: what a gateway says then.
       res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');

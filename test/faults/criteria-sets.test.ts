@@ -1,0 +1,75 @@
+/**
+ * A province's criteria set on its way down to a phone (issue #12), through the fault proxy to the
+ * real server process: a set altered on the way — broken, or still a valid set but not the one
+ * published — is refused and not stored, and the phone gets the intact set on its next sync.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDownloadedSets } from '../../src/db/criteria-sets';
+import { pullCriteriaSets } from '../../src/sync/criteria-sets';
+import { provinceSet } from '../support/province-set';
+import { Api } from './support/api';
+import { Phone } from './support/phone';
+import { FaultProxy } from './support/proxy';
+import { ServerProcess } from './support/server-process';
+
+const PROVINCE = '01';
+const COMMUNE = '00004';
+
+let server: ServerProcess;
+let proxy: FaultProxy;
+let api: Api;
+let reviewer: string;
+
+beforeAll(async () => {
+  server = await ServerProcess.start();
+  api = new Api(server.url);
+  proxy = new FaultProxy(server.url);
+  await proxy.listen();
+  reviewer = await api.reviewer(PROVINCE);
+});
+
+afterAll(async () => {
+  await proxy.close();
+  await server.dispose();
+});
+
+describe('criteria sets on the way down', () => {
+  it('[S11] a set altered on the way is refused and not stored; the intact set comes down on the next sync', async () => {
+    const set = provinceSet(PROVINCE, '2026.1');
+    const upload = await api.request('POST', `/api/v1/provinces/${PROVINCE}/criteria-sets`, { token: reviewer, body: set });
+    expect(upload.status).toBe(201);
+    const id = (upload.json.meta as { id: string }).id;
+    expect((await api.request('POST', `/api/v1/criteria-sets/${id}/publish`, { token: reviewer })).status).toBe(200);
+
+    const phone = new Phone(() => proxy.url);
+    try {
+      await phone.enroll(await api.issueCode(reviewer, COMMUNE));
+      const pull = () => pullCriteriaSets({ db: phone.db, fetch: phone.fetch, timeoutMs: 10_000 });
+      const onSet = (change: (text: string) => string) => (body: Buffer, path: string) =>
+        path === `/api/v1/criteria-sets/${id}` ? Buffer.from(change(body.toString('utf8'))) : body;
+
+      // Points no longer adding up, then a valid set that is not the one published (its title).
+      proxy.mode = 'alter-answer';
+      for (const change of [
+        (t: string) => t.replace('"points":20', '"points":21'),
+        (t: string) => t.replace(set.title.vi, 'Bộ tiêu chí khác'),
+      ]) {
+        proxy.alter = onSet(change);
+        const report = await pull();
+        expect(report).toMatchObject({ reached: true, stored: [] });
+        expect(report.refused.map((r) => r.key)).toEqual([`${set.id}@2026.1`]);
+        expect(await listDownloadedSets(undefined, phone.db)).toEqual([]);
+      }
+      expect(proxy.count('GET', `/api/v1/criteria-sets/${id}`)).toBe(2);
+
+      proxy.mode = 'pass';
+      expect(await pull()).toMatchObject({ reached: true, stored: [`${set.id}@2026.1`], refused: [] });
+      const [held] = await listDownloadedSets(undefined, phone.db);
+      expect(held?.set).toEqual(set);
+      expect(held).toMatchObject({ provinceCode: PROVINCE, serverId: id });
+    } finally {
+      await phone.close();
+    }
+  });
+});
