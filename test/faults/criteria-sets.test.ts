@@ -46,8 +46,13 @@ describe('criteria sets on the way down', () => {
     try {
       await phone.enroll(await api.issueCode(reviewer, COMMUNE));
       const pull = () => pullCriteriaSets({ db: phone.db, fetch: phone.fetch, timeoutMs: 10_000 });
-      const onSet = (change: (text: string) => string) => (body: Buffer, path: string) =>
-        path === `/api/v1/criteria-sets/${id}` ? Buffer.from(change(body.toString('utf8'))) : body;
+      // Changes the set in {"meta":…,"set":…}, never the meta (which names the same title).
+      const onSet = (change: (text: string) => string) => (body: Buffer, path: string) => {
+        if (path !== `/api/v1/criteria-sets/${id}`) return body;
+        const text = body.toString('utf8');
+        const at = text.indexOf('"set":');
+        return Buffer.from(text.slice(0, at) + change(text.slice(at)));
+      };
 
       // Points no longer adding up, then a valid set that is not the one published (its title).
       proxy.mode = 'alter-answer';
