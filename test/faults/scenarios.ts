@@ -178,6 +178,17 @@ export const AREAS: Area[] = [
         files: ['test/e2e/evidence-upload.spec.ts'],
         related: ['test/sync/evidence-upload.test.ts (a dropped link: the next attempt gets the stored URL)'],
       },
+      {
+        id: 'S11',
+        claim:
+          'A criteria set altered on its way down to the phone is refused and not stored; the intact set comes down on the next sync (issue #12).',
+        proves:
+          'The province publishes its set on the real server process; a fault proxy changes the set in the answer to the phone twice (points that no longer add up; a valid set with another title): each time the phone refuses it (its SHA-256 is not the list’s) and stores nothing; through the proxy unchanged, the next pull stores exactly the published set.',
+        files: ['test/faults/criteria-sets.test.ts'],
+        related: [
+          'test/sync/criteria-sets.test.ts (fake server: corrupted, mislabelled, other province, unknown component, offline)',
+        ],
+      },
     ],
   },
   {
