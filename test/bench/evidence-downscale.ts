@@ -54,6 +54,9 @@ export const evidencePart: Part = {
       locale: 'vi-VN',
       serviceWorkers: 'allow',
     });
+    // tsx (esbuild keepNames) wraps named inner functions of the page helpers in __name(); the
+    // page has no such helper, so give it one that does nothing.
+    await context.addInitScript('globalThis.__name = (f) => f;');
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     await page.goto(`${app.url}/`);
