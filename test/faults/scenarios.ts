@@ -392,6 +392,60 @@ export const AREAS: Area[] = [
       },
     ],
   },
+  {
+    title: '6. Evidence on the server (issue #13)',
+    scenarios: [
+      {
+        id: 'E1',
+        claim: 'The server is killed mid-chunk: the upload resumes from what was durably stored and the file arrives whole.',
+        proves:
+          'The real bundle (SQLite, PostgreSQL): a PATCH of a 500 KB PDF is half sent when the server gets SIGKILL; after the restart HEAD reports an offset between 128 KB and the bytes sent (committed in 64 KB rows), tus-js-client resumes from it and the stored file hashes to the declared SHA-256. In-process: a connection cut after 250 KB leaves the offset at what arrived, and the resume completes.',
+        files: ['test/faults/evidence-kill.test.ts', 'test/server/evidence/uploads.test.ts'],
+      },
+      {
+        id: 'E2',
+        claim: 'A file claiming to be an image that is not is refused.',
+        proves:
+          'HTML declared image/jpeg and named anh.jpg: 415 evidence_type_refused after the last chunk, the upload deleted, nothing stored (SQLite, PostgreSQL). Unit: type from magic bytes only; a PDF declared as a photo 415; truncated JPEG/PNG/WebP, a PNG with a bad CRC, absurd dimensions (100 000², a JPEG frame of 65 000²) refused.',
+        files: ['test/server/evidence/uploads.test.ts', 'test/server/evidence/inspect.test.ts'],
+      },
+      {
+        id: 'E3',
+        claim: 'A PDF with JavaScript (or a launch action, an embedded file) is refused.',
+        proves:
+          'A PDF whose OpenAction is JavaScript: 422 pdf_active_content, nothing stored (SQLite, PostgreSQL). Unit: /JS and /JavaScript written with #xx escapes, hidden in a Flate object stream, /Launch, /EmbeddedFiles all refused; an object stream that cannot be read is refused; "/JS" inside image bytes is not a false alarm.',
+        files: ['test/server/evidence/uploads.test.ts', 'test/server/evidence/inspect.test.ts'],
+      },
+      {
+        id: 'E4',
+        claim: 'A 200 MB upload is refused up front.',
+        proves:
+          'POST with Upload-Length 200 MB: 413 before any byte, no upload row; 10 MB + 1 refused, 10 MB accepted (SQLite, PostgreSQL).',
+        files: ['test/server/evidence/uploads.test.ts'],
+      },
+      {
+        id: 'E5',
+        claim: "Chunks out of order, or for another commune's upload, are refused.",
+        proves:
+          "PATCH at offset 100 of an upload at 0: 409, offset unchanged; a repeated chunk 409. Another commune's device on the upload: PATCH, HEAD, DELETE 403, nothing changed; creating an upload for another commune 403; reviewers 403, anonymous 401 (SQLite, PostgreSQL).",
+        files: ['test/server/evidence/uploads.test.ts'],
+      },
+      {
+        id: 'E6',
+        claim: 'Evidence of another commune or province cannot be read.',
+        proves:
+          "GET and HEAD of a commune's photo: its device, its province's reviewer and the admin 200 (sniffed type, nosniff, sandbox CSP); the neighbouring commune's device and another province's reviewer 404, as for a file not held; anonymous 401. A second commune knowing the hash gets 404 until its phone uploads the bytes itself (one stored copy). Also row GET /evidence/files/{sha256} of the A1 matrix.",
+        files: ['test/server/evidence/reading.test.ts', 'test/server/evidence/uploads.test.ts', 'test/faults/authz.test.ts'],
+      },
+      {
+        id: 'E7',
+        claim: 'Path tricks in file names are harmless.',
+        proves:
+          'Names ../../../etc/passwd, ..\\..\\windows\\win.ini, a quote with a second filename=, a CR LF with Set-Cookie: uploaded, stored as metadata only (files live in the database, never under a path), never in a header (Content-Disposition names evidence-<sha>.<ext>, no Set-Cookie) (SQLite, PostgreSQL).',
+        files: ['test/server/evidence/reading.test.ts'],
+      },
+    ],
+  },
 ];
 
 export interface Defect {

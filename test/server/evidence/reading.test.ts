@@ -10,7 +10,7 @@ const fileUrl = (sha: string) => `/api/v1/evidence/files/${sha}`;
 describe.each(DB_KINDS)('reading evidence (%s)', (kind) => {
   const server = serverPerTest(kind);
 
-  it("serves a photo to its commune's devices, its province's reviewers and the admin; 404 to everyone else", async () => {
+  it("[E6] serves a photo to its commune's devices, its province's reviewers and the admin; 404 to everyone else", async () => {
     const s = server();
     const { base } = await listen(s);
     const device = await phone(s, MOUNTAIN_COMMUNE);
@@ -38,7 +38,7 @@ describe.each(DB_KINDS)('reading evidence (%s)', (kind) => {
     expect((await s.request('GET', fileUrl('ABC'), { token: device })).json).toMatchObject({ error: { code: 'invalid_sha256' } });
   });
 
-  it('takes path tricks in file names as names only: stored as given, never in a header or a path', async () => {
+  it('[E7] takes path tricks in file names as names only: stored as given, never in a header or a path', async () => {
     const s = server();
     const { base } = await listen(s);
     const device = await phone(s, MOUNTAIN_COMMUNE);

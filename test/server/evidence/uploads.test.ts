@@ -51,7 +51,7 @@ describe.each(DB_KINDS)('evidence uploads over tus (%s)', (kind) => {
     expect(file.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
   });
 
-  it('resumes after the link drops mid-chunk: the offset is what was stored, and the file arrives whole', async () => {
+  it('[E1] resumes after the link drops mid-chunk: the offset is what was stored, and the file arrives whole', async () => {
     const s = server();
     const { base } = await listen(s);
     const token = await phone(s, MOUNTAIN_COMMUNE);
@@ -88,17 +88,21 @@ describe.each(DB_KINDS)('evidence uploads over tus (%s)', (kind) => {
     expect(await uploadRows(s)).toEqual([]);
   });
 
-  it('refuses a "photo" that is HTML (415) and a PDF with JavaScript (422); nothing is stored', async () => {
+  it('[E2] refuses a "photo" that is HTML (415); nothing is stored', async () => {
     const s = server();
     const { base } = await listen(s);
     const token = await phone(s, MOUNTAIN_COMMUNE);
-    const fake = await tusUpload(base, token, htmlAsPhoto, {
-      sha256: sha256(htmlAsPhoto),
-      type: 'image/jpeg',
-      filename: 'anh.jpg',
-      communeCode: MOUNTAIN_COMMUNE,
-    }).catch((e: unknown) => e);
+    const meta = { sha256: sha256(htmlAsPhoto), type: 'image/jpeg', filename: 'anh.jpg', communeCode: MOUNTAIN_COMMUNE };
+    const fake = await tusUpload(base, token, htmlAsPhoto, meta).catch((e: unknown) => e);
     expect(refusalOf(fake)).toEqual({ status: 415, code: 'evidence_type_refused' });
+    expect(await storedFiles(s)).toEqual([]);
+    expect(await uploadRows(s)).toEqual([]);
+  });
+
+  it('[E3] refuses a PDF with JavaScript (422); nothing is stored', async () => {
+    const s = server();
+    const { base } = await listen(s);
+    const token = await phone(s, MOUNTAIN_COMMUNE);
     const js = pdfWithOpenAction('<< /S /JavaScript /JS (app.alert(1)) >>');
     const pdf = await tusUpload(base, token, js, {
       sha256: sha256(js),
@@ -110,7 +114,7 @@ describe.each(DB_KINDS)('evidence uploads over tus (%s)', (kind) => {
     expect(await uploadRows(s)).toEqual([]);
   });
 
-  it('refuses a 200 MB upload from its Upload-Length, before any byte, and a file over the commune quota', async () => {
+  it('[E4] refuses a 200 MB upload from its Upload-Length, before any byte; the per-file limit holds to the byte', async () => {
     const s = server();
     const { base } = await listen(s);
     const token = await phone(s, MOUNTAIN_COMMUNE);
@@ -124,7 +128,7 @@ describe.each(DB_KINDS)('evidence uploads over tus (%s)', (kind) => {
     expect((await createUpload(base, token, 10 * MB, meta)).status).toBe(201);
   });
 
-  it('refuses a chunk at the wrong offset (409) and leaves the upload as it was', async () => {
+  it('[E5] refuses a chunk at the wrong offset (409) and leaves the upload as it was', async () => {
     const s = server();
     const { base } = await listen(s);
     const token = await phone(s, MOUNTAIN_COMMUNE);
@@ -148,7 +152,7 @@ describe.each(DB_KINDS)('evidence uploads over tus (%s)', (kind) => {
     expect(await offsetOf(base, path, token)).toBe(100);
   });
 
-  it("refuses another commune's device on an upload (403), and an upload declared for another commune", async () => {
+  it("[E5] refuses another commune's device on an upload (403), and an upload declared for another commune", async () => {
     const s = server();
     const { base } = await listen(s);
     const owner = await phone(s, MOUNTAIN_COMMUNE);
