@@ -63,7 +63,12 @@ export function CommuneTable({ rows, sort, onSort, reference, onEnroll, onAccess
                   <span class="rv-code">{row.code}</span>
                 </th>
                 <td>{t(communeTypeKey(row.type))}</td>
-                <td class="rv-num">{formatIndex(row.index, lang)}</td>
+                <td class="rv-num">
+                  {formatIndex(row.index, lang)}
+                  {row.verified && (
+                    <span class="rv-level-name"> {t('verify.indexAfter', { index: formatIndex(row.verified.index, lang) })}</span>
+                  )}
+                </td>
                 <td class="rv-num">
                   {row.level !== null ? (
                     <span title={levelName(reference, row.level)}>
