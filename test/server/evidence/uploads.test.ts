@@ -199,3 +199,31 @@ describe.each(DB_KINDS)('evidence uploads over tus (%s)', (kind) => {
     ]);
   });
 });
+
+describe.each(DB_KINDS)('the per-commune evidence quota (%s)', (kind) => {
+  // 10 000 bytes per commune: the 1.5 KB JPEG fits, the 7.8 KB PNG beside it does not.
+  const server = serverPerTest(kind, { evidence: { communeQuotaBytes: 10_000 } });
+
+  it('counts stored files and uploads under way, refuses what would pass it (413), per commune', async () => {
+    const s = server();
+    const { base } = await listen(s);
+    const token = await phone(s, MOUNTAIN_COMMUNE);
+    await tusUpload(base, token, photo.jpeg, { sha256: sha256(photo.jpeg), type: 'image/jpeg', communeCode: MOUNTAIN_COMMUNE });
+    const begun = await createUpload(base, token, 2_000, {
+      sha256: sha256(photo.webp),
+      type: 'image/webp',
+      communeCode: MOUNTAIN_COMMUNE,
+    });
+    expect(begun.status).toBe(201);
+    const over = await createUpload(base, token, photo.png.length, {
+      sha256: sha256(photo.png),
+      type: 'image/png',
+      communeCode: MOUNTAIN_COMMUNE,
+    });
+    expect(over.status).toBe(413);
+    expect(await over.json()).toMatchObject({ error: { code: 'evidence_quota_exceeded' } });
+    // Another commune has its own quota.
+    const other = await phone(s, MOUNTAIN_COMMUNE_2);
+    await tusUpload(base, other, photo.png, { sha256: sha256(photo.png), type: 'image/png', communeCode: MOUNTAIN_COMMUNE_2 });
+  });
+});
