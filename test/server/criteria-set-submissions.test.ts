@@ -146,6 +146,12 @@ describe.each(DB_KINDS)('submissions under a published set (%s)', (kind) => {
     expect(lines.find((l) => l.startsWith(MOUNTAIN_COMMUNE))).toContain(`${PROVINCE_SET_ID}@2026.1`);
     expect(lines.find((l) => l.startsWith(MOUNTAIN_COMMUNE_2))).toContain(`${PROVINCE_SET_ID}@2026.2`);
     expect(lines[0]).toContain(`${PROVINCE_SET_ID}@2026.2 · NT `);
+    // The wide CSV and a commune's comparison find the province's set too.
+    const wide = await s.request('GET', '/api/v1/provinces/04/communes.wide.csv', { token: who.reviewer });
+    expect(wide.status).toBe(200);
+    expect(wide.text).toContain('Bộ chỉ số chuyển đổi số cấp xã tỉnh Cao Bằng');
+    const comparison = await s.request('GET', `/api/v1/assessments/${ID}/comparison`, { token: who.reviewer });
+    expect(comparison.json.basis).toEqual({ kind: 'criteria', id: PROVINCE_SET_ID, version: '2026.1' });
   });
 });
 

@@ -5,6 +5,7 @@ import type { ScoreResult } from '../../domain/types';
 import type { AppDeps } from '../context';
 import { listLatestSubmissions } from '../repositories/assessments';
 import { latestVerifiedScores } from '../repositories/verifications';
+import { referenceForProvince } from '../services/criteria-set-store';
 import { latestPerCommune } from '../services/province-stats';
 import { wideCsv, type WideInput } from '../services/wide-csv';
 import { csvResponse, provinceParam } from './provinces';
@@ -55,7 +56,11 @@ export function registerWideCsvRoutes(api: ApiRoutes, deps: AppDeps): void {
               : null,
         });
       }
-      const body = wideCsv(province, latest, deps.reference, query.headers);
+      // The province's own published sets too, for communes that answered under one (issue #12).
+      const named = [...latest.values()].flatMap((r) =>
+        r.submission.criteriaSet ? [{ setId: r.submission.criteriaSet.id, setVersion: r.submission.criteriaSet.version }] : [],
+      );
+      const body = wideCsv(province, latest, await referenceForProvince(deps, province.code, named), query.headers);
       return csvResponse(c, `communes-wide-${province.code}.csv`, body);
     },
   );

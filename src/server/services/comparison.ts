@@ -5,13 +5,13 @@
  * groups of different bases are never mixed. No other commune is named, and an average over fewer
  * than MIN_COMMUNES communes is withheld, so that no single commune's figures can be read from it.
  */
-import { criteriaSetKey } from '../../domain/criteria';
 import type { Submission } from '../../domain/submission';
 import type { ScoreResult } from '../../domain/types';
 import type { AppDeps } from '../context';
 import { communeScores, GROUP_SLOTS } from '../repositories/commune-scores';
 import type { AssessmentRow, RevisionRow } from '../repositories/assessments';
 import type { Comparison } from '../schemas/verification';
+import { criteriaSetOf } from './criteria-submission';
 import { storedSubmission } from './submission-results';
 
 export const MIN_COMMUNES = 3;
@@ -33,7 +33,8 @@ interface Peer {
 export async function comparisonOf(deps: AppDeps, assessment: AssessmentRow, revision: RevisionRow): Promise<Comparison> {
   const submission: Submission = storedSubmission(revision);
   const score = JSON.parse(revision.score) as ScoreResult;
-  const set = submission.criteriaSet ? deps.reference.criteriaSets.get(criteriaSetKey(submission.criteriaSet)) : undefined;
+  // Bundled or the province's published set (accepted when the revision was stored, so held).
+  const set = await criteriaSetOf(deps, assessment.province_code, submission);
   const methodology = deps.reference.methodologies.get(submission.methodologyId);
   const rows = await communeScores(deps.db, { provinceCode: assessment.province_code })
     .selectAll('s')
