@@ -5,7 +5,7 @@
  * sheets, macros, external links: package-check.ts); exceljs reads the values; the sheets become
  * the format (read-sheets.ts); the domain validates it (validate-read.ts). Never throws.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from './load-excel';
 import type { CriteriaSet } from '../../domain/criteria';
 import type { Catalogue } from '../../domain/types';
 import { SHEETS } from './layout';
@@ -47,7 +47,7 @@ export async function readCriteriaWorkbook(bytes: Uint8Array, options: ReadOptio
   const packageProblems = checkPackage(zip.entries);
   if (packageProblems.length > 0) return refuse(...packageProblems);
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {

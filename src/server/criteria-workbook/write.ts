@@ -3,7 +3,8 @@
  * upload again (readCriteriaWorkbook reads it back to the same set). Bold frozen headers, column
  * widths, drop-downs for the kinds, text format where Excel would turn "1/2" into a date.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './load-excel';
 import type { CriteriaSet } from '../../domain/criteria';
 import { writeGuideSheet } from './guide';
 import type { Column } from './layout';
@@ -79,7 +80,7 @@ function writeSetSheet(wb: ExcelJS.Workbook, set: CriteriaSet): void {
 }
 
 export async function writeCriteriaWorkbook(set: CriteriaSet): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Xã số';
   // Fixed dates: the same set gives the same workbook content.
   wb.created = new Date(0);
