@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from './lighthouse-run';
+import { PHONE_CONTEXT } from './phone-context';
 import {
   busyLoopMs,
   createAssessment,
@@ -51,11 +52,7 @@ export const browserPart: Part = {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     ctx.defer(() => browser.close());
     const context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
-      serviceWorkers: 'allow',
+      ...PHONE_CONTEXT,
     });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);

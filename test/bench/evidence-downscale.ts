@@ -11,6 +11,7 @@ import { chromium, type Page } from '@playwright/test';
 import { makePhoto, readEvidence } from '../e2e/pages/evidence';
 import { busyLoopMs, createAssessment, setCpuRate, setOffline, waitForServiceWorker } from './browser-flows';
 import { CHROMIUM, CHROMIUM_ARGS } from './lighthouse-run';
+import { PHONE_CONTEXT } from './phone-context';
 import { kb, ms, type Part } from './report';
 import { serveApp } from './serve-app';
 import { median } from './stats';
@@ -48,11 +49,7 @@ export const evidencePart: Part = {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     ctx.defer(() => browser.close());
     const context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
-      serviceWorkers: 'allow',
+      ...PHONE_CONTEXT,
     });
     // tsx (esbuild keepNames) wraps named inner functions of the page helpers in __name(); the
     // page has no such helper, so give it one that does nothing.

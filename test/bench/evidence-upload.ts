@@ -21,6 +21,7 @@ import { startDroppingProxy } from '../support/dropping-proxy';
 import { attachFiles, filesNotUploaded, seedAssessment, seedEnrollment, type AssessmentSeed } from '../support/evidence-seed';
 import { enrollDevice, signIn } from './api';
 import { CHROMIUM, CHROMIUM_ARGS } from './lighthouse-run';
+import { PHONE_CONTEXT } from './phone-context';
 import { kb, type Part, type PartContext } from './report';
 import { startServer } from './server-process';
 import { sleep } from './stats';
@@ -60,11 +61,7 @@ async function uploadRun(
   const proxy = await startDroppingProxy({ targetPort: Number(new URL(server).port), cutAfterBytes: Infinity });
   ctx.defer(() => proxy.close());
   const context = await browser.newContext({
-    viewport: { width: 360, height: 640 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-    serviceWorkers: 'allow',
+    ...PHONE_CONTEXT,
     baseURL: `http://127.0.0.1:${proxy.port}/`,
   });
   try {

@@ -31,6 +31,34 @@ function useLabels(): { index?: ReadonlyMap<string, CatalogueComponent>; transla
   return labels;
 }
 
+interface ItemNotesProps {
+  items: readonly { code: string; text: string }[];
+  assessmentId: string;
+  index?: ReadonlyMap<string, CatalogueComponent>;
+  translation?: CatalogueTranslation;
+  testId?: string;
+}
+
+/** One note per item (a reviewer's comment, an evidence request), each linking to the item's card. */
+function ItemNotes({ items, assessmentId, index, translation, testId }: ItemNotesProps) {
+  return (
+    <ul class="review-comments__list" data-testid={testId}>
+      {items.map(({ code, text }) => {
+        const component = index?.get(code);
+        return (
+          <li key={code}>
+            <a href={`#${paths.checklist(assessmentId)}?code=${encodeURIComponent(code)}`}>
+              <strong>{code}</strong>
+              {component && <span class="review-comments__label"> — {componentLabel(component, translation)}</span>}
+            </a>
+            <p class="review-comments__text">{text}</p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function ReviewComments({ assessmentId }: { assessmentId: string }) {
   const t = useT('sync');
   const id = useId();
@@ -56,40 +84,25 @@ export function ReviewComments({ assessmentId }: { assessmentId: string }) {
       {perComponent.length > 0 && (
         <>
           <h3>{t('review.components')}</h3>
-          <ul class="review-comments__list">
-            {perComponent.map(([code, comment]) => {
-              const component = index?.get(code);
-              return (
-                <li key={code}>
-                  <a href={`#${paths.checklist(assessmentId)}?code=${encodeURIComponent(code)}`}>
-                    <strong>{code}</strong>
-                    {component && <span class="review-comments__label"> — {componentLabel(component, translation)}</span>}
-                  </a>
-                  <p class="review-comments__text">{comment}</p>
-                </li>
-              );
-            })}
-          </ul>
+          <ItemNotes
+            items={perComponent.map(([code, text]) => ({ code, text }))}
+            assessmentId={assessmentId}
+            index={index}
+            translation={translation}
+          />
         </>
       )}
       {requests.length > 0 && (
         <>
           <h3>{t('verified.evidenceTitle')}</h3>
           <p>{t('verified.evidenceHint')}</p>
-          <ul class="review-comments__list" data-testid="evidence-requests">
-            {requests.map(({ code, note }) => {
-              const component = index?.get(code);
-              return (
-                <li key={code}>
-                  <a href={`#${paths.checklist(assessmentId)}?code=${encodeURIComponent(code)}`}>
-                    <strong>{code}</strong>
-                    {component && <span class="review-comments__label"> — {componentLabel(component, translation)}</span>}
-                  </a>
-                  <p class="review-comments__text">{note}</p>
-                </li>
-              );
-            })}
-          </ul>
+          <ItemNotes
+            items={requests.map(({ code, note }) => ({ code, text: note }))}
+            assessmentId={assessmentId}
+            index={index}
+            translation={translation}
+            testId="evidence-requests"
+          />
         </>
       )}
     </section>
