@@ -70,6 +70,30 @@ async function checkEvidenceRequests(
   }
 }
 
+/**
+ * The assessment a reviewer acts on (a verdict, a verification step), inside their transaction:
+ * locked against a concurrent review of it, in the reviewer's province (else 403), and still at
+ * the revision the reviewer saw when they name one (else 409 stale_revision).
+ */
+export async function openForReviewer(
+  trx: Kysely<Database>,
+  principal: Principal | undefined,
+  id: string,
+  revision: number | undefined,
+  action: 'review' | 'verify',
+) {
+  await lockAssessmentForReview(trx, id);
+  const assessment = await findAssessment(trx, id);
+  if (!assessment) throw notFound('No such assessment');
+  const user = assertProvinceAccess(principal, assessment.province_code);
+  if (revision !== undefined && revision !== assessment.latest_revision) {
+    throw conflict('stale_revision', `Revision ${assessment.latest_revision} has arrived since; ${action} it instead`, {
+      currentRevision: assessment.latest_revision,
+    });
+  }
+  return { assessment, user };
+}
+
 export async function reviewAssessment(
   deps: AppDeps,
   principal: Principal | undefined,
@@ -78,15 +102,7 @@ export async function reviewAssessment(
   ip: string,
 ): Promise<{ reviewState: ReviewVerdict['verdict']; review: ReviewVerdict }> {
   return deps.db.transaction().execute(async (trx) => {
-    await lockAssessmentForReview(trx, id);
-    const assessment = await findAssessment(trx, id);
-    if (!assessment) throw notFound('No such assessment');
-    const user = assertProvinceAccess(principal, assessment.province_code);
-    if (input.revision !== undefined && input.revision !== assessment.latest_revision) {
-      throw conflict('stale_revision', `Revision ${assessment.latest_revision} has arrived since; review it instead`, {
-        currentRevision: assessment.latest_revision,
-      });
-    }
+    const { assessment, user } = await openForReviewer(trx, principal, id, input.revision, 'review');
     if (input.verdict === 'returned' && input.comment === '') {
       throw new ApiError(422, 'comment_required', 'Say why the assessment is returned');
     }

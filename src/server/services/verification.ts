@@ -15,13 +15,11 @@ import {
   type VerificationItem,
   type VerificationView,
 } from '../../domain/verification';
-import { assertProvinceAccess } from '../auth/guards';
 import { newId } from '../auth/tokens';
 import type { AppDeps, Principal } from '../context';
 import type { Database } from '../db/schema';
-import { ApiError, conflict, notFound } from '../errors';
-import { findAssessment, findRevision, type AssessmentRow, type RevisionRow } from '../repositories/assessments';
-import { lockAssessmentForReview } from '../repositories/reviews';
+import { ApiError, notFound } from '../errors';
+import { findRevision, type AssessmentRow, type RevisionRow } from '../repositories/assessments';
 import { listUsers } from '../repositories/users';
 import {
   findVerifiedScore,
@@ -32,6 +30,7 @@ import {
 } from '../repositories/verifications';
 import { audit } from './audit-trail';
 import { criteriaSetOf, scoreWithSet } from './criteria-submission';
+import { openForReviewer } from './review';
 import { storedSubmission } from './submission-results';
 
 export interface VerifyInput {
@@ -120,15 +119,7 @@ export async function verifyItem(
   ip: string,
 ): Promise<VerificationView> {
   return deps.db.transaction().execute(async (trx) => {
-    await lockAssessmentForReview(trx, id);
-    const assessment = await findAssessment(trx, id);
-    if (!assessment) throw notFound('No such assessment');
-    const user = assertProvinceAccess(principal, assessment.province_code);
-    if (input.revision !== undefined && input.revision !== assessment.latest_revision) {
-      throw conflict('stale_revision', `Revision ${assessment.latest_revision} has arrived since; verify it instead`, {
-        currentRevision: assessment.latest_revision,
-      });
-    }
+    const { assessment, user } = await openForReviewer(trx, principal, id, input.revision, 'verify');
     const revision = await findRevision(trx, id, assessment.latest_revision);
     if (!revision) throw new Error('assessment without its latest revision');
     const { submission, catalogue, methodology, set, items } = await basisOf(deps, trx, revision, assessment.province_code);
