@@ -8,6 +8,7 @@
 import type { Catalogue, CatalogueTranslation, Methodology } from '../domain/types';
 import type { AdminUnits } from '../domain/admin-units';
 import type { CriteriaSet } from '../domain/criteria';
+import type { SupportKindsFile, Survey } from '../domain/community/schemas';
 
 export const CURRENT_CATALOGUE_VERSION = '2026.1';
 export const CURRENT_METHODOLOGY_ID = 'provisional-2026.1';
@@ -35,6 +36,14 @@ export const loadMethodology = cached(
 
 export const loadAdminUnits = cached(
   async () => (await import('../../data/admin-units/vn-admin-units-2025.json')).default as unknown as AdminUnits,
+);
+
+// Community teams (issue #15): only a team phone loads these.
+export const loadSupportKinds = cached(
+  async () => (await import('../../data/community/support-kinds-2026.1.json')).default as unknown as SupportKindsFile,
+);
+export const loadDefaultSurvey = cached(
+  async () => (await import('../../data/community/survey-default-2026.1.json')).default as unknown as Survey,
 );
 
 const loadEnglishCatalogue = cached(

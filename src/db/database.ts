@@ -11,6 +11,8 @@
  * - touches: per assessment, its latest answer edit (updatedAt, lastCode), see ./touch.ts.
  * - criteriaSets: the province's published criteria sets downloaded for offline use, see ./criteria-sets.ts.
  * - evidenceBlobs, evidenceLinks: evidence files (one row per sha-256) and their links to items, see ./evidence.ts.
+ * - teamEntries, surveyResponses: a community team phone's support log and survey responses; communityTallies: the
+ *   commune's tally fetched by an officer's phone (issue #15), see ./team-rows.ts.
  */
 import { Dexie } from 'dexie';
 import type { EntityTable, Table } from 'dexie';
@@ -23,6 +25,7 @@ import { declareSchema } from './migrations';
 import type { EvidenceBlobRow, EvidenceLinkRow } from './evidence-rows';
 import type { TouchRow } from './touch';
 import type { DownloadedSetRow } from './criteria-sets';
+import type { CommunityTallyRow, SurveyResponseRow, TeamEntryRow } from './team-rows';
 
 /** An answer row: the shared Answer plus the assessment it belongs to. */
 export type StoredAnswer = AnswerRow;
@@ -83,6 +86,9 @@ export class XasoDb extends Dexie {
   declare evidenceBlobs: EntityTable<EvidenceBlobRow, 'sha256'>;
   declare evidenceLinks: EntityTable<EvidenceLinkRow, 'id'>;
   declare verifiedResults: EntityTable<VerifiedResultRow, 'assessmentId'>;
+  declare teamEntries: EntityTable<TeamEntryRow, 'id'>;
+  declare surveyResponses: EntityTable<SurveyResponseRow, 'id'>;
+  declare communityTallies: EntityTable<CommunityTallyRow, 'key'>;
 
   constructor(name: string) {
     super(name);

@@ -103,6 +103,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       verifiedResults: 'assessmentId',
     },
   },
+  {
+    version: 6,
+    note:
+      "Community teams (issue #15): a team phone's support log (teamEntries, by id, indexed by day and send state) and " +
+      'its anonymous survey responses (surveyResponses, by id, indexed by send state), each row carrying its own ' +
+      "outbox state; communityTallies keeps the commune's tally as an officer's phone last fetched it (key " +
+      '"communeCode@year"). New tables only: no row is reshaped.',
+    stores: {
+      assessments: 'id, communeCode, updatedAt, status',
+      answers: '[assessmentId+code], assessmentId',
+      settings: 'key',
+      outbox: '++id, assessmentId, nextAttemptAt',
+      sync: 'assessmentId',
+      touches: 'assessmentId',
+      criteriaSets: 'key, provinceCode',
+      evidenceBlobs: 'sha256',
+      evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
+      verifiedResults: 'assessmentId',
+      teamEntries: 'id, date, syncState',
+      surveyResponses: 'id, syncState',
+      communityTallies: 'key',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -19,6 +19,10 @@ export interface EnrollmentSetting {
   communeName: string;
   provinceName?: string;
   enrolledAt: string;
+  /** 'team': a community team phone (issue #15): support log and survey only. Unset (older rows) = an officer's phone. */
+  role?: 'officer' | 'team';
+  /** A team phone's display name, asked once after enrollment; kept on this phone only. */
+  displayName?: string;
 }
 
 export interface SettingValues {

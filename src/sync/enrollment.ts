@@ -64,8 +64,25 @@ export async function enroll(input: string, opts: EnrollOptions = {}): Promise<E
   };
   const provinceName = str(b.provinceName);
   if (provinceName) enrollment.provinceName = provinceName;
+  if (b.role === 'team') enrollment.role = 'team';
   await setSetting('enrollment', enrollment, opts.db ?? getDb());
   return { ok: true, enrollment };
+}
+
+/** True on a community team phone (issue #15): it sends support entries and survey responses, nothing else. */
+export function isTeamPhone(enrollment: Enrollment | undefined | null): boolean {
+  return enrollment?.role === 'team';
+}
+
+/** A team phone's display name (trimmed, NFC, 1–60 characters), kept in its enrollment on this phone. */
+export async function setDisplayName(name: string, db: XasoDb = getDb()): Promise<Enrollment> {
+  const displayName = name.normalize('NFC').trim();
+  const current = await getEnrollment(db);
+  if (!current) throw new Error('not enrolled');
+  if (displayName === '' || [...displayName].length > 60) throw new RangeError('display name');
+  const next = { ...current, displayName };
+  await setSetting('enrollment', next, db);
+  return next;
 }
 
 export function getEnrollment(db: XasoDb = getDb()): Promise<Enrollment | undefined> {

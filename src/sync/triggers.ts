@@ -15,7 +15,8 @@
 import { getDb, type XasoDb } from '../db/database';
 import { backoffDelay } from './backoff';
 import type * as CriteriaSetsModule from './criteria-sets';
-import { getEnrollment } from './enrollment';
+import { pullCommunityTally } from './community-tally';
+import { getEnrollment, isTeamPhone } from './enrollment';
 import type * as OutboxModule from './outbox';
 import type { FlushOptions, FlushReport } from './outbox';
 import { startEvidenceTriggers } from './evidence-triggers';
@@ -38,6 +39,8 @@ function isVisible(): boolean {
 
 async function somethingWaits(db: XasoDb, evidenceWaits: () => Promise<boolean>): Promise<boolean> {
   if ((await db.outbox.count()) > 0) return true;
+  if ((await db.teamEntries.where('syncState').equals('queued').count()) > 0) return true;
+  if ((await db.surveyResponses.where('syncState').equals('queued').count()) > 0) return true;
   if ((await db.sync.filter((r) => r.state === 'sent').count()) > 0) return true;
   return evidenceWaits();
 }
@@ -103,8 +106,24 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     if (!stopped) setsWake = setTimeout(() => void pullSets(false), delay);
   };
 
+  // A community team phone (issue #15) sends its support log and survey responses, and nothing
+  // else: it may not read the commune's assessment, its verdicts or criteria sets.
+  let teamWake: ReturnType<typeof setTimeout> | undefined;
+  const flushTeam = async (): Promise<void> => {
+    const report = await (await import('./team-outbox')).flushTeamOutbox(flushOpts);
+    if (stopped || report.nextDueAt === undefined) return;
+    const delay = Math.max(MIN_WAKE_MS, Date.parse(report.nextDueAt) - Date.now());
+    if (delay >= intervalMs) return;
+    clearTimeout(teamWake);
+    teamWake = setTimeout(() => isVisible() && void flushTeam().catch(() => undefined), delay);
+  };
+
   const run = async (fromTimer = false): Promise<void> => {
     if (stopped) return;
+    if (isTeamPhone(await getEnrollment(db).catch(() => undefined))) {
+      await flushTeam().catch((err: unknown) => !stopped && console.error('[xaso] team sync', err));
+      return;
+    }
     try {
       await flush();
       if (!fromTimer || Date.now() - lastPullAt >= pullIntervalMs) {
@@ -116,6 +135,10 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
           ...(fromTimer ? { states: ['sent'] } : {}),
         });
         if (pulled.reached) lastPullAt = Date.now();
+        // The community team's tally for the checklist's measured facts (issue #15); small, never blocks a send.
+        await pullCommunityTally({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs }).catch(
+          (err: unknown) => !stopped && console.error('[xaso] community tally', err),
+        );
       }
       // Not awaited: files can take minutes on 2G; nothing else waits for them.
       void evidence.run();
@@ -168,6 +191,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     clearInterval(tick);
     clearTimeout(wake);
     clearTimeout(setsWake);
+    clearTimeout(teamWake);
     unsubscribe();
     if (typeof removeEventListener === 'function') removeEventListener('online', runAll);
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);

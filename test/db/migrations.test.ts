@@ -69,6 +69,21 @@ const RELEASED: Record<number, Record<string, string>> = {
     evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
     verifiedResults: 'assessmentId',
   },
+  6: {
+    assessments: 'id, communeCode, updatedAt, status',
+    answers: '[assessmentId+code], assessmentId',
+    settings: 'key',
+    outbox: '++id, assessmentId, nextAttemptAt',
+    sync: 'assessmentId',
+    touches: 'assessmentId',
+    criteriaSets: 'key, provinceCode',
+    evidenceBlobs: 'sha256',
+    evidenceLinks: 'id, assessmentId, sha256, [assessmentId+code]',
+    verifiedResults: 'assessmentId',
+    teamEntries: 'id, date, syncState',
+    surveyResponses: 'id, syncState',
+    communityTallies: 'key',
+  },
 };
 
 const v1Assessment: Assessment = {
@@ -255,6 +270,50 @@ describe('version 3 → 4 (evidence tables, issue #13)', () => {
     const { link } = await attachEvidence(db, { assessmentId: v1Assessment.id, code: 'HTS1', blob: photo });
     expect(await listEvidence(db, v1Assessment.id, 'HTS1')).toEqual([link]);
     expect(await db.evidenceLinks.where('sha256').equals(link.sha256).count()).toBe(1);
+  });
+});
+
+describe('version 5 → 6 (community team tables, issue #15)', () => {
+  it('a database written by a v5 build keeps its rows and verified results, and takes entries, responses and tallies', async () => {
+    const name = `xaso-migrate-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(5).stores(RELEASED[5] ?? {});
+    await old.table('assessments').add(v1Assessment);
+    await old.table('settings').add({
+      key: 'enrollment',
+      value: {
+        deviceToken: 't',
+        deviceId: 'd',
+        communeCode: '00004',
+        provinceCode: '01',
+        communeName: 'Phường Ba Đình',
+        enrolledAt: '2026-01-01T00:00:00.000Z',
+      },
+    });
+    await old.table('verifiedResults').add({ assessmentId: v1Assessment.id, verification: {}, comparison: null, fetchedAt: 'x' });
+    old.close();
+
+    const db = track(openXasoDb(name));
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(await getAssessment(v1Assessment.id, db)).toMatchObject({ helpers: 'Tổ công nghệ số cộng đồng' });
+    expect(await db.verifiedResults.count()).toBe(1);
+    expect((await getSetting('enrollment', db))?.role).toBeUndefined(); // an officer's phone, as before
+    await db.teamEntries.add({
+      id: '0b8e4c1a-5f2d-4e3b-9a7c-1d2e3f4a5b6c',
+      date: '2026-05-04',
+      hamlet: 'Thôn Đông',
+      kind: 'ky-nang-so',
+      residents: 2,
+      createdAt: 'x',
+      updatedAt: 'x',
+      syncState: 'queued',
+      attempts: 0,
+      nextAttemptAt: 'x',
+    });
+    expect(await db.teamEntries.where('syncState').equals('queued').count()).toBe(1);
+    expect(await db.surveyResponses.count()).toBe(0);
+    expect(await db.communityTallies.count()).toBe(0);
   });
 });
 

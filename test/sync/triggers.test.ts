@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { XasoDb } from '../../src/db/database';
 import { submitAssessment } from '../../src/sync/submit';
 import { startSync } from '../../src/sync/triggers';
-import { enrollFor, FakeServer, freshDb, loadRef, seedAssessment } from './helpers';
+import kindsJson from '../../data/community/support-kinds-2026.1.json';
+import { setSetting } from '../../src/db/settings';
+import { saveSupportEntry } from '../../src/db/team-log';
+import { enrollFor, FakeServer, freshDb, json, loadRef, seedAssessment } from './helpers';
 
 let db: XasoDb;
 let stop: (() => void) | undefined;
@@ -26,7 +29,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The requests about submissions; every run also asks for the province's criteria sets (issue #12, criteria-sets.test.ts). */
 // The verification pull (issue #14) rides with each verdict pull: one GET more per pull, counted apart.
 const submissionCalls = (server: FakeServer) =>
-  server.calls.filter((c) => !c.path.startsWith('/criteria-sets') && !/\/(verification|comparison)$/.test(c.path));
+  server.calls.filter(
+    (c) => !c.path.startsWith('/criteria-sets') && !/\/(verification|comparison)$/.test(c.path) && !isTallyCall(c.path),
+  );
+const isTallyCall = (path: string) => /^\/communes\/\d+\/community-tally\?year=\d{4}$/.test(path);
 
 describe('startSync', () => {
   it('flushes on start, and the timer spends no requests while nothing waits', async () => {
@@ -66,8 +72,12 @@ describe('startSync', () => {
     const server = new FakeServer();
     stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, intervalMs: 30 });
     await sleep(60);
-    // Nothing queued: the only request is the start's look for new criteria sets.
-    expect(server.calls.map((c) => c.path)).toEqual(['/criteria-sets?provinceCode=01']);
+    // Nothing queued: the only requests are the start's look for the commune's community tally
+    // (issue #15) and for new criteria sets.
+    expect(server.calls.map((c) => c.path)).toEqual([
+      `/communes/00004/community-tally?year=${new Date().getFullYear()}`,
+      '/criteria-sets?provinceCode=01',
+    ]);
     const a = await seedAssessment(db);
     await submitAssessment(a.id, { db, loadReference: loadRef, kick: () => undefined });
     await until(async () => (await db.sync.get(a.id))?.state === 'sent');
@@ -85,5 +95,34 @@ describe('startSync', () => {
     server.mode = 'up';
     await until(async () => (await db.sync.get(a.id))?.state === 'sent', 4000);
     expect(server.puts()).toHaveLength(2);
+  });
+
+  it('a team phone sends its support log and nothing else (no verdicts, tallies or criteria sets)', async () => {
+    db = freshDb();
+    await setSetting(
+      'enrollment',
+      {
+        deviceToken: 'team',
+        deviceId: 'd',
+        communeCode: '00004',
+        provinceCode: '01',
+        communeName: 'x',
+        enrolledAt: 'x',
+        role: 'team',
+      },
+      db,
+    );
+    const e = await saveSupportEntry(db, { date: '2026-05-04', hamlet: 'Thôn Đông', kind: 'khac', residents: 1 }, [
+      ...kindsJson.kinds.map((k) => k.id),
+    ]);
+    const paths: string[] = [];
+    const fetch = async (input: string) => {
+      paths.push(input.replace(/^.*\/api\/v1/, ''));
+      return json(200, { accepted: [e.id], duplicates: [] });
+    };
+    stop = startSync({ db, fetch, intervalMs: 20 });
+    await until(async () => (await db.teamEntries.get(e.id))?.syncState === 'sent');
+    await sleep(80);
+    expect(paths).toEqual(['/team/entries']);
   });
 });
