@@ -21,9 +21,15 @@ export function namespaceOf(path: string): string {
 // Namespaces of areas a commune phone never opens (the reviewer's) are left out: that area loads
 // its own strings with its chunk (src/ui/reviewer/strings.ts). Globs must be literals, hence the
 // repetition in ./language.ts.
-// The evidence panel's strings come with its chunk too (src/ui/evidence/strings.ts).
+// The evidence panel's strings come with its chunk too (src/ui/evidence/strings.ts), and a community
+// team phone's with the team screens (src/ui/screens/Team/strings.ts).
 const viFiles = import.meta.glob<Record<string, unknown>>(
-  ['../../locales/vi/*.json', '!../../locales/vi/reviewer.json', '!../../locales/vi/evidence.json'],
+  [
+    '../../locales/vi/*.json',
+    '!../../locales/vi/reviewer.json',
+    '!../../locales/vi/evidence.json',
+    '!../../locales/vi/team.json',
+  ],
   { eager: true, import: 'default' },
 );
 const viBundles = Object.fromEntries(Object.entries(viFiles).map(([path, data]) => [namespaceOf(path), data]));

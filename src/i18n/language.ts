@@ -10,7 +10,12 @@ import { DEFAULT_LANG, i18n, isLang, namespaceOf, type Lang } from './i18n';
 type Bundle = Record<string, unknown>;
 
 const enFiles = import.meta.glob<Bundle>(
-  ['../../locales/en/*.json', '!../../locales/en/reviewer.json', '!../../locales/en/evidence.json'],
+  [
+    '../../locales/en/*.json',
+    '!../../locales/en/reviewer.json',
+    '!../../locales/en/evidence.json',
+    '!../../locales/en/team.json',
+  ],
   { import: 'default' },
 );
 const lazyFiles: Record<string, Record<string, () => Promise<Bundle>>> = { en: enFiles };

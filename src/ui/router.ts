@@ -7,6 +7,8 @@
  *                                 #/a/:id/version  a newer version of its criteria set (issue #12)
  *   #/enroll?code=…   enroll (link or QR code from the province)
  *   #/review…         the reviewer area, which parses the rest itself (src/ui/reviewer/routes.ts)
+ *   #/team/log[/:id]  a community team phone (issue #15): new support entry, or edit one
+ *   #/team/day?date=  the day view            #/team/survey   the satisfaction survey
  * A query after the path ("#/a/x?code=HTS7") is kept in `query`.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -21,10 +23,15 @@ export type Route = (
   | { name: 'report'; id: string }
   | { name: 'setVersion'; id: string }
   | { name: 'review' }
+  | { name: 'team'; view: TeamView; id?: string }
   | { name: 'not-found' }
 ) & { path: string; query: Readonly<Record<string, string>> };
 
 export type RouteName = Route['name'];
+
+/** The screens of a community team phone (issue #15); its home is #/ itself. */
+export type TeamView = 'log' | 'day' | 'survey';
+const TEAM_VIEWS: readonly string[] = ['log', 'day', 'survey'];
 
 function decode(part: string): string | undefined {
   try {
@@ -48,6 +55,12 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && first === 'settings') return { ...base, name: 'settings' };
   if (parts.length === 1 && first === 'enroll') return { ...base, name: 'enroll' };
   if (first === 'review') return { ...base, name: 'review' };
+  if (first === 'team' && id !== undefined && TEAM_VIEWS.includes(id) && rest.length === 0) {
+    const view = id as TeamView;
+    if (sub === undefined) return { ...base, name: 'team', view };
+    const decoded = view === 'log' ? decode(sub) : undefined;
+    if (decoded) return { ...base, name: 'team', view, id: decoded };
+  }
   if (first === 'a' && id !== undefined && rest.length === 0) {
     const decoded = decode(id);
     if (decoded) {
@@ -70,6 +83,9 @@ export const paths = {
   summary: (id: string) => `/a/${encodeURIComponent(id)}/summary`,
   report: (id: string) => `/a/${encodeURIComponent(id)}/report`,
   setVersion: (id: string) => `/a/${encodeURIComponent(id)}/version`,
+  teamLog: (id?: string) => (id === undefined ? '/team/log' : `/team/log/${encodeURIComponent(id)}`),
+  teamDay: (date?: string) => (date === undefined ? '/team/day' : `/team/day?date=${date}`),
+  teamSurvey: () => '/team/survey',
 };
 
 /** Where the header's back link leads from a route, or undefined on home. */

@@ -21,5 +21,6 @@ test('the first screen loads no reviewer, Chart.js, English, zod or criteria-set
   expect(all.some((m) => m.includes('node_modules/chart.js/'))).toBe(true);
   expect(all.some((m) => m.startsWith('locales/en/'))).toBe(true);
   expect(all.some((m) => m.startsWith('data/criteria/'))).toBe(true);
+  expect(all.some((m) => m.startsWith('src/ui/screens/Team/'))).toBe(true);
   expect(firstScreenLeaks(graph)).toEqual([]);
 });

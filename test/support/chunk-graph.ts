@@ -2,7 +2,8 @@
  * What the first screen downloads, from the chunk graph the app build records (vite.config.ts,
  * chunkGraph): the entry chunk and every chunk it imports statically, transitively. A dynamic
  * import() is where the first screen stops paying. `firstScreenLeaks` names every module of that
- * closure that must stay behind an import(): the reviewer area, Chart.js, English, zod, criteria sets.
+ * closure that must stay behind an import(): the reviewer area, Chart.js, English, zod, criteria sets,
+ * the community team screens.
  */
 import { readFileSync } from 'node:fs';
 
@@ -25,6 +26,11 @@ export const FIRST_SCREEN_BANS: readonly { what: string; module: RegExp }[] = [
   { what: 'English', module: /^locales\/en\/|^data\/catalogue\/[^/]+\/en\.json$/ },
   { what: 'zod', module: /(^|\/)node_modules\/zod\// },
   { what: 'criteria sets', module: /^data\/criteria\// },
+  {
+    what: 'the community team screens',
+    module:
+      /^src\/ui\/screens\/Team\/|^locales\/[a-z]{2,3}\/team\.json$|^data\/community\/|^src\/db\/(team-log|survey-responses)\.ts$|^src\/sync\/team-outbox\.ts$/,
+  },
 ];
 
 export function readChunkGraph(file: string): ChunkGraph {

@@ -26,6 +26,16 @@ describe('parseRoute', () => {
     expect(parseRoute('#/reviewer').name).toBe('not-found');
   });
 
+  it('reads the community team screens (issue #15) and refuses others under /team', () => {
+    expect(parseRoute('#/team/log')).toMatchObject({ name: 'team', view: 'log' });
+    expect(parseRoute('#/team/log/ab%20c')).toMatchObject({ name: 'team', view: 'log', id: 'ab c' });
+    expect(parseRoute('#/team/day?date=2026-05-04')).toMatchObject({ name: 'team', view: 'day', query: { date: '2026-05-04' } });
+    expect(parseRoute('#/team/survey')).toMatchObject({ name: 'team', view: 'survey' });
+    expect(parseRoute('#/team/survey/x').name).toBe('not-found');
+    expect(parseRoute('#/team/assessments').name).toBe('not-found');
+    expect(parentPath(parseRoute('#/team/day'))).toBe('/');
+  });
+
   it('keeps the query', () => {
     const r = parseRoute('#/a/abc?code=%C6%AFDCQS19&x=1');
     expect(r).toMatchObject({ name: 'checklist', id: 'abc', path: '/a/abc' });

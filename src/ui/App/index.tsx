@@ -11,8 +11,9 @@ import { useT } from '../../i18n';
 import { announce } from '../components/announce';
 import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
-import { useRoute, paths, type Route } from '../router';
+import { useRoute, paths, type Route, type TeamView } from '../router';
 import Home from '../screens/Home';
+import { useEnrollment } from '../sync/use-live';
 import { Header } from './Header';
 import { lazyScreen } from './lazy-screen';
 import { applyUpdate, dismissOfflineReady, useSwState } from './sw-bridge';
@@ -25,14 +26,26 @@ const Report = lazyScreen<{ id: string }>(() => import('../screens/Report'));
 const SetVersion = lazyScreen<{ id: string }>(() => import('../screens/SetVersion'));
 const Settings = lazyScreen(() => import('../screens/Settings'));
 const Enroll = lazyScreen(() => import('../screens/Enroll'));
+// A community team phone's screens (issue #15), one chunk of their own: an officer's phone never fetches it.
+const Team = lazyScreen<{ view: 'home' | TeamView; id?: string | undefined; query: Readonly<Record<string, string>> }>(
+  () => import('../screens/Team'),
+);
 // Reviewers work online on a PC; a commune phone never downloads this area unless opened.
 const Reviewer = lazyScreen<{ path: string; query: Readonly<Record<string, string>> }>(() => import('../reviewer'));
+
+/** A team phone's home is the team's (support log, survey, send state): it holds no assessment. */
+function HomeOrTeam({ query }: { query: Readonly<Record<string, string>> }) {
+  const enrollment = useEnrollment();
+  return enrollment?.role === 'team' ? <Team view="home" query={query} /> : <Home />;
+}
 
 function Screen({ route }: { route: Route }) {
   const t = useT('common');
   switch (route.name) {
     case 'home':
-      return <Home />;
+      return <HomeOrTeam query={route.query} />;
+    case 'team':
+      return <Team view={route.view} id={route.id} query={route.query} />;
     case 'new':
       return <NewAssessment />;
     case 'settings':

@@ -13,6 +13,7 @@ import { StatusPicker } from './StatusPicker';
 import { disclosureLevels, GuidanceDisclosure } from './GuidanceDisclosure';
 import { actorKey, scaleLabel, tierBadge } from './view-model';
 import { cardId, saveErrorKey } from './card-ids';
+import { MEASURED_CODES, MeasuredFacts } from './MeasuredFacts';
 import './card.css';
 
 interface Props {
@@ -101,6 +102,7 @@ export function CardView(p: Props) {
         </p>
       )}
       {evidence.panel}
+      {MEASURED_CODES.has(c.code) && <MeasuredFacts assessmentId={p.assessmentId} code={c.code} idBase={id} />}
       {p.reviewComment && (
         // Text node, never markup: the comment is whatever the reviewer typed.
         <div class="card-review" role="note" aria-labelledby={`${id}-review`}>

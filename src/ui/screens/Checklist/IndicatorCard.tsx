@@ -15,6 +15,7 @@ import type { Answer, IndicatorValue, Status } from '../../../domain/types';
 import { formatNumber, useT } from '../../../i18n';
 import { Button } from '../../components/Button';
 import type { SaveState } from './card-saver';
+import { MEASURED_CODES, MeasuredFacts } from './MeasuredFacts';
 import { cardId, saveErrorKey } from './card-ids';
 import { indicatorStatusChoices, parseTyped, typedFromValue } from './criteria-view';
 import type { EntryProblem, IndicatorItem, TypedDraft } from './criteria-view';
@@ -214,6 +215,9 @@ function IndicatorCardView(p: IndicatorCardProps) {
         trail={evidence.button}
       />
       {evidence.panel}
+      {MEASURED_CODES.has(p.item.answerCode) && (
+        <MeasuredFacts assessmentId={p.assessmentId} code={p.item.answerCode} idBase={id} />
+      )}
     </article>
   );
 }

@@ -1,0 +1,34 @@
+/** A team phone's home: who and where, the two actions, today's log, and what waits to be sent. */
+import type { Enrollment } from '../../../sync/enrollment';
+import { useT } from '../../../i18n';
+import { LinkButton } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { paths } from '../../router';
+import { localDay } from './dates';
+import { SendState } from './SendState';
+
+export function TeamHome({ enrollment }: { enrollment: Enrollment }) {
+  const t = useT('team');
+  return (
+    <Page title={t('home.title')} class="team-home">
+      <p class="team-who">
+        <strong>{enrollment.communeName}</strong>
+        <br />
+        {t('home.member', { name: enrollment.displayName ?? '' })}
+      </p>
+      <div class="team-actions">
+        <LinkButton variant="primary" class="team-big" href={`#${paths.teamLog()}`}>
+          {t('home.log')}
+        </LinkButton>
+        <LinkButton variant="primary" class="team-big" href={`#${paths.teamSurvey()}`}>
+          {t('home.survey')}
+        </LinkButton>
+        <LinkButton variant="secondary" class="team-big" href={`#${paths.teamDay(localDay())}`}>
+          {t('home.today')}
+        </LinkButton>
+      </div>
+      <SendState />
+      <p class="muted team-note">{t('home.noAssessment')}</p>
+    </Page>
+  );
+}

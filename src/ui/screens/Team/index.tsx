@@ -1,0 +1,57 @@
+/**
+ * A community team phone (issue #15): its home (support log, survey, day view, send state) and
+ * its screens, in one chunk that an officer's phone never fetches. The team phone holds no
+ * assessment; its first step after enrollment is a display name, kept on the phone only.
+ */
+import { useT } from '../../../i18n';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { paths, type TeamView } from '../../router';
+import { useEnrollment } from '../../sync/use-live';
+import { DayView } from './DayView';
+import { LogForm } from './LogForm';
+import { NameForm } from './NameForm';
+import { SurveyScreen } from './Survey';
+import { TeamHome } from './TeamHome';
+import { useTeamData } from './team-data';
+import './style.css';
+
+export interface TeamProps {
+  view: 'home' | TeamView;
+  id?: string | undefined;
+  query: Readonly<Record<string, string>>;
+}
+
+export default function Team({ view, id, query }: TeamProps) {
+  const t = useT('common');
+  const data = useTeamData();
+  const enrollment = useEnrollment();
+  if (data === 'failed') {
+    return (
+      <Page title={t('loadError.title')}>
+        <p>{t('loadError.body')}</p>
+      </Page>
+    );
+  }
+  if (!data || enrollment === undefined) return <Loading label={t('loading')} />;
+  if (enrollment?.role !== 'team') {
+    // Only a phone enrolled with a team code has these screens.
+    return (
+      <Page title={t('notFound.title')}>
+        <p>{t('notFound.body')}</p>
+        <a href={`#${paths.home()}`}>{t('notFound.home')}</a>
+      </Page>
+    );
+  }
+  if (!enrollment.displayName) return <NameForm communeName={enrollment.communeName} />;
+  switch (view) {
+    case 'home':
+      return <TeamHome enrollment={enrollment} />;
+    case 'log':
+      return <LogForm data={data} id={id} date={query.date} />;
+    case 'day':
+      return <DayView data={data} date={query.date} />;
+    case 'survey':
+      return <SurveyScreen survey={data.survey} />;
+  }
+}
