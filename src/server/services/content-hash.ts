@@ -58,8 +58,20 @@ function planOf(schema: z.ZodType): Plan {
 
 const PLAN = planOf(SubmissionSchema);
 
+// A string JSON.stringify would write as it is between quotes: no quote, backslash, control
+// character or surrogate (which it escapes when lone). Most submission text is such a string.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a leaf, without its call for the common plain string, number and null. */
+function leaf(value: unknown): string {
+  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (value === null) return 'null';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return JSON.stringify(value) ?? 'null';
+}
+
 function write(value: unknown, plan: Plan): string {
-  if (plan.kind === 'leaf' || value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (plan.kind === 'leaf' || value === null || typeof value !== 'object') return leaf(value);
   if (plan.kind === 'array') {
     const items = value as unknown[];
     let out = '[';
