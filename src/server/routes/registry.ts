@@ -31,6 +31,11 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Open to a session whose password was reset and not yet changed (who am I, change it, sign out). */
   allowedBeforePasswordChange?: boolean;
   body?: B;
+  /**
+   * Runs on the body's text before it is parsed: a response ends the request there (a replay
+   * recognised by its bytes, services/known-bodies.ts); undefined goes on to parsing.
+   */
+  answerFromText?: (c: AppContext, text: string) => Promise<Response | undefined>;
   /** Replaces the default body parsing (e.g. to name components in problems). Throws ApiError. */
   parseBody?: (raw: unknown) => z.output<B>;
   query?: Q;
@@ -42,6 +47,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
 export interface RouteInput<B, Q> {
   body: B;
   query: Q;
+  /** The body's text as read (inflated), for a route with a body. */
+  text: string;
 }
 
 type Handler<B, Q> = (c: AppContext, input: RouteInput<B, Q>) => Response | Promise<Response>;
@@ -72,12 +79,15 @@ export function containsNul(value: unknown): boolean {
   return false;
 }
 
-async function readJson(c: AppContext, maxBytes: number): Promise<unknown> {
+async function readJsonText(c: AppContext, maxBytes: number): Promise<string> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
   }
-  const text = await readBodyText(c, maxBytes);
+  return readBodyText(c, maxBytes);
+}
+
+function parseJson(text: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -124,9 +134,13 @@ export class ApiRoutes {
         query = parsed.data;
       }
       let body: unknown = undefined;
+      let text = '';
       if (def.body) {
         // Anonymous callers get a small limit, checked before the body is read or parsed.
-        const raw = await readJson(c, def.auth === 'public' ? ANONYMOUS_BODY_BYTES : this.maxBodyBytes);
+        text = await readJsonText(c, def.auth === 'public' ? ANONYMOUS_BODY_BYTES : this.maxBodyBytes);
+        const early = await def.answerFromText?.(c, text);
+        if (early) return early;
+        const raw = parseJson(text);
         if (def.parseBody) body = def.parseBody(raw);
         else {
           const parsed = def.body.safeParse(raw);
@@ -135,7 +149,7 @@ export class ApiRoutes {
           body = parsed.data;
         }
       }
-      return handler(c, { body: body as z.output<B>, query: query as z.output<Q> });
+      return handler(c, { body: body as z.output<B>, query: query as z.output<Q>, text });
     });
   }
 }
