@@ -25,6 +25,7 @@ import { lighthousePart } from './lighthouse';
 import { describeMachine, machineMarkdown } from './machine';
 import { markdownFixes, markdownNotes, markdownTable, notMeasured, type Part, type PartContext, type Row } from './report';
 import { scoringPart } from './scoring';
+import { teamLogPart } from './team-log';
 import { wirePart } from './wire';
 
 const PARTS: Part[] = [
@@ -34,6 +35,7 @@ const PARTS: Part[] = [
   criteriaDownloadPart,
   lighthousePart,
   browserPart,
+  teamLogPart,
   evidencePart,
   evidenceUploadPart,
   ingestPart,

@@ -3,7 +3,7 @@
  * offered again), the help given (the kinds file), residents (large − / + buttons), an optional
  * note that warns against personal data. "Đã lưu" only once the entry is committed to IndexedDB.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { getDb } from '../../../db';
 import { InvalidInputError } from '../../../db/errors';
 import { recentHamlets, saveSupportEntry, TeamItemLockedError } from '../../../db/team-log';
@@ -60,42 +60,53 @@ export function LogForm({ data, id, date }: { data: TeamData; id?: string | unde
     if (status.kind !== 'saving') setStatus({ kind: 'idle' });
   };
 
-  const save = async (e: Event) => {
+  // The tap goes straight to the transaction: nothing is rendered between the click and the
+  // commit unless the save is slow (then "Đang lưu…"), as on the checklist's cards (issue #16).
+  const inFlight = useRef(false);
+  const savedCount = useRef(0);
+  const save = (e: Event) => {
     e.preventDefault();
-    if (status.kind === 'saving') return;
+    if (inFlight.current) return;
     if (draft.kind === '') return setStatus({ kind: 'error', text: t('log.error.kind'), field: 'kind' });
-    setStatus({ kind: 'saving' });
-    try {
-      const row = await saveSupportEntry(
-        getDb(),
-        {
-          ...(id === undefined ? {} : { id }),
-          date: draft.date,
-          hamlet: draft.hamlet,
-          kind: draft.kind,
-          residents: Number(draft.residents),
-          note: draft.note,
-        },
-        data.kindIds,
-      );
-      kickTeamOutbox();
-      announce(t('log.saved'));
-      if (id !== undefined) return navigate(paths.teamDay(row.date), { replace: true });
-      // The next entry is often the same day, place and help: only the count and the note start over.
-      setDraft((d) => ({ ...d, residents: '1', note: '' }));
-      setRecent((r) => [row.hamlet, ...r.filter((h) => h !== row.hamlet)].slice(0, 6));
-      setStatus((s) => ({ kind: 'saved', n: (s.kind === 'saved' ? s.n : 0) + 1 }));
-    } catch (err) {
-      if (err instanceof InvalidInputError)
-        return setStatus({
-          kind: 'error',
-          text: t(`log.error.${err.field}`, { defaultValue: t('log.error.failed') }),
-          field: err.field,
-        });
-      if (err instanceof TeamItemLockedError)
-        return setStatus({ kind: 'error', text: t(`log.${err.reason === 'sent' ? 'locked' : 'sending'}`) });
-      setStatus({ kind: 'error', text: storageProblemText(err, t) ?? t('log.error.failed') });
-    }
+    inFlight.current = true;
+    const pending = saveSupportEntry(
+      getDb(),
+      {
+        ...(id === undefined ? {} : { id }),
+        date: draft.date,
+        hamlet: draft.hamlet,
+        kind: draft.kind,
+        residents: Number(draft.residents),
+        note: draft.note,
+      },
+      data.kindIds,
+    );
+    const slow = setTimeout(() => setStatus({ kind: 'saving' }), 150);
+    pending
+      .then((row) => {
+        kickTeamOutbox();
+        announce(t('log.saved'));
+        if (id !== undefined) return navigate(paths.teamDay(row.date), { replace: true });
+        // The next entry is often the same day, place and help: only the count and the note start over.
+        setDraft((d) => ({ ...d, residents: '1', note: '' }));
+        setRecent((r) => [row.hamlet, ...r.filter((h) => h !== row.hamlet)].slice(0, 6));
+        setStatus({ kind: 'saved', n: ++savedCount.current });
+      })
+      .catch((err: unknown) => {
+        if (err instanceof InvalidInputError)
+          return setStatus({
+            kind: 'error',
+            text: t(`log.error.${err.field}`, { defaultValue: t('log.error.failed') }),
+            field: err.field,
+          });
+        if (err instanceof TeamItemLockedError)
+          return setStatus({ kind: 'error', text: t(`log.${err.reason === 'sent' ? 'locked' : 'sending'}`) });
+        setStatus({ kind: 'error', text: storageProblemText(err, t) ?? t('log.error.failed') });
+      })
+      .finally(() => {
+        clearTimeout(slow);
+        inFlight.current = false;
+      });
   };
 
   const title = id === undefined ? t('log.title') : t('log.editTitle');
@@ -111,7 +122,7 @@ export function LogForm({ data, id, date }: { data: TeamData; id?: string | unde
   const err = (field: string) => (status.kind === 'error' && status.field === field ? `${uid}-err` : undefined);
   return (
     <Page title={title}>
-      <form class="team-form stack" onSubmit={(e) => void save(e)} noValidate>
+      <form class="team-form stack" onSubmit={save} noValidate>
         <label for={`${uid}-date`} class="team-label">
           {t('log.date')}
         </label>
