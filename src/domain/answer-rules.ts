@@ -35,9 +35,23 @@ export function textLength(s: string): number {
   return n;
 }
 
-function tooLong(text: string | undefined, limit: number): boolean {
-  return text !== undefined && textLength(normalizeText(text)) > limit;
+/**
+ * NFC makes a text at most 3 times as many code points as it had (UAX #15, "Design Goals": the
+ * maximum expansion factor of NFC is 3), and a text has at most as many code points as UTF-16 units.
+ */
+const NFC_MAX_EXPANSION = 3;
+
+/**
+ * Over `limit` code points once stored (NFC, trimmed)? A text short enough that even NFC's largest
+ * expansion keeps it within the limit (nearly every note) is not normalised nor counted at all:
+ * the server checks every text of every submission, and the normalising was most of that work.
+ */
+export function textTooLong(text: string | undefined, limit: number): boolean {
+  if (text === undefined || text.length * NFC_MAX_EXPANSION <= limit) return false;
+  return textLength(normalizeText(text)) > limit;
 }
+
+const tooLong = textTooLong;
 
 /** Is "không áp dụng" a possible answer for this component? Never for central/provincial ones. */
 export function naAllowed(c: CatalogueComponent, m: Methodology): boolean {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { applicableComponents, componentIndex, isRequired } from './catalogue';
-import { checkAnswer, LIMITS, normalizeText, textLength } from './answer-rules';
+import { checkAnswer, LIMITS, normalizeText, textTooLong } from './answer-rules';
 import { checkEvidence, EvidenceListSchema, orderedEvidence } from './evidence';
 import type { Answer, Catalogue, Methodology, ScoreResult } from './types';
 import { AREA_TYPES, COMMUNE_CODE_RE } from './vocabulary';
@@ -115,9 +115,7 @@ export function parseSubmission(
   return { ok: false, problems };
 }
 
-function tooLong(text: string | undefined, limit: number): boolean {
-  return text !== undefined && textLength(normalizeText(text)) > limit;
-}
+const tooLong = textTooLong;
 
 /**
  * Everything the server refuses: wrong versions, codes the catalogue does not know or that do
