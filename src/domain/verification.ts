@@ -83,7 +83,8 @@ export function verifiableItems(submission: Submission, catalogue: Catalogue, se
   const items: VerifiableItem[] = [];
   set.indicators.forEach((ind, i) => {
     const code = answerCode(ind);
-    if (!plan.applicable[i] || seen.has(code)) return;
+    // A measured figure is the server's, not the officer's answer: nothing to verify or adjust.
+    if (!plan.applicable[i] || seen.has(code) || ind.input.kind === 'measured') return;
     seen.add(code);
     items.push({ code, input: ind.input.kind });
   });

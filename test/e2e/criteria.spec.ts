@@ -53,6 +53,8 @@ function entryFor(ind: CriteriaIndicator, i: number): IndicatorEntry {
       return { a: String(2 + (i % 3)), b: '5' };
     case 'percent':
       return { text: i % 2 ? '62,5' : '85' };
+    case 'measured':
+      throw new Error(`${ind.code}: the template set has no measured input to answer`);
   }
 }
 const entries = new Map(applicable.map((ind, i) => [ind.code, entryFor(ind, i)]));

@@ -13,6 +13,7 @@ import { add, cmp, div, isZero, mul, ONE, rat, sub, ZERO } from './rational';
 import type { Rational } from './rational';
 import { answerCode, evaluateIndicator } from './rules';
 import type { IndicatorOutcome } from './rules';
+import type { MeasuredInputs } from './measured';
 import type { CriteriaSet } from './schema';
 import type { AnswerMap, AreaType, Catalogue } from '../types';
 
@@ -21,6 +22,8 @@ export interface CriteriaScoringInput {
   catalogue: Catalogue;
   areaTypes: readonly AreaType[];
   answers: AnswerMap;
+  /** The commune's measured figures for "measured" inputs (./measured.ts); omitted: none. */
+  measured?: MeasuredInputs;
 }
 
 /** empty: nothing applies under it; not-counted: all N/A (or "not counted"); counted: in its parent's sums. */
@@ -75,7 +78,7 @@ export function computeCriteria(input: CriteriaScoringInput): CriteriaRaw {
   // The catalogue's same-item rule (../same-items.ts): one answer counts for each member that applies.
   const answers = effectiveAnswers(catalogue, areaTypes, input.answers);
   const outcomes = set.indicators.map((ind, i) =>
-    plan.applicable[i] ? evaluateIndicator(ind, plan.statusFractions[i] ?? [], answers[answerCode(ind)]) : null,
+    plan.applicable[i] ? evaluateIndicator(ind, plan.statusFractions[i] ?? [], answers[answerCode(ind)], input.measured) : null,
   );
   const leaf = (i: number): RawNode => {
     const o = outcomes[i];

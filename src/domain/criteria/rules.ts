@@ -7,6 +7,8 @@ import { normalizeText } from '../answer-rules';
 import { cmp, div, min, ONE, parseRational, rat, ZERO } from './rational';
 import type { Rational } from './rational';
 import type { CriteriaIndicator } from './schema';
+import { measuredValue } from './measured';
+import type { MeasuredInputs, NotMeasured } from './measured';
 import type { Answer, IndicatorValue } from '../types';
 
 export type ValueProblem =
@@ -19,7 +21,8 @@ export type ValueProblem =
   | 'unknown-option'
   | 'out-of-range'
   | 'bad-status'
-  | 'na-not-allowed';
+  | 'na-not-allowed'
+  | NotMeasured;
 
 export interface IndicatorOutcome {
   /** In the denominators: applicable, not N/A, not an unnamed open item, not b = 0 "not counted". */
@@ -73,12 +76,24 @@ const unanswered = (problem: ValueProblem | null = null): IndicatorOutcome => ({
 export const answerCode = (ind: CriteriaIndicator): string =>
   ind.input.kind === 'status' && ind.input.component !== undefined ? ind.input.component : ind.code;
 
+/** No measured figures at all: every measured indicator is "no-tally". */
+export const NOTHING_MEASURED: MeasuredInputs = { tally: null, population: null };
+
 export function evaluateIndicator(
   ind: CriteriaIndicator,
   fractions: readonly Rational[],
   a: Answer | undefined,
+  measured: MeasuredInputs = NOTHING_MEASURED,
 ): IndicatorOutcome {
   const { input, rule } = ind;
+  if (input.kind === 'measured') {
+    // Never the officer's answer: the figure measured; without one it is counted and scores 0.
+    const m = measuredValue(input.metric, measured);
+    if (!m.ok) return unanswered(m.reason);
+    const ladder = rule.kind === 'steps' ? rule.steps : rule.kind === 'thresholds' ? rule.thresholds : undefined;
+    if (!ladder) return unanswered('wrong-kind');
+    return { counted: true, answered: true, fraction: div(rat(ladderPoints(ladder, m.value)), rat(ind.points)), problem: null };
+  }
   if (input.kind === 'status') {
     const status: unknown = a?.status;
     if (status === 'na')

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { nfcText } from '../schemas';
 import { AREA_TYPES } from '../vocabulary';
+import { MEASURED_METRICS, MEASURED_RULE } from './measured';
 
 const text = z.strictObject({ vi: nfcText, en: nfcText });
 /** An exact fraction: a decimal number as written (0.5) or "a/b" ("2/3"). */
@@ -46,6 +47,8 @@ export const InputSchema = z.discriminatedUnion('kind', [
     aAtMostB: z.boolean(),
   }),
   z.strictObject({ kind: z.literal('percent') }),
+  /** Not answered by the officer: a figure the community teams measure (./measured.ts). */
+  z.strictObject({ kind: z.literal('measured'), metric: z.enum(MEASURED_METRICS) }),
 ]);
 
 /** How the input becomes a fraction of the indicator's maximum. */
@@ -80,6 +83,10 @@ export const RULE_FOR_INPUT = {
   pair: 'ratio',
   percent: 'thresholds',
 } as const;
+
+/** The rule kind an input is scored by: fixed per input kind, and per metric for a measured one. */
+export const ruleKindFor = (input: z.infer<typeof InputSchema>): z.infer<typeof RuleSchema>['kind'] =>
+  input.kind === 'measured' ? MEASURED_RULE[input.metric] : RULE_FOR_INPUT[input.kind];
 
 export const EvidenceSchema = z.strictObject({
   required: z.boolean(),

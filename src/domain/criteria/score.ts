@@ -7,6 +7,7 @@ import { computeCriteria, exactGain } from './engine';
 import type { CriteriaRaw, CriteriaScoringInput } from './engine';
 import { add, cmp, mul, rat, roundTo } from './rational';
 import type { Rational } from './rational';
+import type { MeasuredInputs } from './measured';
 import type { ValueProblem } from './rules';
 import type { CriteriaSet } from './schema';
 import { sharedMembers } from '../same-items';
@@ -48,6 +49,8 @@ export interface CriteriaScore {
   completeness: { answered: number; counted: number; requiredAnswered: number; requiredTotal: number };
   /** Every applicable required indicator answered. */
   complete: boolean;
+  /** The measured figures the set's "measured" indicators were scored from (present only for such a set). */
+  measured?: MeasuredInputs;
 }
 
 export interface CriteriaGap {
@@ -116,6 +119,9 @@ export function scoreCriteria(input: CriteriaScoringInput, raw: CriteriaRaw = co
     indicators,
     completeness: { answered: raw.root.answered, counted: raw.root.counted, requiredAnswered, requiredTotal },
     complete: requiredAnswered === requiredTotal,
+    ...(set.indicators.some((ind) => ind.input.kind === 'measured')
+      ? { measured: input.measured ?? { tally: null, population: null } }
+      : {}),
   };
 }
 

@@ -36,6 +36,11 @@ export function validateCriteriaAnswers(
       return;
     }
     let answered: boolean;
+    if (ind.input.kind === 'measured') {
+      // Measured by the server from the community tally: nothing to answer, nothing required.
+      if (own && a) problems.push({ code: ind.code, problem: 'value-not-expected' });
+      return;
+    }
     if (ind.input.kind === 'status') {
       const status: unknown = a?.status;
       if (own && a?.value !== undefined) problems.push({ code: ind.code, problem: 'value-not-expected' });

@@ -4,7 +4,7 @@
  * input, and links to components the catalogue does not have.
  */
 import type { z } from 'zod';
-import { CriteriaSetBaseSchema, RULE_FOR_INPUT } from './schema';
+import { CriteriaSetBaseSchema, ruleKindFor } from './schema';
 import type { CriteriaSet, Fraction } from './schema';
 import { cmp, ONE, parseRational } from './rational';
 import type { Catalogue } from '../types';
@@ -77,8 +77,11 @@ function checkIndicators(s: CriteriaSet, catalogue: Catalogue | undefined, repor
   s.indicators.forEach((ind, i) => {
     const at = (...p: Path): Path => ['indicators', i, ...p];
     const { input, rule } = ind;
-    if (RULE_FOR_INPUT[input.kind] !== rule.kind)
-      report(at('rule', 'kind'), `a ${input.kind} input is scored by a "${RULE_FOR_INPUT[input.kind]}" rule, not "${rule.kind}"`);
+    const expected = ruleKindFor(input);
+    if (expected !== rule.kind) {
+      const what = input.kind === 'measured' ? `measured ${input.metric}` : input.kind;
+      report(at('rule', 'kind'), `a ${what} input is scored by a "${expected}" rule, not "${rule.kind}"`);
+    }
     if (rule.kind === 'status') rule.fractions.forEach((f, k) => checkFraction(f, at('rule', 'fractions', k), report));
     if (rule.kind === 'yesno') {
       checkFraction(rule.yes, at('rule', 'yes'), report);

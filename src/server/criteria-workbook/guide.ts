@@ -51,6 +51,18 @@ const KIND_EXAMPLES: [string, string, string, string][] = [
     '≥50%: 5; ≥80%: 10',
     'Xã nhập một tỷ lệ phần trăm; từ 50% được 5 điểm, từ 80% được 10; dưới ngưỡng thấp nhất: 0 điểm.',
   ],
+  [
+    INPUT_KINDS.measured,
+    RULE_KINDS.steps,
+    '≥10: 5; ≥50: 10',
+    'Xã không nhập: máy chủ tính từ số liệu của Tổ công nghệ số cộng đồng (cột “Số liệu đo được”). Ví dụ “số lượt người dân được hỗ trợ trên 1.000 dân”: từ 10 được 5 điểm, từ 50 được 10. Chưa có số liệu (chưa có số dân, dưới 5 phiếu khảo sát): 0 điểm.',
+  ],
+  [
+    INPUT_KINDS.measured,
+    RULE_KINDS.thresholds,
+    '≥50%: 5; ≥80%: 10',
+    'Chỉ với “tỷ lệ người dân hài lòng” (trả lời 4 hoặc 5 điểm ở câu hỏi chung của phiếu khảo sát): từ 50% được 5 điểm, từ 80% được 10. Dưới 5 phiếu: 0 điểm.',
+  ],
 ];
 
 function heading(sheet: ExcelJS.Worksheet, text: string): void {

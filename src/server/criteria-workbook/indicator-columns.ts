@@ -1,5 +1,5 @@
 /** The "Chỉ tiêu" sheet's columns: one row per indicator; the key parts (points, rule) come first. */
-import { ACTORS, BOTH, INPUT_KINDS, NO, OPTIONAL, RULE_KINDS, YES, YES_NO } from './labels';
+import { ACTORS, BOTH, INPUT_KINDS, MEASURED_METRIC_LABELS, NO, OPTIONAL, RULE_KINDS, YES, YES_NO } from './labels';
 import type { Column } from './layout';
 
 export const INDICATOR_COLUMNS: readonly Column[] = [
@@ -44,7 +44,7 @@ export const INDICATOR_COLUMNS: readonly Column[] = [
     width: 14,
     required: true,
     list: Object.values(INPUT_KINDS),
-    help: 'Xã nhập gì: "trạng thái" (0–3), "có/không", "lựa chọn" (một trong các lựa chọn), "số lượng", "cặp số a/b" (a trên tổng b), "phần trăm".',
+    help: 'Xã nhập gì: "trạng thái" (0–3), "có/không", "lựa chọn" (một trong các lựa chọn), "số lượng", "cặp số a/b" (a trên tổng b), "phần trăm"; hoặc "số liệu đo được" (xã không nhập: lấy từ sổ hỗ trợ và khảo sát của Tổ công nghệ số cộng đồng).',
     example: INPUT_KINDS.pair,
   },
   {
@@ -245,4 +245,13 @@ export const INDICATOR_COLUMNS: readonly Column[] = [
     width: 24,
     help: `Chỉ với "trạng thái": trạng thái ${n} của mục này trông như thế nào (điền đủ 4 cột hoặc để trống cả 4).`,
   })),
+  // Last, so that the columns before it keep the cells they had before measured inputs existed.
+  {
+    key: 'metric',
+    header: 'Số liệu đo được',
+    width: 24,
+    list: Object.values(MEASURED_METRIC_LABELS),
+    help: 'Chỉ với "số liệu đo được" (bắt buộc): số liệu do Tổ công nghệ số cộng đồng ghi nhận mà chỉ tiêu dùng; xã không nhập, máy chủ tự tính. "Tỷ lệ người dân hài lòng" tính theo "ngưỡng %", các số liệu khác theo "bậc". Số liệu "trên 1.000 dân" cần số dân của xã; số liệu hài lòng cần ít nhất 5 phiếu khảo sát, nếu không chỉ tiêu được 0 điểm.',
+    example: '',
+  },
 ];

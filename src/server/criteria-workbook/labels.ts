@@ -4,6 +4,7 @@
  * The reader also accepts the format's own English keys ("status", "sum"…) and is blind to case.
  */
 import type { CriteriaGroup, CriteriaIndicator, CriteriaInput, CriteriaRule } from '../../domain/criteria';
+import type { MeasuredMetric } from '../../domain/criteria/measured';
 import type { AreaType } from '../../domain/vocabulary';
 
 export type Labels<K extends string> = Readonly<Record<K, string>>;
@@ -15,6 +16,17 @@ export const INPUT_KINDS: Labels<CriteriaInput['kind']> = {
   number: 'số lượng',
   pair: 'cặp số a/b',
   percent: 'phần trăm',
+  measured: 'số liệu đo được',
+};
+
+/** The community teams' figures a "measured" input reads (issue #15). */
+export const MEASURED_METRIC_LABELS: Labels<MeasuredMetric> = {
+  residentsHelped: 'số lượt người dân được hỗ trợ',
+  residentsHelpedPer1000: 'số lượt người dân được hỗ trợ trên 1.000 dân',
+  sessions: 'số lần hỗ trợ',
+  surveyResponses: 'số phiếu khảo sát',
+  satisfactionMean: 'điểm hài lòng trung bình',
+  shareSatisfied: 'tỷ lệ người dân hài lòng',
 };
 
 export const RULE_KINDS: Labels<CriteriaRule['kind']> = {

@@ -18,7 +18,7 @@ const TABLE_KEYS = {
   gates: ['id', 'indicators', 'below', 'capLevel', 'vi', 'en'],
 } as const;
 const INDICATOR_OWN = ['code', 'group', 'vi', 'en', 'points', 'required', 'areaTypes', 'links', 'ownQuestion', 'actor'];
-const INPUT_OWN = ['component', 'naAllowed', 'countOnlyWhenNamed', 'max', 'aAtMostB'];
+const INPUT_OWN = ['component', 'naAllowed', 'countOnlyWhenNamed', 'max', 'aAtMostB', 'metric'];
 
 const lang = (p: PropertyKey | undefined): 'Vi' | 'En' => (p === 'en' ? 'En' : 'Vi');
 

@@ -5,6 +5,7 @@
  * English text after the column's name rather than being dropped.
  */
 import type { z } from 'zod';
+import { RULE_KINDS } from './labels';
 
 type Issue = z.core.$ZodIssue;
 
@@ -69,6 +70,10 @@ const TRANSLATIONS: [RegExp, (...m: string[]) => string][] = [
   [
     /^points (\S+) do not add up: the top-level groups total (\S+)$/,
     (p, t) => `${p} điểm không khớp: các nhóm cấp cao nhất cộng lại được ${t} điểm`,
+  ],
+  [
+    /^a measured (\S+) input is scored by a "(.*)" rule, not "(.*)"$/,
+    (_m, rule) => `số liệu đo được này tính theo “${RULE_KINDS[rule as keyof typeof RULE_KINDS] ?? rule}”`,
   ],
   [/^a (\S+) input is scored by a "(.*)" rule, not "(.*)"$/, () => 'không hợp với loại nhập liệu (xem bảng ở sheet “Hướng dẫn”)'],
   [/^fraction (\S+) is above 1$/, (f) => `phân số ${f} lớn hơn 1`],

@@ -5,7 +5,7 @@
  */
 import type { CriteriaInput } from '../../domain/criteria';
 import type { RowReader } from './cells';
-import { ACTORS, AREA_TYPE_LABELS, choices, INPUT_KINDS, keyOf, RULE_KINDS } from './labels';
+import { ACTORS, AREA_TYPE_LABELS, choices, INPUT_KINDS, keyOf, MEASURED_METRIC_LABELS, RULE_KINDS } from './labels';
 import { parseRule } from './rule-syntax';
 
 export type Loose = Record<string, unknown>;
@@ -25,6 +25,7 @@ const INPUT_COLUMNS: Record<CriteriaInput['kind'], string[]> = {
   number: ['unitVi', 'unitEn', 'max'],
   pair: ['aVi', 'aEn', 'aUnitVi', 'aUnitEn', 'bVi', 'bEn', 'bUnitVi', 'bUnitEn', 'aAtMostB'],
   percent: [],
+  measured: ['metric'],
 };
 
 /** "id: text" lines of an options cell; undefined (and reported) when blank or malformed. */
@@ -82,6 +83,8 @@ function readInput(r: RowReader, kind: CriteriaInput['kind'] | undefined): Loose
         b: { vi: r.text('bVi'), en: r.text('bEn'), unit: { vi: r.text('bUnitVi'), en: r.text('bUnitEn') } },
         aAtMostB: r.boolean('aAtMostB'),
       };
+    case 'measured':
+      return compact({ kind, metric: r.choice('metric', MEASURED_METRIC_LABELS) });
     case 'yesno':
     case 'percent':
       return { kind };

@@ -3,7 +3,17 @@
  * The inverse of from-rows.ts; together they must round-trip every field of the format.
  */
 import type { CriteriaGroup, CriteriaIndicator, CriteriaSet } from '../../domain/criteria';
-import { ACTORS, AGGREGATES, AREA_TYPE_LABELS, IF_NONE_COUNTED, INPUT_KINDS, NO, RULE_KINDS, YES } from './labels';
+import {
+  ACTORS,
+  AGGREGATES,
+  AREA_TYPE_LABELS,
+  IF_NONE_COUNTED,
+  INPUT_KINDS,
+  MEASURED_METRIC_LABELS,
+  NO,
+  RULE_KINDS,
+  YES,
+} from './labels';
 import { formatFraction, formatRule } from './rule-syntax';
 
 export type CellOut = string | number | undefined;
@@ -81,6 +91,8 @@ function inputCells(ind: CriteriaIndicator): RowOut {
         bUnitEn: input.b.unit.en,
         aAtMostB: yesNo(input.aAtMostB),
       };
+    case 'measured':
+      return { metric: MEASURED_METRIC_LABELS[input.metric] };
     case 'yesno':
     case 'percent':
       return {};

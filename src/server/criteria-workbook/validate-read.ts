@@ -7,7 +7,8 @@
 import type { z } from 'zod';
 import { checkCriteriaSet, criteriaSetSchema, CriteriaSetBaseSchema } from '../../domain/criteria';
 import type { CriteriaSet } from '../../domain/criteria';
-import { RULE_FOR_INPUT } from '../../domain/criteria/schema';
+import { RULE_FOR_INPUT, ruleKindFor } from '../../domain/criteria/schema';
+import type { CriteriaInput } from '../../domain/criteria';
 import type { Catalogue } from '../../domain/types';
 import { locate } from './locate';
 import { customMessage, issueMessage } from './messages';
@@ -37,7 +38,10 @@ function standIn(set: Loose): CriteriaSet {
     const kind = isObject(ind.input) ? String(ind.input.kind) : (INPUT_FOR_RULE[String(rule?.kind)] ?? 'yesno');
     const input: Loose = isObject(ind.input) ? { ...ind.input } : { kind };
     if (kind === 'choice') input.options = arrayOr(input.options);
-    const ruleKind = RULE_FOR_INPUT[kind as keyof typeof RULE_FOR_INPUT];
+    const ruleKind =
+      kind === 'measured'
+        ? ruleKindFor({ kind, metric: (input.metric ?? 'residentsHelped') as never } as CriteriaInput)
+        : RULE_FOR_INPUT[kind as keyof typeof RULE_FOR_INPUT];
     const fractions = Object.fromEntries(arrayOr(input.options).map((o) => [String(isObject(o) ? o.id : ''), 0]));
     const neutral = ruleKind === 'choice' ? { kind: 'choice', fractions } : NEUTRAL_RULES[ruleKind];
     return { ...ind, input, rule: rule ?? neutral };

@@ -41,12 +41,34 @@ export const CriteriaScoreSchema = z.object({
           'out-of-range',
           'bad-status',
           'na-not-allowed',
+          'no-tally',
+          'population-missing',
+          'too-few-responses',
         ])
         .nullable(),
     }),
   ),
   completeness: z.object({ answered: z.number(), counted: z.number(), requiredAnswered: z.number(), requiredTotal: z.number() }),
   complete: z.boolean(),
+  measured: z
+    .object({
+      tally: z
+        .object({
+          period: z.string(),
+          residentsHelped: z.number(),
+          residentsByKind: z.record(z.string(), z.number()),
+          sessions: z.number(),
+          responses: z.number(),
+          satisfaction: z.union([
+            z.object({ mean: z.number().nullable(), shareSatisfied: z.number().nullable(), n: z.number() }),
+            z.object({ tooFew: z.literal(true) }),
+          ]),
+        })
+        .nullable(),
+      population: z.number().nullable(),
+    })
+    .optional()
+    .meta({ description: 'The community tally and population the measured indicators were scored from (issue #15)' }),
 });
 
 const _criteriaScoreMatches: Same<z.infer<typeof CriteriaScoreSchema>, CriteriaScore> = true;

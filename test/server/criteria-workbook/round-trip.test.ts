@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCriteriaSet } from '../../../src/domain/criteria';
 import type { CriteriaSet } from '../../../src/domain/criteria';
 import { readCriteriaWorkbook, writeCriteriaWorkbook } from '../../../src/server/criteria-workbook';
+import { MEASURED_RULE } from '../../../src/domain/criteria/measured';
 import { RULE_FOR_INPUT } from '../../../src/domain/criteria/schema';
 import { INPUT_KINDS, RULE_KINDS } from '../../../src/server/criteria-workbook/labels';
 import {
@@ -75,8 +76,11 @@ describe('criteria workbook round trip', () => {
     const firstColumn = new Set<string>();
     wb.getWorksheet('Hướng dẫn')!.eachRow((row) => firstColumn.add(String(row.getCell(1).value)));
     const columns = [GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, GATE_COLUMNS].flat().map((c) => c.header);
-    const kinds = Object.keys(INPUT_KINDS).map(
-      (k) => `${INPUT_KINDS[k as keyof typeof INPUT_KINDS]} → ${RULE_KINDS[RULE_FOR_INPUT[k as keyof typeof RULE_FOR_INPUT]]}`,
+    // A measured input's rule depends on its metric: the guide shows each rule it can take.
+    const ruleKinds = (k: string) =>
+      k === 'measured' ? [...new Set(Object.values(MEASURED_RULE))] : [RULE_FOR_INPUT[k as keyof typeof RULE_FOR_INPUT]];
+    const kinds = Object.keys(INPUT_KINDS).flatMap((k) =>
+      ruleKinds(k).map((r) => `${INPUT_KINDS[k as keyof typeof INPUT_KINDS]} → ${RULE_KINDS[r]}`),
     );
     for (const expected of [...columns, ...SET_ROWS.map((r) => r.label), ...kinds]) expect(firstColumn).toContain(expected);
   });
