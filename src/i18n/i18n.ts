@@ -1,7 +1,9 @@
 /**
- * The i18next instance. Vietnamese is the source language and ships inside the first-screen
- * bundle (locales/vi/*.json, one namespace per file, but for the reviewer's), so the app renders
- * without any request. Other languages are added by ./language.ts when the user picks them.
+ * The i18next instance. Vietnamese is the source language. The first-screen bundle holds only what
+ * the home screen renders (locales/vi/common.json, home.json and sync-state.json, the sync badge's),
+ * so the app renders without any request; every other screen's namespaces are loaded
+ * with the screens (./screen-strings.ts), the reviewer's, the evidence panel's and the team screens' with their chunks.
+ * Other languages are added by ./language.ts when the user picks them.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 
@@ -18,22 +20,14 @@ export function namespaceOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
 }
 
-// Namespaces of areas a commune phone never opens (the reviewer's) are left out: that area loads
-// its own strings with its chunk (src/ui/reviewer/strings.ts). Globs must be literals, hence the
-// repetition in ./language.ts.
-// The evidence panel's strings come with its chunk too (src/ui/evidence/strings.ts), and a community
-// team phone's with the team screens (src/ui/screens/Team/strings.ts).
+// Globs must be literals, hence the repetition in ./language.ts and ./screen-strings.ts.
 const viFiles = import.meta.glob<Record<string, unknown>>(
-  [
-    '../../locales/vi/*.json',
-    '!../../locales/vi/reviewer.json',
-    '!../../locales/vi/evidence.json',
-    '!../../locales/vi/team.json',
-  ],
+  ['../../locales/vi/common.json', '../../locales/vi/home.json', '../../locales/vi/sync-state.json'],
   { eager: true, import: 'default' },
 );
 const viBundles = Object.fromEntries(Object.entries(viFiles).map(([path, data]) => [namespaceOf(path), data]));
 
+/** The namespaces in the first bundle. */
 export const NAMESPACES = Object.keys(viBundles);
 
 export const i18n: I18n = i18next.createInstance();

@@ -84,7 +84,7 @@ test('one progress, one state, a same item asked once, a blocked submission that
     await expect(home.list.getByText(progressText, { exact: true })).toBeVisible();
     // Said once: before, "Trạng thái: Bản nháp" stood beside a badge saying "Bản nháp" again.
     const card = (await home.list.textContent()) ?? '';
-    expect(card.split(tx('sync', 'state.draft')).length - 1).toBe(1);
+    expect(card.split(tx('sync-state', 'state.draft')).length - 1).toBe(1);
     await expectAccessible(page, 'home');
   });
 

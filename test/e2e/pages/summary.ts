@@ -121,7 +121,7 @@ export class SummaryPage {
 
   /** The sync badge of this assessment: "Trạng thái gửi: Đang chờ gửi" (the label is for screen readers). */
   async expectSyncState(state: 'queued' | 'sent' | 'accepted' | 'returned'): Promise<void> {
-    const label = tx('sync', 'badge.label', { state: tx('sync', `state.${state}`, {}, this.lang) }, this.lang);
+    const label = tx('sync-state', 'badge.label', { state: tx('sync-state', `state.${state}`, {}, this.lang) }, this.lang);
     await expect(this.submitPanel.getByText(label, { exact: true })).toBeVisible();
   }
 

@@ -1,7 +1,8 @@
 /**
  * Where an assessment stands with the province, as a small pill, plus the time of the last
  * attempt to send. Live: it changes the moment a flush or a review pull commits (any tab).
- * Light enough for the home list: Dexie, i18n and nothing else.
+ * Light enough for the home list: Dexie, i18n and nothing else; its strings (locales/<lang>/sync-state.json)
+ * are in the first bundle, the rest of the sync namespace is not.
  */
 import type { SyncState } from '../../../db';
 import type { AssessmentStatus } from '../../../domain/types';
@@ -29,7 +30,7 @@ export interface SyncBadgeProps {
 const HINTED = new Set<SyncState>(['queued', 'sent', 'returned', 'error', 'conflict']);
 
 export function SyncBadge({ assessmentId, showTime = true, showHint = false }: SyncBadgeProps) {
-  const t = useT('sync');
+  const t = useT('sync-state');
   const view = useSyncView(assessmentId);
   if (!view?.assessment) return null;
   const state: SyncState = view.sync?.state ?? FROM_STATUS[view.assessment.status];
