@@ -1,8 +1,9 @@
 /**
  * The i18next instance. Vietnamese is the source language. The first-screen bundle holds only what
  * the home screen renders (locales/vi/common.json, home.json and sync-state.json, the sync badge's),
- * so the app renders without any request; every other screen's namespaces are loaded
- * with the screens (./screen-strings.ts), the reviewer's, the evidence panel's and the team screens' with their chunks.
+ * so the app renders without any request; every other screen's namespaces are loaded with the
+ * screens (./screen-strings.ts), the reviewer's, the evidence panel's and the team screens' with
+ * their chunks.
  * Other languages are added by ./language.ts when the user picks them.
  */
 import i18next, { type i18n as I18n } from 'i18next';
