@@ -31,6 +31,19 @@ const REVIEWER_MODULE = /[\\/](?:src[\\/]ui[\\/]reviewer[\\/]|locales[\\/][a-z]{
  */
 const ONLINE_MODULE = /[\\/](?:node_modules[\\/]tus-js-client[\\/]|src[\\/]sync[\\/]tus-transfer\.ts$)/;
 
+/**
+ * A community team phone's code (issue #15: its screens, their strings, the community data files,
+ * the team outbox) goes under assets/team/: an officer's phone never runs it, so it is not fetched
+ * at install. A team phone enrolls online and opens these screens at once, which caches them
+ * (the worker keeps an area once used, and fetches it again on update).
+ */
+const TEAM_MODULE =
+  /[\\/](?:src[\\/]ui[\\/]screens[\\/]Team[\\/]|locales[\\/]vi[\\/]team\.json$|data[\\/]community[\\/]|src[\\/]sync[\\/]team-(?:outbox|kick)\.ts$|src[\\/]domain[\\/]community[\\/]schemas\.ts$|src[\\/]db[\\/](?:team-log|survey-responses)\.ts$)/;
+
+function isTeamOnly(moduleIds: readonly string[]): boolean {
+  return moduleIds.length > 0 && moduleIds.every((id) => TEAM_MODULE.test(id));
+}
+
 /** The tus client with its own dependencies (and bundler helpers), and nothing of the app's. */
 function isOnlineOnly(moduleIds: readonly string[]): boolean {
   return (
@@ -188,12 +201,15 @@ export default defineConfig({
           const lang = langOf(chunk.moduleIds);
           if (lang) return `assets/lang/${lang}/[name]-[hash].js`;
           if (isOnlineOnly(chunk.moduleIds)) return 'assets/online/[name]-[hash].js';
+          if (isTeamOnly(chunk.moduleIds)) return 'assets/team/[name]-[hash].js';
           return isReviewerOnly(chunk.moduleIds) ? 'assets/reviewer/[name]-[hash].js' : 'assets/[name]-[hash].js';
         },
         assetFileNames: (asset) =>
           asset.names.some((n) => /^reviewer.*\.css$/.test(n))
             ? 'assets/reviewer/[name]-[hash][extname]'
-            : 'assets/[name]-[hash][extname]',
+            : asset.names.some((n) => /^Team.*\.css$/.test(n))
+              ? 'assets/team/[name]-[hash][extname]'
+              : 'assets/[name]-[hash][extname]',
       },
     },
   },

@@ -21,9 +21,10 @@ export type Strategy = 'network' | 'shell' | 'precache' | 'runtime';
  * Optional areas, cached on first use only (vite.config.ts names their chunks):
  * a language other than Vietnamese (assets/lang/<lang>/…), the reviewer area (assets/reviewer/…),
  * which commune phones never open, and code that only runs with a connection to the server
- * (assets/online/…: the evidence uploader's tus client), fetched from that server when needed.
+ * (assets/online/…: the evidence uploader's tus client), fetched from that server when needed,
+ * and a community team phone's screens (assets/team/…, issue #15), which officers' phones never open.
  */
-export const LANG_CHUNK = /\/assets\/(?:lang\/([a-z]{2,3})|(reviewer|online))\//;
+export const LANG_CHUNK = /\/assets\/(?:lang\/([a-z]{2,3})|(reviewer|online|team))\//;
 
 export interface RequestLike {
   method: string;

@@ -71,6 +71,7 @@ describe('langOfUrl / manifestVersion', () => {
     expect(langOfUrl('https://xa.example/assets/index-abc.js')).toBeUndefined();
     expect(langOfUrl('https://xa.example/assets/reviewer/reviewer-abc.js')).toBe('reviewer');
     expect(langOfUrl('https://xa.example/assets/online/tus-transfer-abc.js')).toBe('online');
+    expect(langOfUrl('https://xa.example/assets/team/Team-abc.js')).toBe('team');
   });
 
   it('changes when any file or revision changes, and only then', () => {

@@ -3,6 +3,7 @@
  * its screens, in one chunk that an officer's phone never fetches. The team phone holds no
  * assessment; its first step after enrollment is a display name, kept on the phone only.
  */
+import { useEffect } from 'preact/hooks';
 import { useT } from '../../../i18n';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -26,6 +27,11 @@ export default function Team({ view, id, query }: TeamProps) {
   const t = useT('common');
   const data = useTeamData();
   const enrollment = useEnrollment();
+  // The team outbox sits in the team area (assets/team/, cached on first use): fetch it now, while
+  // the phone that just enrolled is online, so entries saved later with no signal can go up.
+  useEffect(() => {
+    void import('../../../sync/team-outbox').catch(() => undefined);
+  }, []);
   if (data === 'failed') {
     return (
       <Page title={t('loadError.title')}>
