@@ -20,6 +20,7 @@ import { registerCriteriaSetRoutes } from './routes/criteria-sets';
 import { CRITERIA_UPLOAD_PATH, MAX_CRITERIA_SET_BYTES } from './routes/criteria-set-writes';
 import { registerEnrollmentRoutes } from './routes/enrollment';
 import { registerEnrollmentCodeRoutes } from './routes/enrollment-codes';
+import { registerCommunePopulationRoutes } from './routes/commune-population';
 import { registerEvidenceRoutes } from './routes/evidence';
 import type { EvidenceOptions } from './evidence/tus';
 import { registerHealthRoutes } from './routes/health';
@@ -93,6 +94,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   registerAccountRoutes(routes, deps);
   registerEnrollmentRoutes(routes, deps);
   registerEnrollmentCodeRoutes(routes, deps);
+  registerCommunePopulationRoutes(routes, deps);
   registerAssessmentRoutes(routes, deps);
   registerProvinceRoutes(routes, deps);
   registerVerificationRoutes(routes, deps);

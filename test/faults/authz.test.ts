@@ -215,6 +215,15 @@ const MATRIX: Record<string, RouteCase> = {
     },
     expect: PROVINCE_X_STAFF,
   },
+  'GET /communes/{communeCode}/population': {
+    request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/population` }),
+    expect: { anonymous: 401, 'device A': 'ok', 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 403, admin: 'ok' },
+  },
+  'PUT /communes/{communeCode}/population': {
+    // Entered by the commune's officer, corrected by its province's reviewer (issue #15).
+    request: async () => ({ method: 'PUT', path: `/communes/${COMMUNE_A}/population`, body: { population: 4200 } }),
+    expect: { anonymous: 401, 'device A': 'ok', 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 403, admin: 'ok' },
+  },
   'GET /communes/{communeCode}/devices': {
     request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/devices` }),
     expect: PROVINCE_X_STAFF,

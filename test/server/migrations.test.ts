@@ -6,6 +6,7 @@ const TABLES = [
   'assessment_revisions',
   'assessments',
   'audit_log',
+  'commune_populations',
   'commune_scores',
   'criteria_set_owners',
   'criteria_sets',

@@ -13,6 +13,7 @@ import * as m006 from './migrations/006_commune_criteria_scores';
 import * as m007 from './migrations/007_verification';
 import * as m008 from './migrations/008_evidence';
 import * as m009 from './migrations/009_criteria_sets';
+import * as m010 from './migrations/010_commune_population';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '007_verification': m007,
   '008_evidence': m008,
   '009_criteria_sets': m009,
+  '010_commune_population': m010,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

@@ -231,6 +231,14 @@ export interface CriteriaSetOwnersTable {
   claimed_at: string;
 }
 
+/** The commune's population, entered once (migration 010, issue #15). */
+export interface CommunePopulationsTable {
+  commune_code: string;
+  population: number;
+  set_at: string;
+  set_by: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -250,6 +258,7 @@ export interface Database {
   evidence_owners: EvidenceOwnersTable;
   criteria_sets: CriteriaSetsTable;
   criteria_set_owners: CriteriaSetOwnersTable;
+  commune_populations: CommunePopulationsTable;
 }
 
 /** A tus upload (migration 008): what the phone declared, and how many bytes are durably stored. */
