@@ -34,7 +34,7 @@ function putText(s: TestServer, token: string, text: string, id = ID, gzip = fal
 describe('KnownBodies', () => {
   it('forgets the oldest body first once full', () => {
     const known = new KnownBodies(2);
-    const [a, b, c] = ['a', 'b', 'c'].map((t) => known.keyOf(t)) as [string, string, string];
+    const [a, b, c] = ['a', 'b', 'c'].map((t) => known.keyOf('assessment-1', t)) as [string, string, string];
     known.remember(a, { revision: 1, communeCode: '00004', contentHash: 'h1' });
     known.remember(b, { revision: 2, communeCode: '00004', contentHash: 'h2' });
     known.remember(c, { revision: 3, communeCode: '00004', contentHash: 'h3' });
@@ -42,7 +42,8 @@ describe('KnownBodies', () => {
     expect(known.get(a)).toBeUndefined();
     expect(known.get(b)?.revision).toBe(2);
     expect(known.get(c)?.contentHash).toBe('h3');
-    expect(known.keyOf('a')).not.toBe(known.keyOf('a '));
+    expect(known.keyOf('assessment-1', 'a')).not.toBe(known.keyOf('assessment-1', 'a '));
+    expect(known.keyOf('assessment-1', 'a')).not.toBe(known.keyOf('assessment-2', 'a'));
   });
 });
 

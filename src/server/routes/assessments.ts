@@ -68,10 +68,13 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       answerFromText: async (c, text) => {
         const principal = c.get('principal');
         if (principal?.kind !== 'device') return undefined;
-        const key = known.keyOf(text);
+        // A bad id is the full path's to refuse, after the body's own problems.
+        const id = c.req.param('id') ?? '';
+        if (!AssessmentIdSchema.safeParse(id).success) return undefined;
+        const key = known.keyOf(id, text);
         keys.set(c, key);
         const body = known.get(key);
-        const result = body && (await replayOfKnownBody(deps, principal, idParam(c), body));
+        const result = body && (await replayOfKnownBody(deps, principal, id, body));
         if (!result) return undefined;
         c.header('Idempotent-Replayed', 'true');
         return c.json(result, 200);
@@ -93,7 +96,7 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       if (principal?.kind !== 'device') throw forbidden();
       const outcome = await submitRevision(deps, principal, idParam(c), body, clientIp(c, deps));
       const { revision, contentHash } = outcome.result;
-      known.remember(keys.get(c) ?? known.keyOf(text), { revision, communeCode: body.communeCode, contentHash });
+      known.remember(keys.get(c) ?? known.keyOf(idParam(c), text), { revision, communeCode: body.communeCode, contentHash });
       if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(outcome.result, 200);
     },

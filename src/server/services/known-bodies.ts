@@ -4,8 +4,8 @@
  * A phone that lost an answer resends its queued body byte for byte (a third of the traffic under
  * load). Parsing, validating and hashing it again costs more CPU than anything else such a replay
  * does, and gives the same facts every time: what a body parses to is a pure function of its text.
- * So once a body was answered 200 (stored, or replayed after a full parse), its text's SHA-256 is
- * remembered with what the full path derived from it: the revision, the commune it names and its
+ * So once a body was answered 200 (stored, or replayed after a full parse), the SHA-256 of the
+ * assessment id and its text is remembered with what the full path derived from it: the revision, the commune it names and its
  * canonical content hash. The same text again is answered from one read of what is stored, exactly
  * as the full path answers a replay (submitRevision), when that read confirms it: the assessment
  * belongs to the device's commune and holds that revision with that content hash. Anything else
@@ -35,9 +35,12 @@ export class KnownBodies {
 
   constructor(private readonly max = KNOWN_BODIES_MAX) {}
 
-  /** The key of a body's text (after any Content-Encoding is undone). */
-  keyOf(text: string): string {
-    return createHash('sha256').update(text, 'utf8').digest('base64');
+  /**
+   * The key of a body's text (after any Content-Encoding is undone) sent for one assessment: the
+   * same text for another assessment is another key, so it costs no read that cannot confirm it.
+   */
+  keyOf(assessmentId: string, text: string): string {
+    return createHash('sha256').update(`${assessmentId}\n`).update(text, 'utf8').digest('base64');
   }
 
   get(key: string): KnownBody | undefined {
