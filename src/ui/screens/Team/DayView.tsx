@@ -90,11 +90,11 @@ export function DayView({ data, date }: { data: TeamData; date?: string | undefi
               </ul>
             )}
           </section>
-          <h2>{t('day.entries')}</h2>
+          <h2 id="team-entries-title">{t('day.entries')}</h2>
           {rows.length === 0 ? (
             <p>{t('day.empty')}</p>
           ) : (
-            <ul class="team-entries">
+            <ul class="team-entries" aria-labelledby="team-entries-title">
               {rows.map((r) => (
                 <EntryItem key={r.id} row={r} data={data} onDelete={setToDelete} />
               ))}
