@@ -16,6 +16,7 @@ import { errorBody, handleError, type ErrorLogger } from './errors';
 import { loadReferenceData, type ReferenceData } from './reference-data';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAssessmentRoutes } from './routes/assessments';
+import { registerCommunityRoutes } from './routes/community';
 import { registerCriteriaSetRoutes } from './routes/criteria-sets';
 import { CRITERIA_UPLOAD_PATH, MAX_CRITERIA_SET_BYTES } from './routes/criteria-set-writes';
 import { registerEnrollmentRoutes } from './routes/enrollment';
@@ -101,6 +102,7 @@ export function createApp(options: CreateAppOptions): XaSoApp {
   registerWideCsvRoutes(routes, deps);
   registerEvidenceRoutes(app, routes, deps, options.evidence);
   registerCriteriaSetRoutes(routes, deps);
+  registerCommunityRoutes(routes, deps);
 
   if (options.staticDir) serveStaticApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'No such resource'), 404));

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { resolveClientAddress, type TrustedProxies } from './client-address';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './db/connect';
-import type { Database, Role } from './db/schema';
+import type { Database, DeviceRole, Role } from './db/schema';
 import type { Storage } from './db/storage';
 import type { ReferenceData } from './reference-data';
 import type { CriteriaSetStore } from './services/criteria-set-store';
@@ -44,6 +44,8 @@ export interface DevicePrincipal {
   communeCode: string;
   provinceCode: string;
   tokenHash: string;
+  /** `team`: a community team's phone, refused everywhere but its own routes (issue #15). */
+  role: DeviceRole;
 }
 
 export type Principal = UserPrincipal | DevicePrincipal;

@@ -21,6 +21,7 @@ const AUTH_TEXT: Record<AuthRule, string> = {
   reviewer: 'Reviewer or admin session token; a reviewer only for their own province.',
   device: "Device token from an enrollment; only for the device's own commune.",
   any: 'Session token or device token.',
+  team: "Device token of a community team phone (role team); only for the device's own commune.",
 };
 
 function pathParameters(path: string): JsonObject[] {

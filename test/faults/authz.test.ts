@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entry, response } from '../server/community-fixtures';
 import { submission } from '../server/fixtures';
 import { provinceSet } from '../server/criteria-set-fixtures';
 import { hashPassword } from '../../src/server/auth/passwords';
@@ -19,8 +20,13 @@ import { ADMIN_PASSWORD, DB_KINDS, serverPerTest, TestServer, usePostgresWhen, t
 import { ASSESSMENT_A, buildWorld, COMMUNE_A, COMMUNE_B, PROVINCE_X, snapshot, type World } from './support/world';
 import { REPO_ROOT } from './support/server-process';
 
-const ROLES = ['anonymous', 'device A', 'device B', 'reviewer X', 'reviewer Y', 'admin'] as const;
+const ROLES = ['anonymous', 'device A', 'device B', 'reviewer X', 'reviewer Y', 'admin', 'team A'] as const;
 type Role = (typeof ROLES)[number];
+/**
+ * The community team phone of commune A (issue #15) is let in only where a row says so; elsewhere
+ * it gets 403 team_device, or what anyone gets on a public route.
+ */
+const teamExpect = (c: RouteCase): Expect => c.expect['team A'] ?? (c.expect.anonymous === 'ok' ? 'ok' : 403);
 /** 'ok': let in (a 2xx for a well-formed request); 401/403: refused; 404: refused without saying it exists. */
 type Expect = 'ok' | 401 | 403 | 404;
 
@@ -33,12 +39,12 @@ interface Cell {
 interface RouteCase {
   /** Builds the request; may create what the call consumes (a fresh code, a throwaway device). */
   request: (s: TestServer, w: World, role: Role) => Promise<Cell>;
-  expect: Record<Role, Expect>;
+  expect: Record<Exclude<Role, 'team A'>, Expect> & { 'team A'?: Expect };
   /** Undoes an allowed call that would spoil the cast for the next routes (a changed password). */
   after?: (s: TestServer, w: World, role: Role) => Promise<void>;
 }
 
-const PUBLIC: Record<Role, Expect> = {
+const PUBLIC: RouteCase['expect'] = {
   anonymous: 'ok',
   'device A': 'ok',
   'device B': 'ok',
@@ -46,8 +52,8 @@ const PUBLIC: Record<Role, Expect> = {
   'reviewer Y': 'ok',
   admin: 'ok',
 };
-const ANYONE_KNOWN: Record<Role, Expect> = { ...PUBLIC, anonymous: 401 };
-const ADMIN_ONLY: Record<Role, Expect> = {
+const ANYONE_KNOWN: RouteCase['expect'] = { ...PUBLIC, anonymous: 401 };
+const ADMIN_ONLY: RouteCase['expect'] = {
   anonymous: 401,
   'device A': 403,
   'device B': 403,
@@ -55,7 +61,7 @@ const ADMIN_ONLY: Record<Role, Expect> = {
   'reviewer Y': 403,
   admin: 'ok',
 };
-const PROVINCE_X_STAFF: Record<Role, Expect> = {
+const PROVINCE_X_STAFF: RouteCase['expect'] = {
   anonymous: 401,
   'device A': 403,
   'device B': 403,
@@ -63,11 +69,11 @@ const PROVINCE_X_STAFF: Record<Role, Expect> = {
   'reviewer Y': 403,
   admin: 'ok',
 };
-const READ_ASSESSMENT_A: Record<Role, Expect> = { ...PROVINCE_X_STAFF, 'device A': 'ok' };
+const READ_ASSESSMENT_A: RouteCase['expect'] = { ...PROVINCE_X_STAFF, 'device A': 'ok' };
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${counter++}`;
-const USERS_OK: Record<Role, Expect> = {
+const USERS_OK: RouteCase['expect'] = {
   anonymous: 401,
   'device A': 403,
   'device B': 403,
@@ -111,7 +117,7 @@ async function publishedOfX(s: TestServer, w: World): Promise<string> {
 }
 
 /** A draft of province X: its reviewers and the admin; to anyone else it does not exist (404). */
-const DRAFT_OF_X: Record<Role, Expect> = {
+const DRAFT_OF_X: RouteCase['expect'] = {
   anonymous: 401,
   'device A': 404,
   'device B': 404,
@@ -120,7 +126,7 @@ const DRAFT_OF_X: Record<Role, Expect> = {
   admin: 'ok',
 };
 /** A published set of province X: also its phones. */
-const PUBLISHED_OF_X: Record<Role, Expect> = { ...PROVINCE_X_STAFF, 'device A': 'ok', 'device B': 'ok' };
+const PUBLISHED_OF_X: RouteCase['expect'] = { ...PROVINCE_X_STAFF, 'device A': 'ok', 'device B': 'ok' };
 
 /**
  * Every route of the API, keyed as "METHOD /path" (OpenAPI style, relative to /api/v1); a key may
@@ -137,7 +143,10 @@ const MATRIX: Record<string, RouteCase> = {
     }),
     expect: PUBLIC,
   },
-  'GET /sessions/current': { request: async () => ({ method: 'GET', path: '/sessions/current' }), expect: ANYONE_KNOWN },
+  'GET /sessions/current': {
+    request: async () => ({ method: 'GET', path: '/sessions/current' }),
+    expect: { ...ANYONE_KNOWN, 'team A': 'ok' },
+  },
   'DELETE /sessions/current': {
     request: async () => ({ method: 'DELETE', path: '/sessions/current' }),
     expect: { anonymous: 401, 'device A': 403, 'device B': 403, 'reviewer X': 'ok', 'reviewer Y': 'ok', admin: 'ok' },
@@ -339,6 +348,36 @@ const MATRIX: Record<string, RouteCase> = {
   },
 };
 
+/** Community teams (issue #15): items for a team phone to send, fresh each call. */
+const TEAM_ONLY: RouteCase['expect'] = {
+  anonymous: 401,
+  'device A': 403,
+  'device B': 403,
+  'reviewer X': 403,
+  'reviewer Y': 403,
+  admin: 403,
+  'team A': 'ok',
+};
+Object.assign(MATRIX, {
+  'POST /communes/{communeCode}/team-codes': {
+    // The province's staff, or the commune's own officer phone.
+    request: async () => ({ method: 'POST', path: `/communes/${COMMUNE_A}/team-codes` }),
+    expect: { ...PROVINCE_X_STAFF, 'device A': 'ok' },
+  },
+  'POST /team/entries': {
+    request: async () => ({ method: 'POST', path: '/team/entries', body: { entries: [entry()] } }),
+    expect: TEAM_ONLY,
+  },
+  'POST /team/survey-responses': {
+    request: async () => ({ method: 'POST', path: '/team/survey-responses', body: { responses: [response(4)] } }),
+    expect: TEAM_ONLY,
+  },
+  'GET /communes/{communeCode}/community-tally': {
+    request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/community-tally?year=2026` }),
+    expect: READ_ASSESSMENT_A,
+  },
+} satisfies Record<string, RouteCase>);
+
 const PHOTO_OF_A = fs.readFileSync(path.join(REPO_ROOT, 'test/server/evidence/fixtures/photo.jpg'));
 
 /** Commune A's phone uploads a photo over tus (once); returns its SHA-256. */
@@ -379,6 +418,8 @@ async function tokenOf(s: TestServer, w: World, role: Role, route: string): Prom
       return fresh ? s.login('reviewer-y', 'reviewer-password-1') : w.reviewerY;
     case 'admin':
       return fresh ? s.adminToken() : w.admin;
+    case 'team A':
+      return w.teamA.token;
   }
 }
 
@@ -415,17 +456,23 @@ describe('authorization matrix (sqlite)', () => {
         const got = outcome(res);
         if (got === 'ok') await c.after?.(s, world, role);
         observed[route][role] = got;
-        if (got !== c.expect[role])
-          wrong.push(`${route} as ${role}: expected ${c.expect[role]}, got ${res.status} ${res.text.slice(0, 120)}`);
+        const expected = role === 'team A' ? teamExpect(c) : c.expect[role];
+        if (got !== expected)
+          wrong.push(`${route} as ${role}: expected ${expected}, got ${res.status} ${res.text.slice(0, 120)}`);
         if (got !== 'ok') {
-          expect(res.json?.error?.code, `${route} as ${role}`).toMatch(/^(unauthorized|forbidden|not_found)$/);
+          // A team phone is told why: it is a team phone (403 team_device), wherever it is not let in.
+          // (Revoking another phone is refused as for any phone: a device may only revoke itself.)
+          const opened = route.startsWith('POST /team/') || route === 'DELETE /devices/{id}';
+          const codes = role === 'team A' && !opened ? /^team_device$/ : /^(unauthorized|forbidden|not_found)$/;
+          expect(res.json?.error?.code, `${route} as ${role}`).toMatch(codes);
           if ((await snapshot(s.db)) !== before) wrong.push(`${route} as ${role}: refused but changed stored data`);
         }
       }
     }
     writeMatrix(observed);
     expect(wrong).toEqual([]);
-  });
+    // Seven callers × every route, each cell snapshotting the data tables: longer than the default.
+  }, 120_000);
 });
 
 /** The observed matrix, embedded in RELIABILITY.md by test/faults/report.ts. */
@@ -474,6 +521,12 @@ describe.each(DB_KINDS)('credentials that must stop working (%s)', (kind) => {
     ).toBe(200);
     expect((await s.request('DELETE', `/api/v1/devices/${lost.deviceId}`, { token: world.reviewerX })).status).toBe(204);
     await everywhere(lost.token, 'revoked device');
+    // A revoked community team phone too (issue #15).
+    expect(
+      (await s.request('POST', '/api/v1/team/entries', { token: world.teamA.token, body: { entries: [entry()] } })).status,
+    ).toBe(200);
+    expect((await s.request('DELETE', `/api/v1/devices/${world.teamA.deviceId}`, { token: world.reviewerX })).status).toBe(204);
+    await everywhere(world.teamA.token, 'revoked team phone');
 
     // A signed-out session.
     const signedOut = await s.login('reviewer-x', 'reviewer-password-1');

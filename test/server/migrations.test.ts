@@ -19,6 +19,8 @@ const TABLES = [
   'login_failures',
   'reviews',
   'sessions',
+  'survey_responses',
+  'team_entries',
   'users',
   'verifications',
   'verified_scores',

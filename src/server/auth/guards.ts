@@ -3,10 +3,21 @@
  * then check the finer rule of the resource (a reviewer's province, a device's commune).
  */
 import type { Principal, UserPrincipal } from '../context';
-import { forbidden, unauthorized } from '../errors';
+import { ApiError, forbidden, unauthorized } from '../errors';
 
-/** public: anyone · admin · reviewer: any signed-in account (reviewer or admin) · device: an enrolled phone · any: account or device. */
-export type AuthRule = 'public' | 'admin' | 'reviewer' | 'device' | 'any';
+/**
+ * public: anyone · admin · reviewer: any signed-in account (reviewer or admin) · device: an enrolled
+ * phone · any: account or device · team: a community team's phone only. A team phone is refused on
+ * every route but `team` ones and those that say `teamDevices` (see assertNotTeamDevice).
+ */
+export type AuthRule = 'public' | 'admin' | 'reviewer' | 'device' | 'any' | 'team';
+
+export const TEAM_DEVICE_REFUSED = 'A community team phone may only send support entries and survey responses';
+
+/** 403 team_device: a team phone cannot read or change the commune's assessment, criteria or evidence. */
+export function assertNotTeamDevice(principal: Principal | undefined): void {
+  if (principal?.kind === 'device' && principal.role === 'team') throw new ApiError(403, 'team_device', TEAM_DEVICE_REFUSED);
+}
 
 export function enforceRule(rule: AuthRule, principal: Principal | undefined): void {
   if (rule === 'public') return;
@@ -16,6 +27,9 @@ export function enforceRule(rule: AuthRule, principal: Principal | undefined): v
       return;
     case 'device':
       if (principal.kind !== 'device') throw forbidden('Only an enrolled device may do this');
+      return;
+    case 'team':
+      if (principal.kind !== 'device' || principal.role !== 'team') throw forbidden('Only a community team phone may do this');
       return;
     case 'reviewer':
       if (principal.kind !== 'user') throw forbidden('Sign in as a reviewer or admin');

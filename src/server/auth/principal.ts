@@ -46,7 +46,14 @@ export async function resolvePrincipal(c: AppContext, deps: AppDeps): Promise<Pr
   if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
     const device = await findActiveDeviceByTokenHash(deps.db, tokenHash);
     return device
-      ? { kind: 'device', id: device.id, communeCode: device.commune_code, provinceCode: device.province_code, tokenHash }
+      ? {
+          kind: 'device',
+          id: device.id,
+          communeCode: device.commune_code,
+          provinceCode: device.province_code,
+          tokenHash,
+          role: device.role,
+        }
       : undefined;
   }
   return undefined;

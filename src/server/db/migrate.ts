@@ -14,6 +14,7 @@ import * as m007 from './migrations/007_verification';
 import * as m008 from './migrations/008_evidence';
 import * as m009 from './migrations/009_criteria_sets';
 import * as m010 from './migrations/010_commune_population';
+import * as m011 from './migrations/011_community_teams';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '008_evidence': m008,
   '009_criteria_sets': m009,
   '010_commune_population': m010,
+  '011_community_teams': m011,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

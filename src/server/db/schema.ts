@@ -44,7 +44,12 @@ export interface DevicesTable {
   created_at: string;
   revoked_at: string | null;
   revoked_by: string | null;
+  /** From migration 011: what the phone may do (`team`: community-team entries and responses only). */
+  role: DeviceRole;
 }
+
+/** `officer`: the commune's assessment; `team`: a community digital team's phone (issue #15). */
+export type DeviceRole = 'officer' | 'team';
 
 export interface EnrollmentCodesTable {
   id: string;
@@ -59,6 +64,10 @@ export interface EnrollmentCodesTable {
   device_id: string | null;
   /** Set when a reviewer revoked the code before it was used. */
   revoked_at: string | null;
+  /** From migration 011: the role of the device it enrolls. */
+  role: DeviceRole;
+  /** From migration 011: the officer phone that issued this team code (created_by: who enrolled that phone). */
+  issued_by_device: string | null;
 }
 
 export interface LoginFailuresTable {
@@ -256,6 +265,8 @@ export interface Database {
   evidence_chunks: EvidenceChunksTable;
   evidence_files: EvidenceFilesTable;
   evidence_owners: EvidenceOwnersTable;
+  team_entries: TeamEntriesTable;
+  survey_responses: SurveyResponsesTable;
   criteria_sets: CriteriaSetsTable;
   criteria_set_owners: CriteriaSetOwnersTable;
   commune_populations: CommunePopulationsTable;
@@ -301,4 +312,40 @@ export interface EvidenceOwnersTable {
   province_code: string;
   filename: string;
   created_at: string;
+}
+
+/** A community team's support-log entry (migration 011), keyed by the phone's id; never updated. */
+export interface TeamEntriesTable {
+  id: string;
+  commune_code: string;
+  province_code: string;
+  device_id: string;
+  /** YYYY-MM-DD, as the team member chose it. */
+  date: string;
+  hamlet: string;
+  kind: string;
+  residents: number;
+  note: string | null;
+  /** SHA-256 of the entry as received: a replay with other content is told apart. */
+  content_hash: string;
+  received_at: string;
+}
+
+/** An anonymous survey response (migration 011), keyed by the phone's id; never updated. */
+export interface SurveyResponsesTable {
+  id: string;
+  commune_code: string;
+  province_code: string;
+  device_id: string;
+  survey_id: string;
+  survey_version: string;
+  answered_at: string;
+  /** Vietnam-time date of answered_at (periods are cut on it). */
+  answered_on: string;
+  /** JSON: question id → 1..5 or true/false. */
+  answers: string;
+  /** The answer to the survey's overall question, null when not given. */
+  overall: number | null;
+  content_hash: string;
+  received_at: string;
 }

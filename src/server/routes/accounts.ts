@@ -45,6 +45,7 @@ export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
       tag: 'accounts',
       summary: 'Who the token belongs to',
       auth: 'any',
+      teamDevices: true,
       allowedBeforePasswordChange: true,
       responses: { 200: { description: 'The caller', schema: CurrentSessionSchema } },
     },
@@ -66,7 +67,7 @@ export function registerAccountRoutes(api: ApiRoutes, deps: AppDeps): void {
           : {
               kind: 'device',
               user: null,
-              device: p ? { id: p.id, communeCode: p.communeCode, provinceCode: p.provinceCode } : null,
+              device: p ? { id: p.id, communeCode: p.communeCode, provinceCode: p.provinceCode, role: p.role } : null,
             };
       return c.json(body);
     },

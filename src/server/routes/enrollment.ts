@@ -84,6 +84,7 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
           id: d.id,
           communeCode: d.commune_code,
           label: d.label,
+          role: d.role,
           createdAt: d.created_at,
           revokedAt: d.revoked_at,
         })),
@@ -99,6 +100,7 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
       summary: 'Revoke a device token',
       description: "A reviewer of the device's province, the admin, or the device itself.",
       auth: 'any',
+      teamDevices: true,
       responses: { 204: { description: 'Revoked (also when it already was)' }, 404: { description: 'Unknown device' } },
     },
     async (c) => {

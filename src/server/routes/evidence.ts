@@ -7,6 +7,7 @@
  */
 import type { Hono } from 'hono';
 import { SHA256_HEX_RE } from '../../domain/evidence';
+import { assertNotTeamDevice } from '../auth/guards';
 import { resolvePrincipal } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../context';
 import { badRequest, errorBody, forbidden, notFound, unauthorized } from '../errors';
@@ -31,6 +32,7 @@ export function registerEvidenceRoutes(app: Hono<AppEnv>, api: ApiRoutes, deps: 
     const principal = await resolvePrincipal(c, deps);
     if (!principal) throw unauthorized();
     if (principal.kind !== 'device') throw forbidden('Only an enrolled device uploads evidence');
+    assertNotTeamDevice(principal);
     tus.callers.set(c.req.raw, principal);
     const res = await asApiError(await tus.server.handleWeb(c.req.raw));
     if (res.status === 503) res.headers.set('Retry-After', '5');

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import type { z } from 'zod';
-import { enforceRule, type AuthRule } from '../auth/guards';
+import { assertNotTeamDevice, enforceRule, type AuthRule } from '../auth/guards';
 import { resolvePrincipal } from '../auth/principal';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { ApiError, badRequest } from '../errors';
@@ -30,6 +30,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   auth: AuthRule;
   /** Open to a session whose password was reset and not yet changed (who am I, change it, sign out). */
   allowedBeforePasswordChange?: boolean;
+  /** Open to a community team's phone besides `team` routes (who am I, revoke itself). Default: 403 team_device. */
+  teamDevices?: boolean;
   body?: B;
   /**
    * Runs on the body's text before it is parsed: a response ends the request there (a replay
@@ -119,6 +121,8 @@ export class ApiRoutes {
     this.app.on(def.method.toUpperCase(), honoPath, async (c) => {
       const principal = await resolvePrincipal(c, this.deps);
       c.set('principal', principal);
+      // First: a team phone is told it is a team phone, whatever the route's own rule would say.
+      if (def.auth !== 'team' && def.auth !== 'public' && !def.teamDevices) assertNotTeamDevice(principal);
       enforceRule(def.auth, principal);
       if (principal?.kind === 'user' && principal.mustChangePassword && !def.allowedBeforePasswordChange) {
         throw new ApiError(403, 'password_change_required', 'Choose a new password first (it was reset by the administrator)');

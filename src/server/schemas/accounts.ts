@@ -29,7 +29,9 @@ export const SessionSchema = z.object({
 export const CurrentSessionSchema = z.object({
   kind: z.enum(['user', 'device']),
   user: UserSchema.nullable(),
-  device: z.object({ id: z.string(), communeCode: z.string(), provinceCode: z.string() }).nullable(),
+  device: z
+    .object({ id: z.string(), communeCode: z.string(), provinceCode: z.string(), role: z.enum(['officer', 'team']) })
+    .nullable(),
 });
 
 export const CreateUserSchema = z.object({

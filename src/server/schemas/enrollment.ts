@@ -27,12 +27,14 @@ export const EnrollResponseSchema = z.object({
   communeName: z.string(),
   provinceCode: z.string(),
   provinceName: z.string(),
+  role: z.enum(['officer', 'team']).meta({ description: 'team: a community team phone (entries and survey responses only)' }),
 });
 
 export const DeviceSchema = z.object({
   id: z.string(),
   communeCode: z.string(),
   label: z.string().nullable(),
+  role: z.enum(['officer', 'team']),
   createdAt: IsoDateTime,
   revokedAt: IsoDateTime.nullable(),
 });

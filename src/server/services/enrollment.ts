@@ -4,8 +4,8 @@
  * attempts are counted per IP like failed sign-ins, so codes cannot be guessed at speed.
  */
 import QRCode from 'qrcode';
-import type { UserPrincipal } from '../context';
-import type { AppDeps } from '../context';
+import type { AppDeps, Principal } from '../context';
+import type { DeviceRole } from '../db/schema';
 import { ApiError } from '../errors';
 import { newDeviceToken } from '../auth/principal';
 import { hashSecret, newEnrollmentCode, newId, normaliseEnrollmentCode } from '../auth/tokens';
@@ -24,33 +24,53 @@ export function enrollmentLink(origin: string, code: string): string {
   return `${origin}/#/enroll?code=${encodeURIComponent(code)}`;
 }
 
+/** The account that enrolled a phone: answerable for the codes that phone issues. */
+async function accountableUser(deps: AppDeps, deviceId: string): Promise<string> {
+  const row = await deps.db
+    .selectFrom('devices')
+    .innerJoin('enrollment_codes', 'enrollment_codes.id', 'devices.enrollment_code_id')
+    .select('enrollment_codes.created_by')
+    .where('devices.id', '=', deviceId)
+    .executeTakeFirstOrThrow();
+  return row.created_by;
+}
+
 export async function issueEnrollmentCode(
   deps: AppDeps,
-  user: UserPrincipal,
-  target: { communeCode: string; provinceCode: string },
+  issuer: Principal,
+  target: { communeCode: string; provinceCode: string; role?: DeviceRole },
   origin: string,
   ip: string,
 ): Promise<{ code: string; expiresAt: string; link: string; qrSvg: string }> {
+  const role = target.role ?? 'officer';
   const now = deps.now();
   const code = newEnrollmentCode();
   const id = newId();
+  const createdBy = issuer.kind === 'user' ? issuer.id : await accountableUser(deps, issuer.id);
   const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_LIFETIME_MS).toISOString();
   await insertEnrollmentCode(deps.db, {
     id,
     code_hash: hashSecret(code),
     commune_code: target.communeCode,
     province_code: target.provinceCode,
-    created_by: user.id,
+    created_by: createdBy,
+    issued_by_device: issuer.kind === 'device' ? issuer.id : null,
     created_at: now.toISOString(),
     expires_at: expiresAt,
     used_at: null,
     device_id: null,
     revoked_at: null,
+    role,
   });
   await audit(
     deps,
-    { principal: user, ip },
-    { action: 'enrollment-code.create', outcome: 'success', target: target.communeCode, detail: { codeId: id, expiresAt } },
+    { principal: issuer, ip },
+    {
+      action: role === 'team' ? 'team-code.create' : 'enrollment-code.create',
+      outcome: 'success',
+      target: target.communeCode,
+      detail: { codeId: id, expiresAt },
+    },
   );
   const link = enrollmentLink(origin, code);
   const qrSvg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -61,7 +81,7 @@ export async function enrollDevice(
   deps: AppDeps,
   input: { code: string; label?: string | undefined },
   ip: string,
-): Promise<{ deviceId: string; token: string; communeCode: string; provinceCode: string }> {
+): Promise<{ deviceId: string; token: string; communeCode: string; provinceCode: string; role: DeviceRole }> {
   const now = deps.now();
   const since = new Date(now.getTime() - ENROLL_WINDOW_MS).toISOString();
   const who = { principal: undefined, ip };
@@ -117,6 +137,7 @@ export async function enrollDevice(
       created_at: now.toISOString(),
       revoked_at: null,
       revoked_by: null,
+      role: row.role,
     });
     await audit(
       deps,
@@ -125,7 +146,7 @@ export async function enrollDevice(
         action: 'device.enroll',
         outcome: 'success',
         target: deviceId,
-        detail: { communeCode: row.commune_code, codeId: row.id },
+        detail: { communeCode: row.commune_code, codeId: row.id, role: row.role },
       },
       trx,
     );
@@ -134,5 +155,5 @@ export async function enrollDevice(
   if (!claimed)
     return fail('used', row.id, new ApiError(410, 'enrollment_code_used', 'This enrollment code has already been used'));
   await deleteLoginFailure(deps.db, attempt);
-  return { deviceId, token, communeCode: row.commune_code, provinceCode: row.province_code };
+  return { deviceId, token, communeCode: row.commune_code, provinceCode: row.province_code, role: row.role };
 }

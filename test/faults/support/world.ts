@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/server/db/schema';
+import { enrollTeam } from '../../server/community-fixtures';
 import { MOUNTAIN_COMMUNE, MOUNTAIN_COMMUNE_2, submission } from '../../server/fixtures';
 import type { TestServer } from '../../server/harness';
 
@@ -22,6 +23,8 @@ export interface World {
   reviewerY: string;
   deviceA: { token: string; deviceId: string };
   deviceB: { token: string; deviceId: string };
+  /** A community team phone of commune A (issue #15), enrolled with a team code. */
+  teamA: { token: string; deviceId: string };
 }
 
 export async function buildWorld(s: TestServer): Promise<World> {
@@ -30,12 +33,13 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const reviewerY = await s.reviewer(PROVINCE_Y, 'reviewer-y');
   const deviceA = await s.enroll(reviewerX, COMMUNE_A);
   const deviceB = await s.enroll(reviewerX, COMMUNE_B);
+  const teamA = await enrollTeam(s, reviewerX, COMMUNE_A);
   const res = await s.request('PUT', `/api/v1/assessments/${ASSESSMENT_A}`, {
     token: deviceA.token,
     body: submission(COMMUNE_A),
   });
   if (res.status !== 200) throw new Error(`seed submission: ${res.status} ${res.text}`);
-  return { admin, reviewerX, reviewerY, deviceA, deviceB };
+  return { admin, reviewerX, reviewerY, deviceA, deviceB, teamA };
 }
 
 /** Tables that hold what users stored (the audit log and failed sign-ins are logs, not data). */
@@ -50,6 +54,8 @@ export const DATA_TABLES = [
   'verifications',
   'verified_scores',
   'criteria_sets',
+  'team_entries',
+  'survey_responses',
 ] as const;
 
 /** Every row of every data table, as one comparable string. */
