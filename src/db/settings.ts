@@ -40,6 +40,8 @@ export interface SettingValues {
    * to move to ("Giữ phiên bản cũ", issue #12): its notice is not shown again; a later version is.
    */
   keptSetVersions: Record<string, string>;
+  /** The commune's population as the server holds it (src/sync/population.ts), for measured indicators (issue #15). */
+  communePopulation: { communeCode: string; population: number; setAt: string };
 }
 export type SettingKey = keyof SettingValues;
 
@@ -57,6 +59,17 @@ const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
   evidenceWifiOnly: (v): v is boolean => typeof v === 'boolean',
   keptSetVersions: (v): v is Record<string, string> =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'),
+  communePopulation: (v): v is SettingValues['communePopulation'] => {
+    const o = v as Record<string, unknown> | null;
+    return (
+      typeof o === 'object' &&
+      o !== null &&
+      typeof o.communeCode === 'string' &&
+      typeof o.setAt === 'string' &&
+      Number.isInteger(o.population) &&
+      (o.population as number) > 0
+    );
+  },
 };
 
 /** The stored value, or undefined when unset (or unreadable). */

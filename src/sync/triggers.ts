@@ -16,6 +16,7 @@ import { getDb, type XasoDb } from '../db/database';
 import { backoffDelay } from './backoff';
 import type * as CriteriaSetsModule from './criteria-sets';
 import { pullCommunityTally } from './community-tally';
+import { pullPopulation } from './population';
 import { getEnrollment, isTeamPhone } from './enrollment';
 import type * as OutboxModule from './outbox';
 import type { FlushOptions, FlushReport } from './outbox';
@@ -138,6 +139,10 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
         // The community team's tally for the checklist's measured facts (issue #15); small, never blocks a send.
         await pullCommunityTally({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs }).catch(
           (err: unknown) => !stopped && console.error('[xaso] community tally', err),
+        );
+        // The commune's population, for measured indicators per 1,000 inhabitants (issue #15).
+        await pullPopulation({ db, fetch: opts.fetch, timeoutMs: opts.timeoutMs }).catch(
+          (err: unknown) => !stopped && console.error('[xaso] population', err),
         );
       }
       // Not awaited: files can take minutes on 2G; nothing else waits for them.

@@ -32,7 +32,8 @@ const submissionCalls = (server: FakeServer) =>
   server.calls.filter(
     (c) => !c.path.startsWith('/criteria-sets') && !/\/(verification|comparison)$/.test(c.path) && !isTallyCall(c.path),
   );
-const isTallyCall = (path: string) => /^\/communes\/\d+\/community-tally\?year=\d{4}$/.test(path);
+/** The commune's tally and population (issue #15), fetched with the verdicts. */
+const isTallyCall = (path: string) => /^\/communes\/\d+\/(community-tally\?year=\d{4}|population)$/.test(path);
 
 describe('startSync', () => {
   it('flushes on start, and the timer spends no requests while nothing waits', async () => {
@@ -73,9 +74,10 @@ describe('startSync', () => {
     stop = startSync({ db, fetch: server.fetch, loadReference: loadRef, intervalMs: 30 });
     await sleep(60);
     // Nothing queued: the only requests are the start's look for the commune's community tally
-    // (issue #15) and for new criteria sets.
+    // and population (issue #15) and for new criteria sets.
     expect(server.calls.map((c) => c.path)).toEqual([
       `/communes/00004/community-tally?year=${new Date().getFullYear()}`,
+      '/communes/00004/population',
       '/criteria-sets?provinceCode=01',
     ]);
     const a = await seedAssessment(db);

@@ -90,5 +90,18 @@ export function measuredValue(metric: MeasuredMetric, inputs: MeasuredInputs): M
   }
 }
 
+/** A set that reads measured figures: only then are the tally and population looked up. */
+export const usesMeasured = (set: { indicators: readonly { input: { kind: string } }[] } | undefined): boolean =>
+  set?.indicators.some((ind) => ind.input.kind === 'measured') ?? false;
+
+/**
+ * The year whose tally an assessment is scored with: the year its period names ("Năm 2026",
+ * "2026"), else the year it was submitted or updated. One rule for the phone and the server.
+ */
+export function measuredYear(period: string, at: string): number {
+  const named = /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(period);
+  return Number(named?.[1] ?? at.slice(0, 4));
+}
+
 /** A measured value as a plain number for display (the share in %, the rate per 1,000). */
 export const measuredNumber = (v: Rational): number => Number(v.n) / Number(v.d);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tally } from '../../../src/domain/community/tally';
 import type { SurveyResponse } from '../../../src/domain/community/schemas';
 import { parseCriteriaSet, scoreCriteria, validateCriteriaAnswers } from '../../../src/domain/criteria';
-import { measuredValue } from '../../../src/domain/criteria/measured';
+import { measuredValue, measuredYear } from '../../../src/domain/criteria/measured';
 import type { MeasuredInputs } from '../../../src/domain/criteria/measured';
 import { rat } from '../../../src/domain/criteria/rational';
 import { verifiableItems } from '../../../src/domain/verification';
@@ -72,6 +72,16 @@ describe('measuredValue', () => {
         });
       }),
     );
+  });
+});
+
+describe('measuredYear', () => {
+  it('is the year the period names, else the year of the date given', () => {
+    expect(measuredYear('2026', '2027-01-03T00:00:00Z')).toBe(2026);
+    expect(measuredYear('Năm 2025', '2026-01-03T00:00:00Z')).toBe(2025);
+    expect(measuredYear('2026-H2', '2027-01-03T00:00:00Z')).toBe(2026);
+    expect(measuredYear('Đợt 1', '2026-03-03T00:00:00Z')).toBe(2026);
+    expect(measuredYear('120261', '2024-03-03T00:00:00Z')).toBe(2024);
   });
 });
 

@@ -17,7 +17,9 @@ import { Page } from '../../components/Page';
 import { currentRoute, paths } from '../../router';
 import { ReviewComments } from '../../sync/ReviewComments';
 import { SyncBadge } from '../../sync/SyncBadge';
-import { useSyncView } from '../../sync/use-live';
+import { useLive, useSyncView } from '../../sync/use-live';
+import { usesMeasured } from '../../../domain/criteria/measured';
+import { phoneMeasuredInputs } from './measured-view';
 import type { AssessmentData } from '../assessment/use-assessment-data';
 import { cardId } from './card-ids';
 import { criteriaProgress, criteriaSections } from './criteria-view';
@@ -35,9 +37,14 @@ export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: Cr
     () => effectiveAnswers(catalogue, assessment.areaTypes, data.answers) as Record<string, Answer>,
   );
   const sections = useMemo(() => criteriaSections(set, catalogue, assessment.areaTypes), [set, catalogue, assessment.areaTypes]);
+  // Measured indicators (issue #15): provisional, from the tally and population this phone synced.
+  const measured = useLive(
+    () => (usesMeasured(set) ? phoneMeasuredInputs(assessment) : Promise.resolve(undefined)),
+    [set, assessment],
+  );
   const score = useMemo(
-    () => scoreCriteria({ set, catalogue, areaTypes: assessment.areaTypes, answers }),
-    [set, catalogue, assessment.areaTypes, answers],
+    () => scoreCriteria({ set, catalogue, areaTypes: assessment.areaTypes, answers, measured: measured?.inputs }),
+    [set, catalogue, assessment.areaTypes, answers, measured],
   );
   const progress = useMemo(() => criteriaProgress(set, score), [set, score]);
   const whole = progress.get('') ?? { answered: 0, total: 0 };
@@ -142,6 +149,7 @@ export function CriteriaChecklist({ data, set }: { data: AssessmentData; set: Cr
                     points={sc?.points ?? 0}
                     answered={sc?.answered ?? false}
                     reviewComment={comments?.[item.answerCode] || comments?.[item.indicator.code] || undefined}
+                    measured={item.indicator.input.kind === 'measured' ? measured : undefined}
                   />
                 );
               })}

@@ -16,6 +16,8 @@ import { formatNumber, useT } from '../../../i18n';
 import { Button } from '../../components/Button';
 import type { SaveState } from './card-saver';
 import { MEASURED_CODES, MeasuredFacts } from './MeasuredFacts';
+import { MeasuredInput } from './MeasuredInput';
+import type { MeasuredInputs } from '../../../domain/criteria/measured';
 import { cardId, saveErrorKey } from './card-ids';
 import { indicatorStatusChoices, parseTyped, typedFromValue } from './criteria-view';
 import type { EntryProblem, IndicatorItem, TypedDraft } from './criteria-view';
@@ -40,6 +42,8 @@ export interface IndicatorCardProps {
   points: number;
   answered: boolean;
   reviewComment: string | undefined;
+  /** For a measured input: the figures this phone holds (issue #15). */
+  measured?: { year: number; inputs: MeasuredInputs } | undefined;
 }
 
 /** Re-rendered only when what it shows changed, not on every save elsewhere in the checklist. */
@@ -52,7 +56,8 @@ export class IndicatorCard extends Component<IndicatorCardProps> {
       next.lang !== p.lang ||
       next.readOnly !== p.readOnly ||
       next.reviewComment !== p.reviewComment ||
-      next.set !== p.set
+      next.set !== p.set ||
+      next.measured !== p.measured
     );
   }
 
@@ -158,7 +163,9 @@ function IndicatorCardView(p: IndicatorCardProps) {
           <p class="card-review__text">{p.reviewComment}</p>
         </div>
       )}
-      {input.kind === 'status' ? (
+      {input.kind === 'measured' ? (
+        <MeasuredInput idBase={id} metric={input.metric} measured={p.measured} lang={p.lang} />
+      ) : input.kind === 'status' ? (
         <StatusPicker
           idBase={id}
           legend={ta('checklist.statusLegend', { code: ind.code })}
