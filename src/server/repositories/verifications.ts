@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ScoreResult } from '../../domain/types';
 import type { Database, VerificationsTable, VerifiedScoresTable } from '../db/schema';
 import type { CommuneVerified } from '../schemas/provinces';
+import { communeScores, GROUP_SLOTS, type CommuneFilter } from './commune-scores';
 
 export type VerificationRow = Selectable<VerificationsTable>;
 export type VerifiedScoreRow = Selectable<VerifiedScoresTable>;
@@ -73,4 +74,49 @@ export function communeVerified(row: VerifiedScoreRow): CommuneVerified {
     adjustedCount: row.adjusted_count,
     updatedAt: row.updated_at,
   };
+}
+
+/** A counted commune whose representing revision has a verified score: both scores, side by side. */
+export interface VerifiedRow {
+  methodologyId: string;
+  selfIndex: number;
+  /** The self-assessed score per methodology group slot (slot − 1), as commune_scores holds it. */
+  selfGroups: (number | null)[];
+  /** The criteria set the revision names ("id@version"), its self-assessed total and points per group. */
+  criteria: { key: string; total: number; groups: [string, number | null][] } | null;
+  verified: ScoreResult;
+}
+
+/**
+ * The communes (after the dashboard's filter) whose representing revision has a verification:
+ * commune_scores joined to verified_scores on that very assessment and revision. Only these rows'
+ * verified score is parsed (a few kilobytes each), never a payload.
+ */
+export async function verifiedRows(db: Kysely<Database>, filter: CommuneFilter): Promise<VerifiedRow[]> {
+  const rows = await communeScores(db, filter)
+    .innerJoin('verified_scores as v', (join) =>
+      join.onRef('v.assessment_id', '=', 's.assessment_id').onRef('v.revision', '=', 's.revision'),
+    )
+    .select(['s.methodology_id', 's.score_index', 's.criteria_set_id', 's.criteria_set_version', 's.criteria_total'])
+    .select(['s.criteria_groups', 'v.score'])
+    .select(GROUP_SLOTS.map((g) => `s.group_${g}` as const))
+    .orderBy('s.commune_code')
+    .execute();
+  return rows.map((r) => ({
+    methodologyId: r.methodology_id,
+    selfIndex: Number(r.score_index),
+    selfGroups: GROUP_SLOTS.map((g) => {
+      const v = r[`group_${g}`];
+      return v === null ? null : Number(v);
+    }),
+    criteria:
+      r.criteria_set_id !== null
+        ? {
+            key: `${r.criteria_set_id}@${r.criteria_set_version ?? ''}`,
+            total: Number(r.criteria_total ?? 0),
+            groups: JSON.parse(r.criteria_groups ?? '[]') as [string, number | null][],
+          }
+        : null,
+    verified: JSON.parse(r.score) as ScoreResult,
+  }));
 }

@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 import { listLatestSubmissions } from '../repositories/assessments';
 import { countedRows, scoreTotals } from '../repositories/commune-scores';
 import { criteriaRows } from '../repositories/criteria-scores';
-import { communeVerified, latestVerifiedScores } from '../repositories/verifications';
+import { communeVerified, latestVerifiedScores, verifiedRows } from '../repositories/verifications';
 import { ProvinceCodeSchema } from '../schemas/common';
 import { CommuneListSchema, ProvinceOverviewSchema, ProvinceSummarySchema, SummaryQuerySchema } from '../schemas/provinces';
 import { communesCsv } from '../services/commune-csv';
@@ -36,18 +36,22 @@ async function provinceLatest(deps: AppDeps, province: Province, withPayload = f
   return latestPerCommune(await listLatestSubmissions(deps.db, { provinceCode: province.code, withPayload }));
 }
 
-/** Four small queries on commune_scores (one row per commune); none reads a payload or parses JSON. */
+/**
+ * Five small queries on commune_scores (one row per commune); none reads a payload. Only the
+ * verified scores of communes with a verification are parsed (verified averages).
+ */
 async function summaryOf(deps: AppDeps, province: Province, areaType: AreaType | undefined) {
   const local = { provinceCode: province.code, areaType };
   const slots = Math.max(0, ...[...deps.reference.methodologies.values()].map((m) => m.scoreGroups.length));
-  const [localTotals, national, counted, criteria] = await Promise.all([
+  const [localTotals, national, counted, criteria, verified] = await Promise.all([
     scoreTotals(deps.db, local, slots),
     scoreTotals(deps.db, { areaType }, slots),
     countedRows(deps.db, local),
     criteriaRows(deps.db, local),
+    verifiedRows(deps.db, local),
   ]);
   const reference = await referenceForProvince(deps, province.code, criteria);
-  return provinceSummary(province, { local: localTotals, national, counted, criteria }, reference, areaType);
+  return provinceSummary(province, { local: localTotals, national, counted, criteria, verified }, reference, areaType);
 }
 
 /**

@@ -89,6 +89,20 @@ export const LevelCountSchema = z.object({ level: z.int(), count: z.int() });
  * The communes under one criteria set and version (never mixed with another set's): means of the
  * stored points, rounded to one decimal; a group no commune has counted has a null average.
  */
+export const SelfVerifiedSchema = z.object({ self: z.number().nullable(), verified: z.number().nullable() });
+export type SelfVerified = z.infer<typeof SelfVerifiedSchema>;
+
+/** Issue #14: means over the counted communes with a verification only, self and verified over the same communes. */
+export const VerifiedAveragesSchema = z
+  .object({
+    communes: z.int().meta({ description: 'Counted communes whose representing revision has a verification' }),
+    /** The index (a criteria set's total under a set). */
+    index: SelfVerifiedSchema,
+    groups: z.array(SelfVerifiedSchema.extend({ id: z.string() })),
+  })
+  .meta({ description: 'Average self-assessed and verified scores over the communes with a verification' });
+export type VerifiedAverages = z.infer<typeof VerifiedAveragesSchema>;
+
 export const CriteriaSetSummarySchema = z.object({
   setId: z.string(),
   setVersion: z.string(),
@@ -112,6 +126,7 @@ export const CriteriaSetSummarySchema = z.object({
       max: z.number(),
     }),
   ),
+  verified: VerifiedAveragesSchema,
 });
 export type CriteriaSetSummary = z.infer<typeof CriteriaSetSummarySchema>;
 
@@ -129,6 +144,7 @@ export const ProvinceSummarySchema = z.object({
   coverage: z.array(CoverageRowSchema),
   /** Per criteria set named by the counted communes (the index above stays the provisional method's). */
   criteriaSets: z.array(CriteriaSetSummarySchema),
+  verified: VerifiedAveragesSchema,
 });
 export type ProvinceSummary = z.infer<typeof ProvinceSummarySchema>;
 

@@ -13,8 +13,10 @@
 import { criteriaSetKey, type CriteriaSet } from '../../domain/criteria';
 import { round1 } from '../../domain/scoring';
 import type { CriteriaRow } from '../repositories/criteria-scores';
+import type { VerifiedRow } from '../repositories/verifications';
 import type { ReferenceData } from '../reference-data';
 import type { CommuneCriteria, CriteriaSetSummary } from '../schemas/provinces';
+import { verifiedSetAverages } from './verified-stats';
 
 /** Points added up to a total (the template's 1,000), rather than an index of weighted means. */
 export const isPointBased = (set: CriteriaSet): boolean => set.total.aggregate === 'sum';
@@ -28,7 +30,11 @@ function mean(values: readonly number[]): number | null {
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function criteriaSetSummaries(rows: readonly CriteriaRow[], reference: ReferenceData): CriteriaSetSummary[] {
+export function criteriaSetSummaries(
+  rows: readonly CriteriaRow[],
+  reference: ReferenceData,
+  verified: readonly VerifiedRow[] = [],
+): CriteriaSetSummary[] {
   const bySet = new Map<string, CriteriaRow[]>();
   for (const row of rows) {
     const key = criteriaSetKey({ id: row.setId, version: row.setVersion });
@@ -66,6 +72,11 @@ export function criteriaSetSummaries(rows: readonly CriteriaRow[], reference: Re
         average: mean(points.get(g.id) ?? []),
         max: groupMax(g),
       })),
+      verified: verifiedSetAverages(
+        verified,
+        key,
+        set.groups.map((g) => g.id),
+      ),
     });
   }
   return summaries;

@@ -17,9 +17,11 @@ import type { AreaType, CatalogueComponent } from '../../domain/types';
 import type { LatestSubmissionRow } from '../repositories/assessments';
 import { MARK, type CountedRow, type ScoreTotals, type Total } from '../repositories/commune-scores';
 import type { CriteriaRow } from '../repositories/criteria-scores';
+import type { VerifiedRow } from '../repositories/verifications';
 import type { ReferenceData } from '../reference-data';
 import type { CommuneRow, CoverageRow, ProvinceSummary } from '../schemas/provinces';
 import { communeCriteria, criteriaSetSummaries } from './criteria-stats';
+import { verifiedAverages } from './verified-stats';
 
 export interface CommuneLatest {
   row: LatestSubmissionRow;
@@ -169,6 +171,8 @@ export interface SummaryInput {
   counted: readonly CountedRow[];
   /** Those of them that name a criteria set. */
   criteria: readonly CriteriaRow[];
+  /** Those of them whose representing revision has a verification. */
+  verified: readonly VerifiedRow[];
 }
 
 export function provinceSummary(
@@ -205,6 +209,7 @@ export function provinceSummary(
       national: national.groups.get(g.id) ?? null,
     })),
     coverage: coverage(input.counted, reference),
-    criteriaSets: criteriaSetSummaries(input.criteria, reference),
+    criteriaSets: criteriaSetSummaries(input.criteria, reference, input.verified),
+    verified: verifiedAverages(input.verified, reference),
   };
 }

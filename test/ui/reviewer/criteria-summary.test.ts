@@ -30,6 +30,7 @@ function set(over: Partial<CriteriaSetSummary>): CriteriaSetSummary {
       { id: 'B', parent: null, vi: 'Nhóm B', en: 'Group B', average: null, max: 40 },
       { id: 'A1', parent: 'A', vi: 'Nhóm A1', en: 'Group A1', average: 20, max: 30 },
     ],
+    verified: { communes: 0, index: { self: null, verified: null }, groups: [] },
     ...over,
   };
 }
