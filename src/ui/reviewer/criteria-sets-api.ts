@@ -4,27 +4,24 @@
  * progress), publishing and the preview on a commune.
  */
 import { apiUrl } from '../../sync/http';
-import type { CriteriaScore, CriteriaSet } from '../../domain/criteria';
 import { ApiError, failure, request, send } from './api';
 import { saveBlob } from './download';
 import { getSession } from './session';
-import type { CriteriaSetMeta, CriteriaSetProblem } from './types';
+import type {
+  CriteriaSetList,
+  CriteriaSetMetaResponse,
+  CriteriaSetPreview,
+  CriteriaSetProblem,
+  CriteriaSetWithMeta,
+} from './types';
+
+export type { CriteriaSetPreview };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The server refuses larger bodies (413); a larger file is refused before it is sent. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export interface CriteriaSetPreview {
-  communeCode: string;
-  assessmentId?: string;
-  revision: number;
-  draft: CriteriaScore;
-  current?: CriteriaScore;
-  /** "id@version" of the set the submission was scored under. */
-  currentSet?: string;
-}
-
-export type UploadResult = { ok: true; meta: CriteriaSetMeta; set: CriteriaSet } | { ok: false; problems: CriteriaSetProblem[] };
+export type UploadResult = ({ ok: true } & CriteriaSetWithMeta) | { ok: false; problems: CriteriaSetProblem[] };
 
 const enc = encodeURIComponent;
 
@@ -45,10 +42,9 @@ export function dispositionName(header: string | null, fallback: string): string
 export const criteriaApi = {
   /** Published and draft versions of a province, as the server lists them. */
   list: async (province: string, signal?: AbortSignal) =>
-    (await request<{ sets: CriteriaSetMeta[] }>(`/criteria-sets?provinceCode=${enc(province)}&status=all`, { signal })).sets,
-  get: (id: string, signal?: AbortSignal) =>
-    request<{ meta: CriteriaSetMeta; set: CriteriaSet }>(`/criteria-sets/${enc(id)}`, { signal }),
-  publish: (id: string) => request<{ meta: CriteriaSetMeta }>(`/criteria-sets/${enc(id)}/publish`, { method: 'POST' }),
+    (await request<CriteriaSetList>(`/criteria-sets?provinceCode=${enc(province)}&status=all`, { signal })).sets,
+  get: (id: string, signal?: AbortSignal) => request<CriteriaSetWithMeta>(`/criteria-sets/${enc(id)}`, { signal }),
+  publish: (id: string) => request<CriteriaSetMetaResponse>(`/criteria-sets/${enc(id)}/publish`, { method: 'POST' }),
   preview: (id: string, communeCode: string, signal?: AbortSignal) =>
     request<CriteriaSetPreview>(`/criteria-sets/${enc(id)}/preview?communeCode=${enc(communeCode)}`, { signal }),
   /** The workbook of a set (`from`: a stored version's id), or the bundled template. */
@@ -87,7 +83,7 @@ export function uploadCriteriaSet(
       });
       if (xhr.status === 201) {
         onProgress(1);
-        void res.json().then((body: { meta: CriteriaSetMeta; set: CriteriaSet }) => resolve({ ok: true, ...body }), reject);
+        void res.json().then((body: CriteriaSetWithMeta) => resolve({ ok: true, ...body }), reject);
         return;
       }
       void failure(res).then((error) => {

@@ -27,6 +27,15 @@ import type {
   ProvinceOverviewSchema,
   ProvinceSummarySchema,
 } from '../../server/schemas/provinces';
+import type {
+  CriteriaPreviewSchema,
+  CriteriaSetListSchema,
+  CriteriaSetMetaResponseSchema,
+  CriteriaSetMetaSchema,
+  CriteriaSetProblemSchema,
+  CriteriaSetResponseSchema,
+} from '../../server/schemas/criteria-sets';
+import type { CriteriaScore, CriteriaSet } from '../../domain/criteria';
 import type { ReviewState, ReviewVerdict, Submission } from '../../domain/submission';
 
 export type { ReviewState, ReviewVerdict, Submission };
@@ -73,29 +82,20 @@ type ProvinceSummaryLayer = z.output<typeof ProvinceSummarySchema>['layers'][num
 export type CreateUserRequest = z.input<typeof CreateUserSchema>;
 
 /** A stored criteria set of a province, as GET /criteria-sets lists it (issue #12's contract). */
-export interface CriteriaSetMeta {
-  /** The server's id: the {id} of /criteria-sets/{id}. */
-  id: string;
-  /** The set's own id and version, as submissions name them. */
-  setId: string;
-  version: string;
-  provinceCode: string;
-  status: 'draft' | 'published';
-  title: { vi: string; en: string };
-  indicatorCount: number;
-  sha256: string;
-  bytes: number;
-  createdAt: string;
-  createdBy: string;
-  publishedAt?: string;
-}
-
+export type CriteriaSetMeta = z.output<typeof CriteriaSetMetaSchema>;
 /** One problem of a refused upload: a JSON path, or for a workbook its sheet, row, column and cell. */
-export interface CriteriaSetProblem {
-  message: string;
-  path?: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  cell?: string;
-}
+export type CriteriaSetProblem = z.output<typeof CriteriaSetProblemSchema>;
+/** GET /criteria-sets?provinceCode=: the versions a caller may see, newest first. */
+export type CriteriaSetList = z.output<typeof CriteriaSetListSchema>;
+/**
+ * GET /criteria-sets/{id} and a 201 upload: the stored version and its set. The schema documents
+ * the set as an open record (its own JSON Schema is /criteria-sets/schema.json): here it is the
+ * domain's CriteriaSet, which the server validated before storing it.
+ */
+export type CriteriaSetWithMeta = Omit<z.output<typeof CriteriaSetResponseSchema>, 'set'> & { set: CriteriaSet };
+export type CriteriaSetMetaResponse = z.output<typeof CriteriaSetMetaResponseSchema>;
+/** GET /criteria-sets/{id}/preview: the scores are the domain's CriteriaScore (the schema leaves them open). */
+export type CriteriaSetPreview = Omit<z.output<typeof CriteriaPreviewSchema>, 'draft' | 'current'> & {
+  draft: CriteriaScore;
+  current?: CriteriaScore;
+};
