@@ -7,6 +7,7 @@
  */
 import { componentPart, criteriaSetKey, scoreCriteria, validateWithSet } from '../../domain/criteria';
 import type { CriteriaSet } from '../../domain/criteria';
+import type { MeasuredInputs } from '../../domain/criteria/measured';
 import { scoreAssessment } from '../../domain/scoring';
 import type { Submission } from '../../domain/submission';
 import type { Catalogue, Methodology, ScoreResult } from '../../domain/types';
@@ -60,10 +61,12 @@ export function scoreWithSet(
   catalogue: Catalogue,
   methodology: Methodology,
   set: CriteriaSet | undefined,
+  /** The server's measured figures (./measured-inputs.ts) for a set that reads them. */
+  measured?: MeasuredInputs,
 ): ScoreResult {
   const answers = Object.fromEntries(submission.answers.map((a) => [a.code, a]));
   if (!set) return scoreAssessment({ catalogue, methodology, areaTypes: submission.areaTypes, answers });
   const components = Object.fromEntries(componentPart(submission, set).answers.map((a) => [a.code, a]));
   const score = scoreAssessment({ catalogue, methodology, areaTypes: submission.areaTypes, answers: components });
-  return { ...score, criteria: scoreCriteria({ set, catalogue, areaTypes: submission.areaTypes, answers }) };
+  return { ...score, criteria: scoreCriteria({ set, catalogue, areaTypes: submission.areaTypes, answers, measured }) };
 }

@@ -37,6 +37,8 @@ import { latestReviewOf } from '../repositories/reviews';
 import { audit, auditEntry } from './audit-trail';
 import { contentHash } from './content-hash';
 import { criteriaSetOf, scoreWithSet, validateWithSet } from './criteria-submission';
+import { measuredInputsFor } from './measured-inputs';
+import type { MeasuredInputs } from '../../domain/criteria/measured';
 import { submissionResult } from './submission-results';
 
 export interface SubmitOutcome {
@@ -129,8 +131,9 @@ function scoreSubmission(
   catalogue: Catalogue,
   methodology: Methodology,
   set: CriteriaSet | undefined,
+  measured: MeasuredInputs | undefined,
 ): Scored {
-  const score = scoreWithSet(submission, catalogue, methodology, set);
+  const score = scoreWithSet(submission, catalogue, methodology, set, measured);
   const row: RevisionRow = {
     assessment_id: id,
     revision: submission.revision,
@@ -211,7 +214,8 @@ export async function submitRevision(
     throw invalid(problems);
   }
 
-  const scored = scoreSubmission(deps, device, id, submission, hash, catalogue, methodology, set);
+  const measured = await measuredInputsFor(deps.db, device.communeCode, submission, set);
+  const scored = scoreSubmission(deps, device, id, submission, hash, catalogue, methodology, set, measured);
   for (let attempt = 0; ; attempt++) {
     try {
       // On PostgreSQL the first attempt writes in one statement, atomic without a transaction.

@@ -30,6 +30,7 @@ import {
 } from '../repositories/verifications';
 import { audit } from './audit-trail';
 import { criteriaSetOf, scoreWithSet } from './criteria-submission';
+import { storedMeasured } from './measured-inputs';
 import { openForReviewer } from './review';
 import { storedSubmission } from './submission-results';
 
@@ -159,7 +160,9 @@ export async function verifyItem(
     };
     await insertVerification(trx, row);
     const current = standing([...before, row], names);
-    const score = scoreWithSet(applyAdjustments(submission, current, at), catalogue, methodology, set);
+    // The measured figures the revision was scored with, not today's tally.
+    const measured = storedMeasured(revision.score);
+    const score = scoreWithSet(applyAdjustments(submission, current, at), catalogue, methodology, set, measured);
     await saveVerifiedScore(trx, {
       assessment_id: id,
       revision: revision.revision,
