@@ -14,6 +14,7 @@ import { readConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { StorageStartError } from './db/sqlite-integrity';
+import { scheduleStaleUploadSweep } from './evidence/stale-uploads';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
   });
 
+  const stopSweep = scheduleStaleUploadSweep(db);
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`[xaso] Listening on http://${info.address}:${info.port} (${dialect})`);
   });
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopSweep();
     console.log(`[xaso] ${signal}: closing`);
     // Stop accepting, let in-flight requests finish, then release the database.
     server.close(() => {

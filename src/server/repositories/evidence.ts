@@ -48,6 +48,19 @@ export async function deleteStaleUploads(db: Kysely<Database>, communeCode: stri
     .execute();
 }
 
+/**
+ * Every commune's unfinished uploads started before `aliveSince`, with their chunks (ON DELETE
+ * CASCADE): a phone that never came back would otherwise leave them forever. Returns how many.
+ */
+export async function deleteAllStaleUploads(db: Kysely<Database>, aliveSince: string): Promise<number> {
+  const result = await db
+    .deleteFrom('evidence_uploads')
+    .where('completed_at', 'is', null)
+    .where('created_at', '<', aliveSince)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The file's metadata when the caller may read it: its commune's devices, its province's reviewers, the admin. */
 export async function readableFile(
   db: Kysely<Database>,
