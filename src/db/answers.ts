@@ -5,12 +5,13 @@
  * transaction has committed, so the UI shows "saved" only when the answer is on disk. On failure
  * the transaction is aborted and the previous answer stays as it was.
  */
-import { Dexie } from 'dexie';
 import { answersByCode, fromAnswerRow, toAnswerRow } from '../domain/answer-row';
 import { sameIndicatorValue } from '../domain/indicator-value';
-import type { Answer, Assessment, IndicatorValue, Status } from '../domain/types';
+import type { Answer, IndicatorValue, Status } from '../domain/types';
+import { writeAnswerConfirmed } from './answer-write';
+import type { Committed, Confirm } from './answer-write';
 import { getDb } from './database';
-import type { StoredAnswer, XasoDb } from './database';
+import type { XasoDb } from './database';
 import { AssessmentLockedError, AssessmentNotFoundError, guardWrite } from './errors';
 import { nextEditTimestamp } from './time';
 import type { TouchRow } from './touch';
@@ -111,10 +112,9 @@ function applyPatch(code: string, prev: Answer | undefined, patch: CleanPatch): 
   return next;
 }
 
-/** The answer row and the assessment's touch, issued together (no read). */
-function writeAnswer(db: XasoDb, assessmentId: string, answer: Answer): Promise<unknown> {
-  const touch: TouchRow = { assessmentId, updatedAt: answer.updatedAt, lastCode: answer.code };
-  return Dexie.Promise.all([db.answers.put(toAnswerRow(assessmentId, answer)), db.touches.put(touch)]);
+/** The assessment's touch for an edit (./touch.ts). */
+function touchOf(assessmentId: string, answer: Answer): TouchRow {
+  return { assessmentId, updatedAt: answer.updatedAt, lastCode: answer.code };
 }
 
 /** Thrown inside the transaction to abort it: the stored answer already says what the edit says. */
@@ -145,53 +145,31 @@ export async function saveAnswer(
   const merged = applyPatch(code, base, clean);
   if (base && sameContent(base, merged)) return base;
   const ours: Answer = { ...merged, updatedAt: nextEditTimestamp([base?.updatedAt]) };
-  // Created out here, outside Dexie's zone: a plain promise, settled by our `complete` listener.
-  let onComplete: ((e: Event) => void) | undefined;
-  const committed = options.onCommit && new Promise<number>((resolve) => (onComplete = (e) => resolve(e.timeStamp)));
+  const row = toAnswerRow(assessmentId, ours);
+  const touch = touchOf(assessmentId, ours);
+  let answer = ours;
+  // Runs inside the transaction, on the rows as they were before this edit (see answer-write.ts).
+  const confirm: Confirm = ({ assessment, answer: storedRow, touch: storedTouch }) => {
+    if (!assessment) throw new AssessmentNotFoundError(assessmentId);
+    if (isLocked(assessment.status)) throw new AssessmentLockedError(assessmentId, assessment.status);
+    const stored = storedRow && fromAnswerRow(storedRow);
+    // The patch is applied again only when the stored answer is not the one assumed.
+    const expected = sameAnswer(stored, base) ? merged : applyPatch(code, stored, clean);
+    if (stored && sameContent(stored, expected)) throw new Unchanged(stored);
+    const after = [stored?.updatedAt, assessment.updatedAt, storedTouch?.updatedAt];
+    if (sameContent(expected, ours) && after.every((t) => isNewer(ours.updatedAt, t))) return undefined;
+    // Rare (another tab edited, or the clock went back): rewrite within this transaction.
+    answer = { ...expected, updatedAt: nextEditTimestamp(after) };
+    return { answer: toAnswerRow(assessmentId, answer), touch: touchOf(assessmentId, answer) };
+  };
   const outcome = await guardWrite(
-    // Not an async function: a chain of Dexie promises runs inside each IndexedDB callback,
-    // where `await` would make Dexie carry its zone through extra microtasks (zone echoes).
-    db
-      .transaction('rw', [db.answers, db.assessments, db.touches], (tx) => {
-        // Ours runs after Dexie's listeners (registered first); the event's timeStamp is the commit.
-        if (onComplete) tx.idbtrans.addEventListener('complete', onComplete);
-        // Reads and writes go out together: ONE round trip to IndexedDB. Each round trip costs a
-        // task on a busy main thread, and this runs on every tap (issue #16: p95 ≤ 16 ms). The
-        // reads only confirm what the writes assumed; requests run in order, so they see the
-        // rows as they were before this edit.
-        const reads = Dexie.Promise.all([
-          db.assessments.get(assessmentId),
-          db.answers.get([assessmentId, code]),
-          db.touches.get(assessmentId),
-        ]);
-        const writes = writeAnswer(db, assessmentId, ours);
-        const checked = reads.then(
-          ([assessment, row, touch]: [Assessment | undefined, StoredAnswer | undefined, TouchRow | undefined]) => {
-            if (!assessment) throw new AssessmentNotFoundError(assessmentId);
-            if (isLocked(assessment.status)) throw new AssessmentLockedError(assessmentId, assessment.status);
-            const stored = row && fromAnswerRow(row);
-            // The patch is applied again only when the stored answer is not the one assumed.
-            const expected = sameAnswer(stored, base) ? merged : applyPatch(code, stored, clean);
-            if (stored && sameContent(stored, expected)) throw new Unchanged(stored);
-            const after = [stored?.updatedAt, assessment.updatedAt, touch?.updatedAt];
-            if (sameContent(expected, ours) && after.every((t) => isNewer(ours.updatedAt, t))) return ours;
-            // Rare (another tab edited, or the clock went back): rewrite within this transaction.
-            const fixed: Answer = { ...expected, updatedAt: nextEditTimestamp(after) };
-            return writeAnswer(db, assessmentId, fixed).then(() => fixed);
-          },
-        );
-        return Dexie.Promise.all([checked, writes]).then(([answer]: [Answer, unknown]) => answer);
-      })
-      .then(
-        (answer): Answer | Unchanged => answer,
-        (error: unknown) => {
-          if (error instanceof Unchanged) return error;
-          throw error;
-        },
-      ),
+    writeAnswerConfirmed(db, assessmentId, row, touch, confirm).catch((error: unknown): Unchanged => {
+      if (error instanceof Unchanged) return error;
+      throw error;
+    }),
   );
   if (outcome instanceof Unchanged) return outcome.answer;
-  // Settles within the same dispatch of `complete` that let the transaction above resolve.
-  if (committed) options.onCommit?.(await committed);
-  return outcome;
+  const committed: Committed = outcome;
+  options.onCommit?.(committed.committedAt);
+  return answer;
 }

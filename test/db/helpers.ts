@@ -44,3 +44,36 @@ export function failWrites(db: XasoDb, tables: string[], error: () => Error = qu
   });
   return state;
 }
+
+interface RawFailure {
+  db: string;
+  tables: string[];
+  state: { on: boolean };
+  error: () => Error;
+}
+const rawFailures = new Set<RawFailure>();
+let rawPatched = false;
+
+/**
+ * saveAnswer writes on the raw IDBDatabase (src/db/answer-write.ts), under Dexie's middleware:
+ * failWrites makes those puts refuse too, by throwing from IDBObjectStore.put as IndexedDB does
+ * for a request it refuses at once. Installed once; inert unless a failure is switched on.
+ */
+function patchRawPut(): void {
+  if (rawPatched) return;
+  rawPatched = true;
+  const original = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    for (const f of rawFailures)
+      if (f.state.on && f.db === this.transaction.db.name && f.tables.includes(this.name)) throw f.error();
+    return original.apply(this, args);
+  };
+}
+
+/** failWrites for both paths: Dexie's (middleware) and saveAnswer's raw transaction. */
+export function failAllWrites(db: XasoDb, tables: string[], error: () => Error = quotaError): { on: boolean } {
+  const state = failWrites(db, tables, error);
+  patchRawPut();
+  rawFailures.add({ db: db.name, tables, state, error });
+  return state;
+}

@@ -5,7 +5,6 @@
  * assessment's touch written blindly in its own row, and the assessment's other fields untouched.
  */
 import 'fake-indexeddb/auto';
-import type { DBCore } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAssessment, getAssessment, updateAssessment } from '../../src/db/assessments';
 import { getAnswers, saveAnswer } from '../../src/db/answers';
@@ -17,41 +16,35 @@ afterEach(async () => {
   await db?.delete();
 });
 
-/** Records every DBCore call (start and settle) while `log.on` is true. */
+/**
+ * Records every get and put request on `target`'s object stores (issued, then succeeded) while
+ * `log.on` is true. saveAnswer runs on the raw IDBDatabase (src/db/answer-write.ts), so the
+ * requests are seen on IDBObjectStore itself; was a DBCore middleware while it ran through Dexie.
+ */
 function recordCalls(target: XasoDb): { on: boolean; events: string[] } {
   const log = { on: false, events: [] as string[] };
-  target.use({
-    stack: 'dbcore',
-    name: 'test-record-calls',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        const wrap =
-          <R, A>(op: string, call: (req: A) => Promise<R>) =>
-          (req: A): Promise<R> => {
-            if (!log.on) return call(req);
-            const kind = op === 'mutate' ? `mutate-${(req as { type: string }).type}` : op;
-            log.events.push(`start ${kind} ${name}`);
-            return call(req).then((r) => {
-              log.events.push(`end ${kind} ${name}`);
-              return r;
-            });
-          };
-        return {
-          ...table,
-          get: wrap('get', table.get.bind(table)),
-          getMany: wrap('getMany', table.getMany.bind(table)),
-          query: wrap('query', table.query.bind(table)),
-          openCursor: wrap('openCursor', table.openCursor.bind(table)),
-          count: wrap('count', table.count.bind(table)),
-          mutate: wrap('mutate', table.mutate.bind(table)),
-        };
-      },
-    }),
-  });
+  const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => IDBRequest>;
+  for (const op of ['get', 'put'] as const) {
+    const original = proto[op] as (...args: unknown[]) => IDBRequest;
+    const wrapped = function (this: IDBObjectStore, ...args: unknown[]) {
+      const request = original.apply(this, args);
+      if (log.on && this.transaction.db.name === target.name) {
+        const kind = op === 'put' ? 'mutate-put' : 'get';
+        log.events.push(`start ${kind} ${this.name}`);
+        request.addEventListener('success', () => log.events.push(`end ${kind} ${this.name}`));
+      }
+      return request;
+    };
+    proto[op] = wrapped;
+    restore.push(() => (proto[op] = original));
+  }
   return log;
 }
+
+const restore: (() => void)[] = [];
+afterEach(() => {
+  for (const r of restore.splice(0).reverse()) r();
+});
 
 describe('saveAnswer round trips', () => {
   // Issue #16: one round trip. Was: both reads, then both puts (two round trips), before the

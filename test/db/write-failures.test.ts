@@ -4,7 +4,7 @@ import { createAssessment, deleteAssessment, getAssessment } from '../../src/db/
 import { getAnswers, saveAnswer } from '../../src/db/answers';
 import type { XasoDb } from '../../src/db/database';
 import { StorageWriteError } from '../../src/db/errors';
-import { failWrites, freshDb, sampleInput } from './helpers';
+import { failAllWrites as failWrites, freshDb, sampleInput } from './helpers';
 
 let db: XasoDb;
 afterEach(async () => {
