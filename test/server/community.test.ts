@@ -226,3 +226,67 @@ describe.each(DB_KINDS)('community teams: the tally (%s)', (kind) => {
     expect((await s.request('GET', `${url.split('?')[0]}?year=26`, { token: reviewer })).status).toBe(400);
   });
 });
+
+describe.each(DB_KINDS)('community teams: the province dashboard and its CSVs (%s)', (kind) => {
+  const server = serverPerTest(kind);
+
+  it('carry residents helped, sessions, responses and satisfaction, withheld under 5 responses, under Vietnamese headers', async () => {
+    const s = server();
+    const reviewer = await s.reviewer(MOUNTAIN_PROVINCE);
+    const teamA = await enrollTeam(s, reviewer, MOUNTAIN_COMMUNE);
+    const teamB = await enrollTeam(s, reviewer, MOUNTAIN_COMMUNE_2);
+    const entriesA = [entry({ residents: 12 }), entry({ residents: 5, kind: 'dich-vu-cong-truc-tuyen' })];
+    await s.request('POST', '/api/v1/team/entries', { token: teamA.token, body: { entries: entriesA } });
+    const six = [5, 5, 4, 3, 4, 2].map((o) => response(o));
+    await s.request('POST', '/api/v1/team/survey-responses', { token: teamA.token, body: { responses: six } });
+    await s.request('POST', '/api/v1/team/entries', { token: teamB.token, body: { entries: [entry({ residents: 2 })] } });
+    await s.request('POST', '/api/v1/team/survey-responses', { token: teamB.token, body: { responses: [response(5)] } });
+
+    const list = await s.request('GET', `/api/v1/provinces/${MOUNTAIN_PROVINCE}/communes`, { token: reviewer });
+    const rowOf = (code: string) => list.json.communes.find((c: { code: string }) => c.code === code);
+    expect(rowOf(MOUNTAIN_COMMUNE).community).toEqual({
+      period: '2026',
+      residentsHelped: 17,
+      residentsByKind: { 'kich-hoat-vneid-muc-2': 12, 'dich-vu-cong-truc-tuyen': 5 },
+      sessions: 2,
+      responses: 6,
+      satisfaction: { mean: 23 / 6, shareSatisfied: 4 / 6, n: 6 },
+    });
+    expect(rowOf(MOUNTAIN_COMMUNE_2).community).toMatchObject({
+      residentsHelped: 2,
+      responses: 1,
+      satisfaction: { tooFew: true },
+    });
+    expect(list.json.communes.filter((c: { community: unknown }) => c.community !== null)).toHaveLength(2);
+
+    const csvLines = (text: string) =>
+      text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+    const headers = [
+      'Số lượt người dân được tổ CNS hỗ trợ (năm 2026)',
+      'Số lần hỗ trợ ghi nhận (năm 2026)',
+      'Số phiếu khảo sát hài lòng (năm 2026)',
+      'Mức hài lòng trung bình (thang 1–5)',
+      'Tỷ lệ hài lòng (%)',
+      'Số phiếu tính mức hài lòng',
+    ].join(',');
+    for (const path of ['communes.csv', 'communes.wide.csv']) {
+      const res = await s.request('GET', `/api/v1/provinces/${MOUNTAIN_PROVINCE}/${path}`, { token: reviewer });
+      const [header, ...rows] = csvLines(res.text);
+      expect((header ?? '').endsWith(`,${headers}`), path).toBe(true);
+      const line = (code: string) => rows.find((r) => r.startsWith(`${code},`)) ?? '';
+      expect(line(MOUNTAIN_COMMUNE).endsWith(',17,2,6,3.83,66.7,6'), path).toBe(true);
+      expect(line(MOUNTAIN_COMMUNE_2).endsWith(',2,1,1,quá ít để báo cáo,quá ít để báo cáo,quá ít để báo cáo'), path).toBe(true);
+      const silent = rows.find((r) => !r.startsWith(MOUNTAIN_COMMUNE) && !r.startsWith(MOUNTAIN_COMMUNE_2)) ?? '';
+      expect(silent.endsWith(',,,,,,'), path).toBe(true);
+    }
+    const machine = await s.request('GET', `/api/v1/provinces/${MOUNTAIN_PROVINCE}/communes.wide.csv?headers=machine`, {
+      token: reviewer,
+    });
+    expect(csvLines(machine.text)[0]).toMatch(
+      /,community_residents_helped,community_sessions,community_responses,community_satisfaction_mean,community_satisfied_percent,community_satisfaction_n$/,
+    );
+  });
+});

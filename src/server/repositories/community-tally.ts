@@ -8,6 +8,9 @@ import { sql, type Kysely } from 'kysely';
 import type { CommunityTally } from '../../domain/community/tally';
 import type { Database } from '../db/schema';
 
+/** The year in Vietnam time (UTC+7): a tally asked without a year is this one's. */
+export const vietnamYear = (now: Date): number => new Date(now.getTime() + 7 * 3600 * 1000).getUTCFullYear();
+
 export type CommunityScope = { communeCode: string } | { provinceCode: string };
 
 export function emptyTally(year: number): CommunityTally {

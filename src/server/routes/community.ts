@@ -9,7 +9,7 @@ import { storeSurveyResponses, storeTeamEntries, type IntakeResult } from '../co
 import { clientIp, type AppContext, type AppDeps, type DevicePrincipal } from '../context';
 import { forbidden, notFound, unauthorized } from '../errors';
 import { forOutside } from '../../domain/community/tally';
-import { communityTallyFor } from '../repositories/community-tally';
+import { communityTallyFor, vietnamYear } from '../repositories/community-tally';
 import { CommuneCodeSchema } from '../schemas/common';
 import {
   CommunityTallySchema,
@@ -30,9 +30,6 @@ function communeParam(c: AppContext, deps: AppDeps) {
   if (!found) throw notFound('Unknown commune code');
   return found;
 }
-
-/** The Vietnam-time year now: a tally asked without a year is this year's. */
-const currentYear = (deps: AppDeps): number => new Date(deps.now().getTime() + 7 * 3600 * 1000).getUTCFullYear();
 
 const intakeResponses = {
   200: { description: 'Every item stored now or already (a replay)', schema: IntakeAckSchema },
@@ -160,7 +157,7 @@ export function registerCommunityRoutes(api: ApiRoutes, deps: AppDeps): void {
       if (principal?.kind === 'device') {
         if (principal.communeCode !== commune.code) throw forbidden('This phone is enrolled for another commune');
       } else assertProvinceAccess(principal, province.code);
-      const year = query.year ? Number(query.year) : currentYear(deps);
+      const year = query.year ? Number(query.year) : vietnamYear(deps.now());
       const tally = await communityTallyFor(deps.db, commune.code, year);
       return c.json(inside ? tally : forOutside(tally));
     },

@@ -4,7 +4,9 @@ import type { AreaType } from '../../domain/types';
 import { assertProvinceAccess } from '../auth/guards';
 import type { AppContext, AppDeps } from '../context';
 import { notFound } from '../errors';
+import { forOutside } from '../../domain/community/tally';
 import { listLatestSubmissions } from '../repositories/assessments';
+import { communityTallies, vietnamYear } from '../repositories/community-tally';
 import { countedRows, scoreTotals } from '../repositories/commune-scores';
 import { criteriaRows } from '../repositories/criteria-scores';
 import { communeVerified, latestVerifiedScores, verifiedRows } from '../repositories/verifications';
@@ -59,17 +61,24 @@ async function summaryOf(deps: AppDeps, province: Province, areaType: AreaType |
  * and the reference data that holds those sets (the province's published ones included).
  */
 async function communeList(deps: AppDeps, province: Province) {
-  const [latest, criteria, verified] = await Promise.all([
+  const year = vietnamYear(deps.now());
+  const [latest, criteria, verified, community] = await Promise.all([
     provinceLatest(deps, province),
     criteriaRows(deps.db, { provinceCode: province.code }),
     latestVerifiedScores(deps.db, province.code),
+    communityTallies(deps.db, { provinceCode: province.code }, year),
   ]);
   const reference = await referenceForProvince(deps, province.code, criteria);
   const rows = communeRows(province, latest, new Map(criteria.map((r) => [r.communeCode, r])), reference).map((row) => {
     const v = row.assessmentId ? verified.get(row.assessmentId) : undefined;
-    return { ...row, verified: v && v.revision === row.revision ? communeVerified(v) : null };
+    const tally = community.get(row.code);
+    return {
+      ...row,
+      verified: v && v.revision === row.revision ? communeVerified(v) : null,
+      community: tally ? forOutside(tally) : null,
+    };
   });
-  return { rows, reference };
+  return { rows, reference, community: { year, tallies: community } };
 }
 
 export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
@@ -131,7 +140,7 @@ export function registerProvinceRoutes(api: ApiRoutes, deps: AppDeps): void {
     async (c) => {
       const province = provinceParam(c, deps);
       const list = await communeList(deps, province);
-      const body = communesCsv(list.rows, list.reference);
+      const body = communesCsv(list.rows, list.reference, list.community);
       return csvResponse(c, `communes-${province.code}.csv`, body);
     },
   );

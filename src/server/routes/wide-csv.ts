@@ -1,4 +1,5 @@
 /** The province's wide CSV: one row per commune, self and verified scores, groups and every item's value. */
+import { communityTallies, vietnamYear } from '../repositories/community-tally';
 import { z } from 'zod';
 import type { Submission } from '../../domain/submission';
 import type { ScoreResult } from '../../domain/types';
@@ -32,9 +33,11 @@ export function registerWideCsvRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     async (c, { query }) => {
       const province = provinceParam(c, deps);
-      const [rows, verified] = await Promise.all([
+      const year = vietnamYear(deps.now());
+      const [rows, verified, tallies] = await Promise.all([
         listLatestSubmissions(deps.db, { provinceCode: province.code, withPayload: true }),
         latestVerifiedScores(deps.db, province.code),
+        communityTallies(deps.db, { provinceCode: province.code }, year),
       ]);
       const latest = new Map<string, WideInput>();
       for (const [code, { row }] of latestPerCommune(rows)) {
@@ -60,7 +63,10 @@ export function registerWideCsvRoutes(api: ApiRoutes, deps: AppDeps): void {
       const named = [...latest.values()].flatMap((r) =>
         r.submission.criteriaSet ? [{ setId: r.submission.criteriaSet.id, setVersion: r.submission.criteriaSet.version }] : [],
       );
-      const body = wideCsv(province, latest, await referenceForProvince(deps, province.code, named), query.headers);
+      const body = wideCsv(province, latest, await referenceForProvince(deps, province.code, named), query.headers, {
+        year,
+        tallies,
+      });
       return csvResponse(c, `communes-wide-${province.code}.csv`, body);
     },
   );

@@ -1,5 +1,6 @@
 /** The reviewer's province views: commune list, dashboard summary, national overview. */
 import { z } from 'zod';
+import { CommunityTallySchema } from './community';
 import { AreaTypeSchema, IsoDateTime } from './common';
 
 /** The criteria set a commune's latest assessment was scored under (null: the provisional method alone). */
@@ -55,6 +56,8 @@ export const CommuneRowSchema = z.object({
   criteria: CommuneCriteriaSchema.nullable(),
   /** The verification of the latest revision (issue #14); null before its first step. */
   verified: CommuneVerifiedSchema.nullable().optional(),
+  /** Its community teams' tally this year (issue #15), as shown outside the commune; null when they sent nothing. */
+  community: CommunityTallySchema.nullable().optional(),
 });
 export type CommuneRow = z.infer<typeof CommuneRowSchema>;
 

@@ -3,10 +3,13 @@
  * assessment ("id@version"), its total points and level, then one column per group of every
  * point-based set present in the province, headed by the set and the group's Vietnamese name.
  * A commune under another set (or none: the provisional method alone) leaves those cells empty.
+ * Last, its community teams' tally this year (issue #15, services/community-columns.ts).
  */
 import { criteriaSetKey } from '../../domain/criteria';
 import type { ReferenceData } from '../reference-data';
 import type { CommuneRow } from '../schemas/provinces';
+import type { CommunityTally } from '../../domain/community/tally';
+import { communityCells, communityHeaders } from './community-columns';
 import { toCsv, type CsvValue } from './csv';
 
 const BASE_HEADER = [
@@ -65,9 +68,21 @@ function groupColumns(rows: readonly CommuneRow[], reference: ReferenceData): Gr
   );
 }
 
-export function communesCsv(rows: readonly CommuneRow[], reference: ReferenceData): string {
+export function communesCsv(
+  rows: readonly CommuneRow[],
+  reference: ReferenceData,
+  /** The province's community tallies (the route always gives them); without, no such columns. */
+  community?: { year: number; tallies: ReadonlyMap<string, CommunityTally> },
+): string {
   const columns = groupColumns(rows, reference);
-  const header = [...BASE_HEADER, 'criteria_set', 'criteria_points', 'criteria_level', ...columns.map((c) => c.header)];
+  const header = [
+    ...BASE_HEADER,
+    'criteria_set',
+    'criteria_points',
+    'criteria_level',
+    ...columns.map((c) => c.header),
+    ...(community ? communityHeaders(community.year, 'vi') : []),
+  ];
   return toCsv(
     header,
     rows.map((r) => {
@@ -80,6 +95,7 @@ export function communesCsv(rows: readonly CommuneRow[], reference: ReferenceDat
         c?.pointBased ? c.total : null,
         c?.level,
         ...columns.map((col) => (col.setKey === key ? points.get(col.groupId) : null)),
+        ...(community ? communityCells(community.tallies.get(r.code)) : []),
       ];
     }),
   );

@@ -6,6 +6,8 @@
  * names with ?headers=machine); times in Vietnam time, written with their offset (+07:00).
  * UTF-8 with BOM, CRLF, RFC 4180 quoting and formulas defused: toCsv (./csv.ts).
  */
+import type { CommunityTally } from '../../domain/community/tally';
+import { communityCells, communityHeaders } from './community-columns';
 import { applicableComponents } from '../../domain/catalogue';
 import { criteriaSetKey, type CriteriaSet } from '../../domain/criteria';
 import { answerCode } from '../../domain/criteria/rules';
@@ -125,6 +127,7 @@ export function wideCsv(
   latest: ReadonlyMap<string, WideInput>,
   reference: ReferenceData,
   style: HeaderStyle,
+  community: { year: number; tallies: ReadonlyMap<string, CommunityTally> },
 ): string {
   const bases = new Map<string, Basis>();
   const basisByCommune = new Map<string, Basis>();
@@ -219,10 +222,7 @@ export function wideCsv(
     cells[0] = c.code;
     cells[1] = c.name;
     cells[2] = c.type;
-    return cells;
+    return [...cells, ...communityCells(community.tallies.get(c.code))];
   });
-  return toCsv(
-    columns.map((c) => (vi ? c.vi : c.machine)),
-    rows,
-  );
+  return toCsv([...columns.map((c) => (vi ? c.vi : c.machine)), ...communityHeaders(community.year, style)], rows);
 }
