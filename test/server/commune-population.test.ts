@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/server/repositories/audit';
 import { CITY_COMMUNE, CITY_PROVINCE, MOUNTAIN_COMMUNE, MOUNTAIN_COMMUNE_2, MOUNTAIN_PROVINCE } from './fixtures';
+import { enrollTeam } from './community-fixtures';
 import { DB_KINDS, serverPerTest } from './harness';
 
 describe.each(DB_KINDS)('commune population (%s)', (kind) => {
@@ -46,6 +47,10 @@ describe.each(DB_KINDS)('commune population (%s)', (kind) => {
       expect((await s.request('PUT', url(MOUNTAIN_COMMUNE), { token, body: { population } })).status).toBe(400);
     expect((await s.request('PUT', url(MOUNTAIN_COMMUNE), { token, body: { population: 9, extra: 1 } })).status).toBe(400);
     expect((await s.request('GET', url('99999'), { token })).status).toBe(404);
+    const team = await enrollTeam(s, reviewer, MOUNTAIN_COMMUNE);
+    const byTeam = await s.request('PUT', url(MOUNTAIN_COMMUNE), { token: team.token, body: { population: 7 } });
+    expect([byTeam.status, byTeam.json.error.code]).toEqual([403, 'team_device']);
+    expect((await s.request('GET', url(MOUNTAIN_COMMUNE), { token: team.token })).status).toBe(403);
     expect((await s.request('GET', url(MOUNTAIN_COMMUNE), { token })).json.population).toBeNull();
   });
 });

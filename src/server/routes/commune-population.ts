@@ -4,7 +4,7 @@
  * a reviewer of the province (or an admin) may correct it. Stored once per commune with who and
  * when; every change is audited with the value before and after.
  */
-import { assertProvinceAccess } from '../auth/guards';
+import { assertNotTeamDevice, assertProvinceAccess } from '../auth/guards';
 import { clientIp, type AppContext, type AppDeps, type Principal } from '../context';
 import { forbidden, notFound } from '../errors';
 import { populationOf, setPopulation } from '../repositories/commune-populations';
@@ -24,6 +24,8 @@ function communeParam(c: AppContext, deps: AppDeps) {
 /** The commune's own device, or a reviewer of its province; "who" as stored in set_by. */
 function authorize(principal: Principal | undefined, communeCode: string, provinceCode: string): string {
   if (principal?.kind === 'device') {
+    // A team phone logs support and surveys; the commune's figures are its officer's.
+    assertNotTeamDevice(principal);
     if (principal.communeCode !== communeCode) throw forbidden('This device is enrolled for another commune');
     return `device:${principal.id}`;
   }
