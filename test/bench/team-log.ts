@@ -17,11 +17,16 @@ import { SEED_TEAM_SCRIPT, TEAM_HOOK_SCRIPT, TEAM_SAVE_SCRIPT } from './team-log
 
 const SAVE = 'log entry save on a team phone (click → transaction committed, 4× CPU)';
 const BUDGET = 'p95 ≤ 16 ms';
+const UPLOAD = "one day's upload from a team phone (support entries, bytes on the wire)";
+const UPLOAD_BUDGET = 'context (no budget)';
 
 export const teamLogPart: Part = {
   name: 'team-log',
   limitMs: { full: 240_000, quick: 150_000 },
-  figures: [{ figure: SAVE, budget: BUDGET }],
+  figures: [
+    { figure: SAVE, budget: BUDGET },
+    { figure: UPLOAD, budget: UPLOAD_BUDGET },
+  ],
   run: async (ctx) => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found`);
     const app = await serveApp(ctx);
@@ -72,6 +77,32 @@ export const teamLogPart: Part = {
         `${n} new entries from the log form (#/team/log), offline, measured as ${hooked ? "click → the 'complete' event of the IndexedDB read-write transaction on teamEntries (saveSupportEntry: the shared schema's check, then one get and one put)" : 'click → "Đã lưu" (the hook saw no commit)'}; ` +
         `the same floor as the answer save: a bare IndexedDB readwrite transaction in this page takes ${ms(median(floor))} median, ${ms(percentile(floor, 95))} p95. ` +
         `CPU throttle check: a fixed loop ran ${cpuRatio.toFixed(1)}× slower under the 4× setting. ${app.description}.`,
+    });
+
+    // The same day's entries going up: the team outbox's POST bodies (gzip where the browser can),
+    // as the phone sends them when the signal returns (the bench's token is refused: only the
+    // request is measured).
+    await setCpuRate(cdp, 1);
+    const bodies: { bytes: number; encoding: string }[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/v1/team/entries'))
+        bodies.push({ bytes: r.postDataBuffer()?.length ?? 0, encoding: r.headers()['content-encoding'] ?? 'identity' });
+    });
+    await setOffline(cdp, false);
+    await context.setOffline(false);
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    const end = Date.now() + 15_000;
+    while (bodies.length < Math.ceil(timings.length / 50) && Date.now() < end) await sleep(100);
+    const bytes = bodies.reduce((a, b) => a + b.bytes, 0);
+    const perEntry = timings.length ? bytes / timings.length : NaN;
+    ctx.report({
+      figure: UPLOAD,
+      value: bodies.length
+        ? `${(bytes / 1000).toFixed(1)} KB for ${timings.length} entries (${perEntry.toFixed(0)} B per entry; 30 entries ≈ ${((perEntry * 30) / 1000).toFixed(1)} KB)`
+        : 'not measured: no upload seen within 15 s',
+      budget: UPLOAD_BUDGET,
+      pass: null,
+      note: `${bodies.length} POST /api/v1/team/entries (batches of 50), request bodies as sent (Content-Encoding: ${[...new Set(bodies.map((b) => b.encoding))].join(', ') || 'none'}); each entry: id, date, thôn, kind, residents, no note. HTTP headers not counted.`,
     });
   },
 };
