@@ -29,6 +29,12 @@ export interface TeamFlushOptions {
   timeoutMs?: number;
   /** Items per request (a day is a few dozen; 2G prefers small bodies). */
   batchSize?: number;
+  /**
+   * Send every queued item now, its backoff notwithstanding: the app started, the signal came
+   * back (`online`), the member tapped "Gửi ngay". A day of saves with no signal must not leave
+   * items spread over half an hour of backoff once the signal returns.
+   */
+  force?: boolean;
 }
 
 export interface TeamFlushReport {
@@ -145,14 +151,11 @@ async function sendBatch(db: XasoDb, kind: Kind, rows: Row[], token: string, opt
     return { sent: sent.length, rejected: 0, retrying: rest.length };
   }
   if (result.kind === 'retry') {
-    let dueAt: string | undefined;
-    await update(db, kind, rows, (r) => {
-      const attempts = r.attempts + 1;
-      const due = new Date(now() + backoffDelay(attempts, opts.random ?? Math.random)).toISOString();
-      if (!dueAt || due < dueAt) dueAt = due;
-      return { attempts, nextAttemptAt: due, sendingUntil: undefined, lastError: result.message };
-    });
-    return { sent: 0, rejected: 0, retrying: rows.length, ...(dueAt ? { dueAt } : {}) };
+    // One delay for the whole batch: its items stay together and go up together.
+    const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
+    const dueAt = new Date(now() + backoffDelay(attempts, opts.random ?? Math.random)).toISOString();
+    await update(db, kind, rows, () => ({ attempts, nextAttemptAt: dueAt, sendingUntil: undefined, lastError: result.message }));
+    return { sent: 0, rejected: 0, retrying: rows.length, dueAt };
   }
   const reason = serverReason(result.code, result.message);
   // The device is refused as a whole (revoked, wrong commune): every item keeps waiting, with the reason shown.
@@ -180,19 +183,21 @@ async function sendBatch(db: XasoDb, kind: Kind, rows: Row[], token: string, opt
   return { sent: sent.length, rejected: bad.length, retrying: 0, ...(bad.length === 0 ? { split: rest } : {}) };
 }
 
-function due(rows: Row[], nowIso: string): Row[] {
-  return rows.filter((r) => r.nextAttemptAt <= nowIso && (!r.sendingUntil || r.sendingUntil <= nowIso));
+function due(rows: Row[], nowIso: string, force: boolean): Row[] {
+  return rows.filter((r) => (force || r.nextAttemptAt <= nowIso) && (!r.sendingUntil || r.sendingUntil <= nowIso));
 }
 
 async function passOf(db: XasoDb, kind: Kind, token: string, opts: TeamFlushOptions, report: TeamFlushReport): Promise<void> {
   const size = opts.batchSize ?? 50;
   const later: string[] = [];
+  // Forced once: after a failed round the rest waits for its backoff again.
+  let force = opts.force === true;
   // Each round takes what is due afresh: rows sent are gone from it, rows named bad too.
   for (let round = 0; round < 100; round++) {
     const nowIso = new Date((opts.now ?? Date.now)()).toISOString();
     const queued = await kind.table(db).where('syncState').equals('queued').toArray();
     later.push(...queued.filter((r) => r.nextAttemptAt > nowIso).map((r) => r.nextAttemptAt));
-    const batch = due(queued, nowIso).slice(0, size);
+    const batch = due(queued, nowIso, force).slice(0, size);
     if (batch.length === 0) break;
     const r = await sendBatch(db, kind, batch, token, opts);
     report.sent += r.sent;
@@ -208,12 +213,14 @@ async function passOf(db: XasoDb, kind: Kind, token: string, opts: TeamFlushOpti
       continue;
     }
     if (r.dueAt) {
+      force = false;
       later.push(r.dueAt);
       report.retrying += r.retrying;
       break; // no connection: the rest waits for the same backoff
     }
     if (r.sent === 0 && r.rejected === 0) {
       report.retrying += r.retrying;
+      force = false;
       break; // an answer that named nothing: try again on the next trigger, not in a loop
     }
   }

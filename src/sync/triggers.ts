@@ -110,19 +110,21 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   // A community team phone (issue #15) sends its support log and survey responses, and nothing
   // else: it may not read the commune's assessment, its verdicts or criteria sets.
   let teamWake: ReturnType<typeof setTimeout> | undefined;
-  const flushTeam = async (): Promise<void> => {
-    const report = await (await import('./team-outbox')).flushTeamOutbox(flushOpts);
+  // `force`: start, `online`, visible, the SW ping send everything queued; the timer and the
+  // backoff wake-up respect each item's backoff.
+  const flushTeam = async (force: boolean): Promise<void> => {
+    const report = await (await import('./team-outbox')).flushTeamOutbox({ ...flushOpts, force });
     if (stopped || report.nextDueAt === undefined) return;
     const delay = Math.max(MIN_WAKE_MS, Date.parse(report.nextDueAt) - Date.now());
     if (delay >= intervalMs) return;
     clearTimeout(teamWake);
-    teamWake = setTimeout(() => isVisible() && void flushTeam().catch(() => undefined), delay);
+    teamWake = setTimeout(() => isVisible() && void flushTeam(false).catch(() => undefined), delay);
   };
 
   const run = async (fromTimer = false): Promise<void> => {
     if (stopped) return;
     if (isTeamPhone(await getEnrollment(db).catch(() => undefined))) {
-      await flushTeam().catch((err: unknown) => !stopped && console.error('[xaso] team sync', err));
+      await flushTeam(!fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] team sync', err));
       return;
     }
     try {

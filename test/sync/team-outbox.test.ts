@@ -139,6 +139,28 @@ describe('team outbox', () => {
     expect((await db.teamEntries.toArray())[0]).toMatchObject({ syncState: 'sent' });
   });
 
+  it('a day of saves with no signal waits out its backoff; when the signal returns, a forced flush sends them all', async () => {
+    db = freshDb();
+    await enrollTeam(db);
+    const server = teamServer();
+    let t = Date.parse('2026-05-04T08:00:00Z');
+    const now = () => t;
+    server.setMode('offline');
+    // Every save kicks a flush that finds no network.
+    for (let i = 1; i <= 12; i++) {
+      await saveSupportEntry(db, entry(i), kinds, now);
+      await flushTeamOutbox({ db, fetch: server.fetch, now, random: () => 1 });
+      t += 1_000;
+    }
+    const rows = await db.teamEntries.toArray();
+    expect(rows.every((r) => r.attempts > 0 && Date.parse(r.nextAttemptAt) > t)).toBe(true);
+    server.setMode('up');
+    // Not forced: the backoff holds them.
+    expect(await flushTeamOutbox({ db, fetch: server.fetch, now })).toMatchObject({ sent: 0 });
+    expect(await flushTeamOutbox({ db, fetch: server.fetch, now, force: true, batchSize: 5 })).toMatchObject({ sent: 12 });
+    expect(server.held.size).toBe(12);
+  });
+
   it('one bad item does not block the others: it is rejected with its reason, the rest go up', async () => {
     db = freshDb();
     await enrollTeam(db);

@@ -21,14 +21,8 @@ async function counts() {
 
 async function sendNow(): Promise<void> {
   const { flushTeamOutbox } = await import('../../../sync/team-outbox');
-  // An item that is waiting for its backoff goes now: the member asked.
-  const db = getDb();
-  const now = new Date().toISOString();
-  await db.transaction('rw', db.teamEntries, db.surveyResponses, async () => {
-    await db.teamEntries.where('syncState').equals('queued').modify({ nextAttemptAt: now });
-    await db.surveyResponses.where('syncState').equals('queued').modify({ nextAttemptAt: now });
-  });
-  await flushTeamOutbox();
+  // Items waiting for their backoff go now: the member asked.
+  await flushTeamOutbox({ force: true });
 }
 
 export function SendState() {
