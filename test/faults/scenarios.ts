@@ -446,6 +446,40 @@ export const AREAS: Area[] = [
       },
     ],
   },
+  {
+    title: '7. Community teams (issue #15)',
+    scenarios: [
+      {
+        id: 'T1',
+        claim: "A team phone's batches are stored exactly once: replays are acknowledged and never counted twice.",
+        proves:
+          'One day of a team phone (30 entries, 20 survey responses) sent 6 times at once and 3 more times in turn: every call 200, 50 ids accepted once in all, 400 acknowledged as duplicates; the tally counts 30 sessions, 60 residents, 20 responses.',
+        files: ['test/faults/community.test.ts'],
+        related: ['test/server/community.test.ts (5 racing replays; an id with other content is a 409 per item)'],
+      },
+      {
+        id: 'T2',
+        claim: 'A team phone of commune A cannot write for commune B.',
+        proves:
+          "The commune is the token's: an item naming another commune is refused (422, strict schema); A resending B's id with other content is a 409 and B's row is unchanged; each commune's tally holds only its own team's items.",
+        files: ['test/faults/community.test.ts'],
+        related: ['test/faults/authz.test.ts (A1: the team phone column, 403 team_device on every other route)'],
+      },
+      {
+        id: 'T3',
+        claim: 'Hostile notes and answers are stored as text (or refused), never run.',
+        proves:
+          'Notes with script, SQL, a spreadsheet formula and a template expression are stored byte for byte; survey answers with a markup key, a text value or prototype keys are refused per item (422) and nothing is stored; no note reaches the CSVs.',
+        files: ['test/faults/community.test.ts'],
+      },
+      {
+        id: 'T4',
+        claim: 'A revoked team phone is refused.',
+        proves: 'After a reviewer revokes it: 401 on entries and responses, nothing counted; and 401 on every route (A2).',
+        files: ['test/faults/community.test.ts', 'test/faults/authz.test.ts'],
+      },
+    ],
+  },
 ];
 
 export interface Defect {
