@@ -258,6 +258,26 @@ test('a team phone logs support and a survey offline, sends once; the officer se
       expect(s.shareSatisfied).toBeCloseTo(SHARE, 6);
     });
 
+    await test.step("the province's communes CSV carries the same numbers as the server", async () => {
+      const res = await fetch(new URL(`api/v1/provinces/${HUE}/communes.csv`, BASE_URL), {
+        headers: { Authorization: `Bearer ${reviewerToken}` },
+      });
+      expect(res.status).toBe(200);
+      const rows = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+        .map((line) =>
+          [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"')),
+        );
+      const header = rows[0] ?? [];
+      const row = rows.find((r) => r.includes(fx.communeCode)) ?? [];
+      const cell = (prefix: string) => row[header.findIndex((h) => h.startsWith(prefix))];
+      expect(cell('Số lượt người dân được tổ CNS hỗ trợ')).toBe(String(EXPECTED.residentsHelped));
+      expect(cell('Số lần hỗ trợ ghi nhận')).toBe(String(EXPECTED.sessions));
+      expect(cell('Số phiếu khảo sát hài lòng')).toBe('20');
+      expect(Number(cell('Mức hài lòng trung bình'))).toBeCloseTo(MEAN, 2);
+    });
+
     await test.step('the team phone is refused the assessment', async () => {
       const read = await api<{ error: { code: string } }>('GET', `/assessments/${randomUUID()}`, teamToken);
       expect(read.status).toBe(403);
