@@ -42,8 +42,29 @@ export interface SettingValues {
   keptSetVersions: Record<string, string>;
   /** The commune's population as the server holds it (src/sync/population.ts), for measured indicators (issue #15). */
   communePopulation: { communeCode: string; population: number; setAt: string };
+  /**
+   * The population the officer entered on this phone and the server has not acknowledged yet
+   * (src/sync/population.ts sends it); while it is here it is the one shown and a pull never
+   * replaces it. `error`: the server refused it (the reason shown); not retried until re-entered.
+   */
+  communePopulationDraft: PopulationDraft;
 }
 export type SettingKey = keyof SettingValues;
+
+export interface PopulationDraft {
+  communeCode: string;
+  population: number;
+  enteredAt: string;
+  attempts: number;
+  retryAt?: string;
+  error?: string;
+}
+
+/** Bounds of a commune's population, the server's (src/server/schemas/commune-population.ts). */
+export const POPULATION_MIN = 1;
+export const POPULATION_MAX = 5_000_000;
+const isPopulation = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= POPULATION_MIN && (v as number) <= POPULATION_MAX;
 
 const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
   lang: (v): v is 'vi' | 'en' => v === 'vi' || v === 'en',
@@ -68,6 +89,19 @@ const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
       typeof o.setAt === 'string' &&
       Number.isInteger(o.population) &&
       (o.population as number) > 0
+    );
+  },
+  communePopulationDraft: (v): v is PopulationDraft => {
+    const o = v as Record<string, unknown> | null;
+    return (
+      typeof o === 'object' &&
+      o !== null &&
+      typeof o.communeCode === 'string' &&
+      typeof o.enteredAt === 'string' &&
+      isPopulation(o.population) &&
+      Number.isInteger(o.attempts) &&
+      (o.retryAt === undefined || typeof o.retryAt === 'string') &&
+      (o.error === undefined || typeof o.error === 'string')
     );
   },
 };

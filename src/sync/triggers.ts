@@ -16,7 +16,7 @@ import { getDb, type XasoDb } from '../db/database';
 import { backoffDelay } from './backoff';
 import type * as CriteriaSetsModule from './criteria-sets';
 import { pullCommunityTally } from './community-tally';
-import { pullPopulation } from './population';
+import { pullPopulation, pushPopulation } from './population';
 import { getEnrollment, isTeamPhone } from './enrollment';
 import type * as OutboxModule from './outbox';
 import type { FlushOptions, FlushReport } from './outbox';
@@ -43,6 +43,8 @@ async function somethingWaits(db: XasoDb, evidenceWaits: () => Promise<boolean>)
   if ((await db.teamEntries.where('syncState').equals('queued').count()) > 0) return true;
   if ((await db.surveyResponses.where('syncState').equals('queued').count()) > 0) return true;
   if ((await db.sync.filter((r) => r.state === 'sent').count()) > 0) return true;
+  const draft = await db.settings.get('communePopulationDraft');
+  if (draft && !(draft.value as { error?: unknown }).error) return true;
   return evidenceWaits();
 }
 
@@ -129,6 +131,10 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     }
     try {
       await flush();
+      // The population the officer entered (issue #15): sent before any pull could bring an older one down.
+      await pushPopulation({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs, force: !fromTimer }).catch(
+        (err: unknown) => !stopped && console.error('[xaso] population', err),
+      );
       if (!fromTimer || Date.now() - lastPullAt >= pullIntervalMs) {
         const pulled = await pullReviews({
           db,

@@ -4,6 +4,7 @@
  */
 import type { MeasuredInputs, MeasuredMetric } from '../../../domain/criteria/measured';
 import { formatNumber, useT } from '../../../i18n';
+import { LinkButton } from '../../components/Button';
 import { measuredDecimals, measuredLine } from './measured-view';
 
 export interface MeasuredInputProps {
@@ -31,6 +32,9 @@ export function MeasuredInput({ idBase, metric, measured, lang }: MeasuredInputP
             })
           : t(`measuredInput.${line.reason}`)}
       </p>
+      {!line.ok && line.reason === 'population-missing' && (
+        <LinkButton href="#/settings?focus=population">{t('measuredInput.enterPopulation')}</LinkButton>
+      )}
       <p class="field-hint">{t('measuredInput.note', { year: measured.year })}</p>
     </section>
   );

@@ -37,7 +37,9 @@ export async function phoneMeasuredInputs(
 ): Promise<{ year: number; inputs: MeasuredInputs }> {
   const year = measuredYear(a.period, a.updatedAt);
   const row = await db.communityTallies.get(tallyKey(a.communeCode, String(year)));
-  const population = await getSetting('communePopulation', db);
+  // The officer's unsent figure first (src/sync/population.ts), else the server's.
+  const draft = await getSetting('communePopulationDraft', db);
+  const population = draft?.communeCode === a.communeCode ? draft : await getSetting('communePopulation', db);
   const own = population?.communeCode === a.communeCode ? population.population : null;
   return { year, inputs: { tally: row?.tally ?? null, population: own } };
 }

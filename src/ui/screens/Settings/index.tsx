@@ -1,15 +1,17 @@
 /**
- * Settings: language, connection to the province (enrollment), storage (persistence and usage),
+ * Settings: language, connection to the province (enrollment), the commune's population, storage (persistence and usage),
  * sending evidence (Wi-Fi only or not), backup export/import, version.
  */
 import { CURRENT_CATALOGUE_VERSION, CURRENT_METHODOLOGY_ID } from '../../../data/load';
 import { useT } from '../../../i18n';
 import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
+import { useRoute } from '../../router';
 import { EnrollmentSection } from '../../sync/EnrollmentSection';
 import { BackupSection } from './BackupSection';
 import { EvidenceUploadSection } from './EvidenceUploadSection';
 import { LanguageSection } from './LanguageSection';
+import { PopulationSection } from './PopulationSection';
 import { StorageSection } from './StorageSection';
 import './style.css';
 
@@ -18,11 +20,14 @@ const REVIEW_HOME = '/review';
 
 export default function Settings() {
   const t = useT('settings');
+  // "#/settings?focus=population": from a measured indicator that lacks the population.
+  const focus = useRoute().query.focus;
   return (
     <Page title={t('title')}>
       <div class="stack">
         <LanguageSection />
         <EnrollmentSection />
+        <PopulationSection focus={focus === 'population'} />
         <StorageSection />
         <EvidenceUploadSection />
         <BackupSection />
