@@ -4,7 +4,11 @@
  * returns the assessment asking evidence for a third; the phone's next sync shows the request
  * (linking to the item's card), the verified score and the comparison with the province, still
  * there offline; the verified score on the phone, the reviewer's screen, the wide CSV and the
- * server agree. Axe on the reviewer's verification state and the phone's summary.
+ * server agree. Then, offline, the officer attaches the requested PDF on that item and, online,
+ * resubmits (the file uploads); the reviewer sees the file on the item, verifies revision 2 (each
+ * step redone: verification belongs to a revision) and accepts; the verified score on the phone,
+ * the commune list, the reviewer screen, the wide CSV and the server agree, and the phone shows it
+ * with its comparison offline. Axe on each new state of both screens.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -15,7 +19,9 @@ import { ChecklistPage } from './pages/checklist';
 import { HomePage } from './pages/home';
 import { ReviewerApp } from './pages/reviewer';
 import { SummaryPage } from './pages/summary';
-import { tx } from './pages/text';
+import { EvidencePanel } from './pages/evidence';
+import { formatIndex, literal, tx } from './pages/text';
+import { cleanPdf } from '../server/evidence/samples';
 
 const fx: CommuneFixture = {
   ...mountainCommune,
@@ -32,6 +38,7 @@ const codes = Object.entries(fx.answers)
 const [VERIFIED, ADJUSTED, ASKED] = codes as [string, string, string];
 const REASON = 'Biên bản kiểm tra cho thấy hệ thống chưa hoạt động.';
 const EVIDENCE_NOTE = 'Ảnh chụp quyết định ban hành quy chế.';
+const EVIDENCE_FILE = 'quyet-dinh-ban-hanh-quy-che.pdf';
 
 async function axeClean(page: Page): Promise<void> {
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -160,6 +167,104 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
       expect(Number(row[columns.indexOf('verified_total')])).toBe(verifiedIndex);
       expect(Number(row[columns.indexOf('self_total')])).toBe(selfIndex);
     });
+
+    await test.step('offline, the officer attaches the requested file; online again, the resubmission and its file go up', async () => {
+      await handset.setOffline(true);
+      const panel = new EvidencePanel(page, ASKED);
+      await panel.open();
+      await panel.input('pickPdf').setInputFiles({ name: EVIDENCE_FILE, mimeType: 'application/pdf', buffer: cleanPdf() });
+      await expect(panel.items()).toHaveCount(1);
+      await checklist.toSummary();
+      await summary.expectShown();
+      await handset.setOffline(false);
+      await summary.submit(true);
+      await summary.expectSent(2);
+      await expect(
+        summary.submitPanel.getByRole('status').filter({ hasText: tx('sync', 'evidence.summary', { done: 1, count: 1 }) }),
+      ).toBeVisible({ timeout: 60_000 });
+      await axeClean(page);
+    });
+
+    await test.step('the reviewer sees the file on the requested item, verifies revision 2 and accepts', async () => {
+      await reviewer.gotoSubmission(id);
+      const asked = reviewer.answer(ASKED);
+      await expect(asked.getByText(t('evidence.heading', { count: 1 }), { exact: true })).toBeVisible();
+      const pdfLink = asked.getByRole('link', {
+        name: new RegExp(`^${literal(t('evidence.openPdf', { size: 'XX' })).replace('XX', '.+')}$`),
+      });
+      await expect(pdfLink).toBeVisible();
+      expect(await pdfLink.getAttribute('href')).toMatch(/^blob:/);
+      // Verification belongs to a revision: revision 2 is verified afresh.
+      await confirm(VERIFIED);
+      const second = reviewer.answer(ADJUSTED);
+      await second.getByRole('button', { name: t('verify.adjust'), exact: true }).click();
+      await second.getByRole('radio', { name: /^0 — / }).check();
+      await second.getByRole('textbox', { name: t('verify.reasonLabel') }).fill(REASON);
+      await second.getByRole('button', { name: t('verify.saveAdjustment'), exact: true }).click();
+      await expect(second.getByText(/^Đã điều chỉnh thành/)).toBeVisible();
+      await confirm(ASKED);
+      await axeClean(reviewer.page);
+      await reviewer.accept();
+      await axeClean(reviewer.page);
+    });
+
+    const final = await (await api(apiToken, `/assessments/${id}/verification`)).json();
+    expect(final.revision).toBe(2);
+    expect(final.items.map((i: { code: string; outcome: string }) => [i.code, i.outcome])).toEqual([
+      [VERIFIED, 'verified'],
+      [ADJUSTED, 'adjusted'],
+      [ASKED, 'verified'],
+    ]);
+    const finalIndex = final.score.index as number;
+    const finalSelf = (await (await api(apiToken, `/assessments/${id}`)).json()).score.index as number;
+    expect(finalIndex).toBeLessThan(finalSelf);
+
+    await test.step('accepted: the phone, the commune list, the reviewer screen and the wide CSV agree with the server', async () => {
+      await page.reload();
+      await summary.expectSyncState('accepted');
+      const shown = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(finalIndex);
+      await expect(page.getByTestId('phone-verified-total')).toContainText(shown);
+      await expect(page.getByTestId('evidence-requests')).toHaveCount(0);
+      await axeClean(page);
+
+      await reviewer.gotoCommunes(fx.provinceCode);
+      const row = await reviewer.findCommune(fx.communeQuery, fx.commune);
+      const oneDecimal = formatIndex(finalIndex);
+      await expect(row.getByText(t('verify.indexAfter', { index: oneDecimal }), { exact: false })).toBeVisible();
+      await reviewer.gotoSubmission(id);
+      await expect(reviewer.page.getByTestId('verified-total')).toContainText(oneDecimal);
+      const csv = await wideRow();
+      expect(csv.verified).toBe(finalIndex);
+      expect(csv.self).toBe(finalSelf);
+    });
+
+    await test.step('the phone shows the verified score and its comparison offline', async () => {
+      await handset.setOffline(true);
+      await page.reload();
+      await summary.expectSyncState('accepted');
+      const shown = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(finalIndex);
+      await expect(page.getByTestId('phone-verified-total')).toContainText(shown);
+      await expect(page.getByRole('table', { name: tx('sync', 'verified.comparisonCaption') })).toBeVisible();
+      await axeClean(page);
+      await handset.setOffline(false);
+    });
+
+    async function confirm(code: string): Promise<void> {
+      const item = reviewer.answer(code);
+      await item.getByRole('button', { name: t('verify.confirm'), exact: true }).click();
+      await expect(item.getByText(/^Đã xác nhận/)).toBeVisible();
+    }
+
+    async function wideRow(): Promise<{ verified: number; self: number }> {
+      const csv = await (await api(apiToken, `/provinces/${fx.provinceCode}/communes.wide.csv?headers=machine`)).text();
+      const [header, ...rows] = csv
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      const columns = header!.split(',');
+      const row = rows.find((r) => r.startsWith(`${fx.communeCode},`))!.split(',');
+      return { verified: Number(row[columns.indexOf('verified_total')]), self: Number(row[columns.indexOf('self_total')]) };
+    }
 
     async function itemCount(): Promise<number> {
       return ((await (await api(apiToken, `/assessments/${id}/verification`)).json()) as { itemCount: number }).itemCount;
