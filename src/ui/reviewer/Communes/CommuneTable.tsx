@@ -5,6 +5,7 @@ import { communeTypeKey, formatIndex, formatLag } from '../format';
 import { reviewPaths } from '../routes';
 import type { CommuneRow } from '../types';
 import { levelName, type Reference } from '../use-reference';
+import { CommunityCell } from './CommunityCell';
 import { CriteriaPointsCell } from './CriteriaPointsCell';
 
 interface Props {
@@ -48,6 +49,7 @@ export function CommuneTable({ rows, sort, onSort, reference, onEnroll, onAccess
                 </th>
               );
             })}
+            <th scope="col">{t('columns.community')}</th>
             <th scope="col">
               <span class="visually-hidden">{t('columns.actions')}</span>
             </th>
@@ -95,6 +97,7 @@ export function CommuneTable({ rows, sort, onSort, reference, onEnroll, onAccess
                 <td>
                   <span class={`rv-state rv-state--${state}`}>{t(`states.${state}`)}</span>
                 </td>
+                <CommunityCell row={row} />
                 <td>
                   <Button
                     class="rv-small"
