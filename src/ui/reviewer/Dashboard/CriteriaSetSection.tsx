@@ -2,6 +2,7 @@ import { formatNumber, useLanguage, useT } from '../../../i18n';
 import { summaryGroupRows, setAnchor, setLevelShares } from '../criteria-summary';
 import type { CriteriaSetSummary } from '../types';
 import { LevelCountTable } from './Tables';
+import { VerifiedAverages } from './VerifiedAverages';
 
 const points = (n: number | null, lang: string) => (n === null ? '–' : formatNumber(n, { maximumFractionDigits: 1 }, lang));
 
@@ -70,6 +71,15 @@ export function CriteriaSetSection({ set }: { set: CriteriaSetSummary }) {
           }))}
         />
       </div>
+      <VerifiedAverages
+        verified={set.verified}
+        groupName={(gid) => {
+          const g = set.groups.find((x) => x.id === gid);
+          return g ? (lang === 'vi' ? g.vi : g.en) : gid;
+        }}
+        totalLabel={t('dashboard.total')}
+        caption={t('dashboard.verifiedCaptionSet')}
+      />
     </section>
   );
 }

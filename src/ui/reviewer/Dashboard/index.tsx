@@ -13,11 +13,12 @@ import { formatIndex, formatShare } from '../format';
 import { LoadFailed } from '../LoadFailed';
 import { reviewPaths } from '../routes';
 import { useLoad } from '../use-load';
-import { layerName, levelName, useReference } from '../use-reference';
+import { layerName, levelName, scoreGroupName, useReference } from '../use-reference';
 import { BarChart } from './BarChart';
 import { CoverageTable } from './CoverageTable';
 import { CriteriaSetSection } from './CriteriaSetSection';
 import { LayerTable, LevelTable } from './Tables';
+import { VerifiedAverages } from './VerifiedAverages';
 import './style.css';
 
 const PROVINCE_COLOR = '#0b5d4b';
@@ -106,6 +107,15 @@ export function Dashboard({ province, areaType, admin }: { province: string; are
               <LayerTable summary={s} reference={ref} />
             </section>
           </div>
+          <section aria-labelledby="rv-verified-title">
+            <h2 id="rv-verified-title">{t('dashboard.verifiedTitle')}</h2>
+            <VerifiedAverages
+              verified={s.verified}
+              groupName={(id) => scoreGroupName(ref, id)}
+              totalLabel={t('dashboard.index')}
+              caption={t('dashboard.verifiedCaption')}
+            />
+          </section>
           {pointBasedSets(s.criteriaSets).map((set) => (
             <CriteriaSetSection key={`${set.setId}@${set.setVersion}`} set={set} />
           ))}

@@ -16,16 +16,22 @@ interface Props {
   priorComments: Readonly<Record<string, string>>;
   comments: Readonly<Record<string, string>>;
   onComment: (code: string, text: string) => void;
+  /** Codes listed elsewhere (a criteria set's own indicators, in IndicatorList): not "unknown". */
+  listedElsewhere?: ReadonlySet<string>;
 }
 
 /** The answers grouped by layer and group, as the commune saw them, with a comment box each. */
-export function AnswerList({ reference, areaTypes, answers, changed, priorComments, comments, onComment }: Props) {
+export function AnswerList(props: Props) {
+  const { reference, areaTypes, answers, changed, priorComments, comments, onComment, listedElsewhere } = props;
   const t = useT('reviewer');
   const [filter, setFilter] = useState<ItemFilter>('all');
   const { catalogue, translation } = reference;
   const all = useMemo(() => groupAnswers(catalogue, areaTypes, answers), [catalogue, areaTypes, answers]);
   const layers = useMemo(() => filterLayers(all, filter, changed), [all, filter, changed]);
-  const unknown = useMemo(() => unknownAnswers(catalogue, answers), [catalogue, answers]);
+  const unknown = useMemo(
+    () => unknownAnswers(catalogue, answers).filter((a) => !listedElsewhere?.has(a.code)),
+    [catalogue, answers, listedElsewhere],
+  );
   const filters: ItemFilter[] = changed.size > 0 ? ['all', 'changed', 'weak'] : ['all', 'weak'];
 
   return (

@@ -12,6 +12,7 @@ import { useLoad } from '../use-load';
 import { useReference } from '../use-reference';
 import { AnswerList } from './AnswerList';
 import { EvidenceContext } from './EvidenceList';
+import { IndicatorList } from './IndicatorList';
 import { ReviewForm } from './ReviewForm';
 import { RevisionHistory } from './RevisionHistory';
 import { ScorePanel } from './ScorePanel';
@@ -66,6 +67,7 @@ export function Submission({ id }: { id: string }) {
   const verification = useVerificationState(id, data?.verification ?? null);
   const communeName = useCommuneName(data?.view.communeCode);
   const changed = useMemo(() => changedInLatest(data?.revisions ?? []), [data]);
+  const setCodes = useMemo(() => new Set(data?.view.score.criteria?.indicators.map((i) => i.code)), [data]);
 
   if (!data) {
     return (
@@ -141,7 +143,9 @@ export function Submission({ id }: { id: string }) {
               priorComments={view.review?.componentComments ?? {}}
               comments={comments}
               onComment={(code, text) => setComments((c) => ({ ...c, [code]: text }))}
+              listedElsewhere={setCodes}
             />
+            {view.score.criteria && <IndicatorList criteria={view.score.criteria} answers={s.answers} reference={ref} />}
           </EvidenceContext.Provider>
         ) : (
           <Loading label={t('common:loading')} />
