@@ -3,7 +3,7 @@
  * enters it here once; it is saved on the phone first (shown saved only then), sent when there is
  * a signal, and the server's figure (a reviewer may correct it) comes back with the next sync.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../../../db';
 import { getSetting } from '../../../db/settings';
 import { formatNumber, useLanguage, useT } from '../../../i18n';
@@ -29,6 +29,15 @@ export function PopulationSection({ focus = false }: { focus?: boolean }) {
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<'format' | 'range' | 'saveFailed'>();
   const [busy, setBusy] = useState(false);
+  // Opened from a measured card that lacks the population: to the box at once, once it is drawn
+  // (after the page has put focus on its heading).
+  const input = useRef<HTMLInputElement>(null);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focus || focused.current || !input.current) return;
+    focused.current = true;
+    input.current.focus();
+  });
   if (!enrollment || isTeamPhone(enrollment) || !held) return null;
 
   const save = async (e: Event) => {
@@ -78,7 +87,7 @@ export function PopulationSection({ focus = false }: { focus?: boolean }) {
           class="settings-number"
           inputMode="numeric"
           autocomplete="off"
-          autoFocus={focus}
+          ref={input}
           value={text}
           aria-invalid={invalid ? true : undefined}
           aria-describedby={invalid ? errorId : undefined}
