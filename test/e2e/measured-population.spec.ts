@@ -4,7 +4,8 @@
  * is already on the server (through the API). The officer's phone syncs the set and the tally,
  * goes offline and starts an assessment: NT4's card says the population is missing and links to
  * the form; offline the officer enters the population (saved on the phone first); the card shows
- * the provisional figure; back online it is sent, and the server's GET population returns it.
+ * the provisional figure; back online it is sent, and the server's GET population returns it; a
+ * reviewer's correction reaches the phone with its next sync.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -147,6 +148,16 @@ test('offline the officer enters the commune population; the measured card shows
       const got = await api<{ population: number; setBy: string }>('GET', `/communes/${COMMUNE.code}/population`, token);
       expect(got).toMatchObject({ population: POPULATION, setBy: 'commune' });
       await expectAccessible(page);
+    });
+
+    await test.step('a reviewer corrects it; the phone shows the server’s figure after its next sync', async () => {
+      await api('PUT', `/communes/${COMMUNE.code}/population`, token, { population: 12_500 });
+      await page.reload(); // a sync run
+      await expect(page.locator('[data-population-current]')).toHaveText(
+        tx('settings', 'population.current', { value: '12.500' }),
+        { timeout: 30_000 },
+      );
+      await expect(status).toHaveText(tx('settings', 'population.synced'));
     });
   } finally {
     await handset.close();
