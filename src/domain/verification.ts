@@ -34,6 +34,8 @@ export interface VerificationItem {
   reason?: string;
   by: string;
   at: string;
+  /** The revision the step was taken on, when carried forward to an unchanged item of a newer one. */
+  carriedFrom?: number;
 }
 
 /** The verification of one revision, as the server gives it to the reviewer and the phone. */

@@ -133,14 +133,58 @@ describe.each(DB_KINDS)('verification (%s)', (kind) => {
       verifiedIndex: expected.index,
     });
 
-    // A newer revision is verified afresh.
+    // A newer revision: steps on items whose answer and evidence did not change carry forward,
+    // marked with the revision they were taken on, by their original reviewer and time; the server
+    // recomputes the verified score of the new revision from them.
+    const firstAt = verified.json.items[0].at as string;
+    s.advance(60_000);
     const resubmitted = await s.request('PUT', `/api/v1/assessments/${ID}`, {
       token: device,
       body: submission(MOUNTAIN_COMMUNE, { status: () => 2, revision: 2, baseRevision: 1 }),
     });
     expect(resubmitted.status).toBe(200);
+    const carried = await s.request('GET', `/api/v1/assessments/${ID}/verification`, { token: reviewer });
+    expect(carried.json).toMatchObject({ revision: 2, verifiedCount: 1, adjustedCount: 1 });
+    expect(carried.json.items).toEqual([
+      { code: first!.code, outcome: 'verified', by: `rev${MOUNTAIN_PROVINCE}`, at: firstAt, carriedFrom: 1 },
+      {
+        code: second!.code,
+        outcome: 'adjusted',
+        adjusted: { status: 0 },
+        reason: 'Chưa có quyết định ban hành',
+        by: `rev${MOUNTAIN_PROVINCE}`,
+        at: adjusted.json.items[1].at,
+        carriedFrom: 1,
+      },
+    ]);
+    expect(carried.json.score.index).toBe(expected.index);
+    const carryAudit = (await listAudit(s.db)).filter((r) => r.action === 'assessment.verify.carry');
+    expect(carryAudit.map((r) => JSON.parse(r.detail!))).toEqual([{ revision: 2, codes: [first!.code, second!.code] }]);
+
+    // Revision 3 changes the first item's answer: that item is verified afresh, the other still carries from 1.
+    const third = await s.request('PUT', `/api/v1/assessments/${ID}`, {
+      token: device,
+      body: submission(MOUNTAIN_COMMUNE, {
+        status: (c) => (c.code === first!.code ? 3 : 2),
+        revision: 3,
+        baseRevision: 2,
+      }),
+    });
+    expect(third.status).toBe(200);
     const fresh = await s.request('GET', `/api/v1/assessments/${ID}/verification`, { token: reviewer });
-    expect(fresh.json).toMatchObject({ revision: 2, items: [], score: null });
+    expect(fresh.json).toMatchObject({ revision: 3, verifiedCount: 0, adjustedCount: 1 });
+    expect(fresh.json.items.map((i: { code: string; carriedFrom?: number }) => [i.code, i.carriedFrom])).toEqual([
+      [second!.code, 1],
+    ]);
+    const body3 = submission(MOUNTAIN_COMMUNE, { status: (c) => (c.code === first!.code ? 3 : 2), revision: 3 });
+    expect(fresh.json.score.index).toBe(expectedScore(body3, { [second!.code]: { status: 0 } }).index);
+    // Confirming the carried item on this revision records a fresh step.
+    const reconfirmed = await s.request('POST', url, {
+      token: reviewer,
+      body: { code: second!.code, outcome: 'adjusted', adjusted: { status: 0 }, reason: 'Chưa có quyết định ban hành' },
+    });
+    expect(reconfirmed.status).toBe(201);
+    expect(reconfirmed.json.items.find((i: { code: string }) => i.code === second!.code).carriedFrom).toBeUndefined();
     const stale = await s.request('POST', url, {
       token: reviewer,
       body: { code: first!.code, outcome: 'verified', revision: 1 },

@@ -15,6 +15,7 @@ import * as m008 from './migrations/008_evidence';
 import * as m009 from './migrations/009_criteria_sets';
 import * as m010 from './migrations/010_commune_population';
 import * as m011 from './migrations/011_community_teams';
+import * as m012 from './migrations/012_verification_carried';
 
 const migrations: Record<string, Migration> = {
   '001_init': m001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '009_criteria_sets': m009,
   '010_commune_population': m010,
   '011_community_teams': m011,
+  '012_verification_carried': m012,
 };
 
 function migrator<DB>(db: Kysely<DB>): Migrator {

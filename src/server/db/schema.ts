@@ -137,6 +137,8 @@ export interface VerificationsTable {
   reason: string | null;
   reviewer_id: string;
   created_at: string;
+  /** From migration 012: the revision this step was taken on when carried forward; null when taken on this one. */
+  carried_from: number | null;
 }
 
 /** Per revision: the server's score with the verification's adjustments applied (migration 007). */

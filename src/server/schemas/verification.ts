@@ -31,6 +31,10 @@ export const VerificationItemSchema = z.object({
   reason: z.string().optional(),
   by: z.string().meta({ description: 'The reviewer’s username' }),
   at: IsoDateTime,
+  carriedFrom: z
+    .int()
+    .optional()
+    .meta({ description: 'The revision the step was taken on, when carried forward to an unchanged item of a newer one' }),
 });
 
 export const VerificationViewSchema = z.object({

@@ -21,6 +21,7 @@ import type { AppDeps, DevicePrincipal } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
 import { ApiError, conflict, forbidden } from '../errors';
+import { carryVerification } from './verification-carry';
 import {
   appendRevision,
   assessmentAt,
@@ -114,12 +115,31 @@ async function storeOrReplay(
       communeScore: communeScoreRow({ ...scoreSource, catalogue, methodology }),
       audit: auditRowOf(auditEntry(deps, { principal: device, ip }, facts)),
     });
+    if (existing) await carryForward(deps, trx, device, row, ip);
     return { result: submissionResult(assessmentAt(row, where), row, undefined), replayed: false };
   }
   const stored = await appendRevision(trx, row, where);
   await recordCommuneScore(trx, { ...scoreSource, catalogue, methodology });
   await audit(deps, { principal: device, ip }, facts, trx);
+  if (existing) await carryForward(deps, trx, device, row, ip);
   return { result: submissionResult(stored, row, undefined), replayed: false };
+}
+
+/** The previous revision's verification steps on unchanged items hold for this one (audited). */
+async function carryForward(deps: AppDeps, trx: Kysely<Database>, device: DevicePrincipal, row: RevisionRow, ip: string) {
+  const codes = await carryVerification(deps, trx, row, device.provinceCode);
+  if (codes.length === 0) return;
+  await audit(
+    deps,
+    { principal: device, ip },
+    {
+      action: 'assessment.verify.carry',
+      outcome: 'success',
+      target: row.assessment_id,
+      detail: { revision: row.revision, codes },
+    },
+    trx,
+  );
 }
 
 function scoreSubmission(

@@ -46,7 +46,7 @@ const unprocessable = (code: string, message: string, details?: Record<string, u
   new ApiError(422, code, message, details);
 
 /** What a revision is verified against: its submission, catalogue, methodology, set and items. */
-async function basisOf(deps: AppDeps, db: Kysely<Database>, revision: RevisionRow, provinceCode: string) {
+export async function basisOf(deps: AppDeps, db: Kysely<Database>, revision: RevisionRow, provinceCode: string) {
   const submission = storedSubmission(revision);
   const catalogue = deps.reference.catalogues.get(submission.catalogueVersion);
   const methodology = deps.reference.methodologies.get(submission.methodologyId);
@@ -56,7 +56,7 @@ async function basisOf(deps: AppDeps, db: Kysely<Database>, revision: RevisionRo
 }
 
 /** The standing step per item (the newest), in item order of the steps. */
-function standing(rows: readonly VerificationRow[], names: ReadonlyMap<string, string>): VerificationItem[] {
+export function standing(rows: readonly VerificationRow[], names: ReadonlyMap<string, string>): VerificationItem[] {
   const byCode = new Map<string, VerificationItem>();
   for (const r of rows) {
     byCode.delete(r.code);
@@ -67,12 +67,13 @@ function standing(rows: readonly VerificationRow[], names: ReadonlyMap<string, s
       ...(r.reason !== null ? { reason: r.reason } : {}),
       by: names.get(r.reviewer_id) ?? '',
       at: r.created_at,
+      ...(r.carried_from !== null ? { carriedFrom: r.carried_from } : {}),
     });
   }
   return [...byCode.values()];
 }
 
-async function usernames(db: Kysely<Database>, rows: readonly VerificationRow[]): Promise<Map<string, string>> {
+export async function usernames(db: Kysely<Database>, rows: readonly VerificationRow[]): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   return new Map((await listUsers(db)).map((u) => [u.id, u.username]));
 }
@@ -106,10 +107,40 @@ export async function verificationOf(
 function sameStep(item: VerificationItem | undefined, input: VerifyInput): boolean {
   return (
     item !== undefined &&
+    item.carriedFrom === undefined &&
     item.outcome === input.outcome &&
     JSON.stringify(item.adjusted ?? null) === JSON.stringify(input.adjusted ?? null) &&
     (item.reason ?? '') === (input.reason ?? '')
   );
+}
+
+type Basis = Awaited<ReturnType<typeof basisOf>>;
+
+/** Recomputes and stores the verified score of a revision from its standing steps. */
+export async function saveScoreOf(
+  db: Kysely<Database>,
+  revision: RevisionRow,
+  { submission, catalogue, methodology, set, items }: Basis,
+  current: readonly VerificationItem[],
+  at: string,
+) {
+  // The measured figures the revision was scored with, not today's tally.
+  const measured = storedMeasured(revision.score);
+  const score = scoreWithSet(applyAdjustments(submission, current, at), catalogue, methodology, set, measured);
+  await saveVerifiedScore(db, {
+    assessment_id: revision.assessment_id,
+    revision: revision.revision,
+    score: JSON.stringify(score),
+    score_index: score.index,
+    level: score.level,
+    criteria_total: score.criteria?.total ?? null,
+    criteria_level: score.criteria?.level ?? null,
+    item_count: items.length,
+    verified_count: current.filter((i) => i.outcome === 'verified').length,
+    adjusted_count: current.filter((i) => i.outcome === 'adjusted').length,
+    updated_at: at,
+  });
+  return score;
 }
 
 export async function verifyItem(
@@ -157,25 +188,11 @@ export async function verifyItem(
       reason: input.reason ? input.reason : null,
       reviewer_id: user.id,
       created_at: at,
+      carried_from: null,
     };
     await insertVerification(trx, row);
     const current = standing([...before, row], names);
-    // The measured figures the revision was scored with, not today's tally.
-    const measured = storedMeasured(revision.score);
-    const score = scoreWithSet(applyAdjustments(submission, current, at), catalogue, methodology, set, measured);
-    await saveVerifiedScore(trx, {
-      assessment_id: id,
-      revision: revision.revision,
-      score: JSON.stringify(score),
-      score_index: score.index,
-      level: score.level,
-      criteria_total: score.criteria?.total ?? null,
-      criteria_level: score.criteria?.level ?? null,
-      item_count: items.length,
-      verified_count: current.filter((i) => i.outcome === 'verified').length,
-      adjusted_count: current.filter((i) => i.outcome === 'adjusted').length,
-      updated_at: at,
-    });
+    const score = await saveScoreOf(trx, revision, { submission, catalogue, methodology, set, items }, current, at);
     await audit(
       deps,
       { principal: user, ip },
