@@ -1,5 +1,5 @@
 /**
- * Issue #15, the reviewer's side, at 1280×800: two team phones of Khánh Hòa (56) send support entries
+ * Issue #15, the reviewer's side, at 1280×800: two team phones of Đắk Lắk (66) send support entries
  * and survey responses straight through the API as the team outbox does; one commune has 6 responses,
  * another 3 (too few to report satisfaction), a third none. The commune list shows, per commune, the
  * same residents helped, sessions, responses and satisfaction (mean, share satisfied, n) as the
@@ -17,7 +17,7 @@ import { tx } from './pages/text';
 import { province } from './units';
 
 const t = (key: string, vars: Record<string, string | number> = {}) => tx('reviewer', key, vars);
-const PROVINCE = '56';
+const PROVINCE = '66';
 const [busy, few, quiet] = province(PROVINCE).communes;
 const today = new Date().toISOString().slice(0, 10);
 
