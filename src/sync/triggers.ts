@@ -123,6 +123,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     teamWake = setTimeout(() => isVisible() && void flushTeam(false).catch(() => undefined), delay);
   };
 
+  const popOpts = { db, fetch: opts.fetch, now: opts.now, random: opts.random, timeoutMs: opts.timeoutMs };
   const run = async (fromTimer = false): Promise<void> => {
     if (stopped) return;
     if (isTeamPhone(await getEnrollment(db).catch(() => undefined))) {
@@ -132,7 +133,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     try {
       await flush();
       // The population the officer entered (issue #15): sent before any pull could bring an older one down.
-      await pushPopulation({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs, force: !fromTimer }).catch(
+      await pushPopulation({ ...popOpts, force: !fromTimer }).catch(
         (err: unknown) => !stopped && console.error('[xaso] population', err),
       );
       if (!fromTimer || Date.now() - lastPullAt >= pullIntervalMs) {

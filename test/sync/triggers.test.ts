@@ -4,7 +4,8 @@ import type { XasoDb } from '../../src/db/database';
 import { submitAssessment } from '../../src/sync/submit';
 import { startSync } from '../../src/sync/triggers';
 import kindsJson from '../../data/community/support-kinds-2026.1.json';
-import { setSetting } from '../../src/db/settings';
+import { getSetting, setSetting } from '../../src/db/settings';
+import { enterPopulation } from '../../src/sync/population';
 import { saveSupportEntry } from '../../src/db/team-log';
 import { enrollFor, FakeServer, freshDb, json, loadRef, seedAssessment } from './helpers';
 
@@ -126,5 +127,27 @@ describe('startSync', () => {
     await until(async () => (await db.teamEntries.get(e.id))?.syncState === 'sent');
     await sleep(80);
     expect(paths).toEqual(['/team/entries']);
+  });
+});
+
+describe('startSync and the commune population (issue #15)', () => {
+  it('a population entered offline is retried by the timer after its backoff and sent once the server answers', async () => {
+    db = freshDb();
+    await enrollFor(db);
+    await enterPopulation(12_000, db);
+    const server = new FakeServer();
+    const puts: string[] = [];
+    const fetch = async (input: string, init?: RequestInit): Promise<Response> => {
+      if (init?.method === 'PUT' && input.endsWith('/communes/00004/population')) {
+        puts.push(String(init.body));
+        if (puts.length === 1) throw new TypeError('Failed to fetch');
+        return json(200, { communeCode: '00004', population: 12_000, setAt: '2026-03-01T09:00:00.000Z', setBy: 'commune' });
+      }
+      return server.fetch(input, init);
+    };
+    stop = startSync({ db, fetch, loadReference: loadRef, intervalMs: 20, random: () => 0 });
+    await until(async () => (await getSetting('communePopulation', db))?.population === 12_000);
+    expect(puts).toEqual(['{"population":12000}', '{"population":12000}']);
+    expect(await getSetting('communePopulationDraft', db)).toBeUndefined();
   });
 });
