@@ -272,7 +272,7 @@ test('a team phone logs support and a survey offline, sends once; the officer se
       const header = rows[0] ?? [];
       const row = rows.find((r) => r.includes(fx.communeCode)) ?? [];
       const cell = (prefix: string) => row[header.findIndex((h) => h.startsWith(prefix))];
-      expect(cell('Số lượt người dân được tổ CNS hỗ trợ')).toBe(String(EXPECTED.residentsHelped));
+      expect(cell('Số lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ')).toBe(String(EXPECTED.residentsHelped));
       expect(cell('Số lần hỗ trợ ghi nhận')).toBe(String(EXPECTED.sessions));
       expect(cell('Số phiếu khảo sát hài lòng')).toBe('20');
       expect(Number(cell('Mức hài lòng trung bình'))).toBeCloseTo(MEAN, 2);

@@ -146,6 +146,8 @@ test('the dashboard, the commune list and the CSV show points per group of the t
       String(a.total),
       String(a.level),
       ...a.groups.map((g) => (g.score === null ? '' : String(g.score))),
+      // Then the six community-team columns (issue #15): empty, this commune's teams sent nothing.
+      ...Array<string>(6).fill(''),
     ]);
 
     await reviewer.gotoCommunes();

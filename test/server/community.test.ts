@@ -265,7 +265,7 @@ describe.each(DB_KINDS)('community teams: the province dashboard and its CSVs (%
         .trimEnd()
         .split('\r\n');
     const headers = [
-      'Số lượt người dân được tổ CNS hỗ trợ (năm 2026)',
+      'Số lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ (năm 2026)',
       'Số lần hỗ trợ ghi nhận (năm 2026)',
       'Số phiếu khảo sát hài lòng (năm 2026)',
       'Mức hài lòng trung bình (thang 1–5)',

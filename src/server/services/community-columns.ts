@@ -20,7 +20,7 @@ const round = (x: number | null, digits: number): number | null => (x === null ?
 const COLUMNS: CommunityColumn[] = [
   {
     machine: 'community_residents_helped',
-    vi: (y) => `Số lượt người dân được tổ CNS hỗ trợ (năm ${y})`,
+    vi: (y) => `Số lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ (năm ${y})`,
     cell: (t) => t.residentsHelped,
   },
   { machine: 'community_sessions', vi: (y) => `Số lần hỗ trợ ghi nhận (năm ${y})`, cell: (t) => t.sessions },
