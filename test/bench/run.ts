@@ -26,12 +26,14 @@ import { describeMachine, machineMarkdown } from './machine';
 import { markdownFixes, markdownNotes, markdownTable, notMeasured, type Part, type PartContext, type Row } from './report';
 import { scoringPart } from './scoring';
 import { teamLogPart } from './team-log';
+import { teamWirePart } from './team-wire';
 import { wirePart } from './wire';
 
 const PARTS: Part[] = [
   bundlePart,
   scoringPart,
   wirePart,
+  teamWirePart,
   criteriaDownloadPart,
   lighthousePart,
   browserPart,
