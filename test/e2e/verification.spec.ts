@@ -5,10 +5,10 @@
  * (linking to the item's card), the verified score and the comparison with the province, still
  * there offline; the verified score on the phone, the reviewer's screen, the wide CSV and the
  * server agree. Then, offline, the officer attaches the requested PDF on that item and, online,
- * resubmits (the file uploads); the reviewer sees the file on the item, verifies revision 2 (each
- * step redone: verification belongs to a revision) and accepts; the verified score on the phone,
- * the commune list, the reviewer screen, the wide CSV and the server agree, and the phone shows it
- * with its comparison offline. Axe on each new state of both screens.
+ * resubmits (the file uploads); the reviewer sees the file on the item and the steps on the two
+ * unchanged items carried from revision 1, verifies the changed one and accepts; the verified score
+ * on the phone, the commune list, the reviewer screen, the wide CSV and the server agree, and the
+ * phone shows it with its comparison offline. Axe on each new state of both screens.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -194,14 +194,11 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
       });
       await expect(pdfLink).toBeVisible();
       expect(await pdfLink.getAttribute('href')).toMatch(/^blob:/);
-      // Verification belongs to a revision: revision 2 is verified afresh.
-      await confirm(VERIFIED);
-      const second = reviewer.answer(ADJUSTED);
-      await second.getByRole('button', { name: t('verify.adjust'), exact: true }).click();
-      await second.getByRole('radio', { name: /^0 — / }).check();
-      await second.getByRole('textbox', { name: t('verify.reasonLabel') }).fill(REASON);
-      await second.getByRole('button', { name: t('verify.saveAdjustment'), exact: true }).click();
-      await expect(second.getByText(/^Đã điều chỉnh thành/)).toBeVisible();
+      // The unchanged items keep their steps, shown as carried from revision 1; the changed one is open.
+      for (const code of [VERIFIED, ADJUSTED])
+        await expect(reviewer.answer(code).getByText(t('verify.carried', { revision: 1 }), { exact: true })).toBeVisible();
+      await expect(asked.getByText(t('verify.notYet'), { exact: true })).toBeVisible();
+      await axeClean(reviewer.page);
       await confirm(ASKED);
       await axeClean(reviewer.page);
       await reviewer.accept();
@@ -210,11 +207,15 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
 
     const final = await (await api(apiToken, `/assessments/${id}/verification`)).json();
     expect(final.revision).toBe(2);
-    expect(final.items.map((i: { code: string; outcome: string }) => [i.code, i.outcome])).toEqual([
-      [VERIFIED, 'verified'],
-      [ADJUSTED, 'adjusted'],
-      [ASKED, 'verified'],
+    expect(
+      final.items.map((i: { code: string; outcome: string; carriedFrom?: number }) => [i.code, i.outcome, i.carriedFrom]),
+    ).toEqual([
+      [VERIFIED, 'verified', 1],
+      [ADJUSTED, 'adjusted', 1],
+      [ASKED, 'verified', undefined],
     ]);
+    // Only the adjustment lowers the score, as on revision 1.
+    expect(final.score.index).toBe(verifiedIndex);
     const finalIndex = final.score.index as number;
     const finalSelf = (await (await api(apiToken, `/assessments/${id}`)).json()).score.index as number;
     expect(finalIndex).toBeLessThan(finalSelf);

@@ -75,6 +75,9 @@ export function VerifyControls({ code, status, statusLabel }: Props) {
         ) : (
           <span class="muted">{t('verify.notYet')}</span>
         )}
+        {step?.carriedFrom !== undefined && (
+          <span class="rv-verify__carried"> {t('verify.carried', { revision: step.carriedFrom })}</span>
+        )}
       </p>
       {step?.reason && (
         <p>
