@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CriteriaScore } from '../../src/domain/criteria';
 import { round1 } from '../../src/domain/scoring';
+import { vietnamYear } from '../../src/server/repositories/community-tally';
 import type { Submission } from '../../src/domain/submission';
 import { templateSubmission } from './criteria-fixtures';
 import { MOUNTAIN_PROVINCE, submission } from './fixtures';
@@ -143,6 +144,13 @@ describe.each(DB_KINDS)('criteria sets on the province dashboard (%s)', (kind) =
       'template-commune-index@2026.1 · CQ Hoạt động chính quyền số (tối đa 250 điểm)',
       'template-commune-index@2026.1 · KT Hoạt động kinh tế số (tối đa 100 điểm)',
       'template-commune-index@2026.1 · XH Hoạt động xã hội số (tối đa 150 điểm)',
+      // Then the community-team tally of the year (issue #15), empty here: no team sent anything.
+      `Số lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ (năm ${vietnamYear(s.clock)})`,
+      `Số lần hỗ trợ ghi nhận (năm ${vietnamYear(s.clock)})`,
+      `Số phiếu khảo sát hài lòng (năm ${vietnamYear(s.clock)})`,
+      'Mức hài lòng trung bình (thang 1–5)',
+      'Tỷ lệ hài lòng (%)',
+      'Số phiếu tính mức hài lòng',
     ]);
     expect(header.every((h) => h === h.normalize('NFC'))).toBe(true);
     const cells = (code: string) =>
@@ -155,10 +163,11 @@ describe.each(DB_KINDS)('criteria sets on the province dashboard (%s)', (kind) =
       String(a.total),
       String(a.level),
       ...a.groups.map((g) => (g.score === null ? '' : String(g.score))),
+      ...Array<string>(6).fill(''),
     ]);
-    expect(cells(C)).toEqual(['provisional@2026.1', '', String(scores[C]!.criteria!.level), ...Array<string>(8).fill('')]);
-    expect(cells(D)).toEqual(Array<string>(11).fill(''));
-    expect(cells(E)).toEqual(Array<string>(11).fill(''));
+    expect(cells(C)).toEqual(['provisional@2026.1', '', String(scores[C]!.criteria!.level), ...Array<string>(8 + 6).fill('')]);
+    expect(cells(D)).toEqual(Array<string>(11 + 6).fill(''));
+    expect(cells(E)).toEqual(Array<string>(11 + 6).fill(''));
     expect(lines).toHaveLength(1 + realReference().provinces.get(MOUNTAIN_PROVINCE)!.communes.length);
   });
 });

@@ -67,6 +67,25 @@ function coverage(rows: LatestSubmissionRow[], reference: ReferenceData) {
     .map((t) => ({ ...t.row, counted: t.counted, covered: t.covered, share: t.share }));
 }
 
+/**
+ * The verified averages (issue #14) of a world with no verification step: none counted, every mean
+ * null. The averages over verified communes have their own test (verified-averages.test.ts); this
+ * reference refuses a world it does not model rather than answer for it.
+ */
+async function assertNoVerification(db: Kysely<Database>): Promise<void> {
+  const row = await db
+    .selectFrom('verifications')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(row.n) !== 0) throw new Error('legacySummary models a world without verification steps');
+}
+
+const noneVerified = (groupIds: readonly string[]) => ({
+  communes: 0,
+  index: { self: null, verified: null },
+  groups: groupIds.map((id) => ({ id, self: null, verified: null })),
+});
+
 /** Per criteria set and version named in the JSON scores: the obvious means, straight from score.criteria. */
 function criteriaSets(rows: LatestSubmissionRow[], reference: ReferenceData) {
   const scores = rows.flatMap((r) => (JSON.parse(r.score) as ScoreResult).criteria ?? []);
@@ -102,6 +121,7 @@ function criteriaSets(rows: LatestSubmissionRow[], reference: ReferenceData) {
           average: mean(groupsOf(g.id).flatMap((x) => (x.score === null ? [] : [x.score]))),
           max: groupsOf(g.id)[0]!.max,
         })),
+        verified: noneVerified(set.groups.map((g) => g.id)),
       },
     ];
   });
@@ -119,6 +139,7 @@ export async function legacySummary(
   const nationalRows = counts(perCommune(await listLatestSubmissions(db, {})));
   const [mine, country] = [averages(local), averages(nationalRows)];
   const methodology = reference.methodologies.get(reference.current.methodologyId);
+  await assertNoVerification(db);
   return {
     provinceCode: province.code,
     provinceName: province.name,
@@ -136,6 +157,7 @@ export async function legacySummary(
     })),
     coverage: coverage(local, reference),
     criteriaSets: criteriaSets(local, reference),
+    verified: noneVerified((methodology?.scoreGroups ?? []).map((g) => g.id)),
   };
 }
 

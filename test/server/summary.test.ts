@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdminUnits } from '../../src/domain/admin-units';
 import type { AreaType, CatalogueComponent, Status } from '../../src/domain/types';
 import { buildReferenceData } from '../../src/server/reference-data';
+import { vietnamYear } from '../../src/server/repositories/community-tally';
 import { catalogue, submission } from './fixtures';
 import { DB_KINDS, realReference, serverPerTest, type TestServer } from './harness';
 
@@ -157,15 +158,19 @@ describe.each(DB_KINDS)('province summary and CSV (%s)', (kind) => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
+    // Last, the community-team tally of the year (issue #15): empty cells, no team sent anything here.
+    const year = vietnamYear(s.clock);
     expect(lines[0]).toBe(
-      'commune_code,commune_name,commune_type,submitted,assessment_id,revision,period,area_types,index,level,review_state,submitted_at,received_at,sync_lag_seconds,criteria_set,criteria_points,criteria_level',
+      'commune_code,commune_name,commune_type,submitted,assessment_id,revision,period,area_types,index,level,review_state,submitted_at,received_at,sync_lag_seconds,criteria_set,criteria_points,criteria_level,' +
+        `Số lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ (năm ${year}),Số lần hỗ trợ ghi nhận (năm ${year}),` +
+        `Số phiếu khảo sát hài lòng (năm ${year}),Mức hài lòng trung bình (thang 1–5),Tỷ lệ hài lòng (%),Số phiếu tính mức hài lòng`,
     );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toBe(
-      `90001,Xã Ánh Dương,xã,yes,assessment-90001,1,2026,mountain-border-island,100,5,submitted,${s.clock.toISOString()},${s.clock.toISOString()},0,,,`,
+      `90001,Xã Ánh Dương,xã,yes,assessment-90001,1,2026,mountain-border-island,100,5,submitted,${s.clock.toISOString()},${s.clock.toISOString()},0,,,,,,,,,`,
     );
-    expect(lines[2]).toMatch(/^90002,Xã Bình Minh,xã,yes,assessment-90002,1,2026,rural,0,1,submitted,.*,5400,,,$/);
-    expect(lines[4]).toBe('90004,Xã Đồng Tâm,xã,no,,,,,,,,,,,,,');
+    expect(lines[2]).toMatch(/^90002,Xã Bình Minh,xã,yes,assessment-90002,1,2026,rural,0,1,submitted,.*,5400,,,,,,,,,$/);
+    expect(lines[4]).toBe('90004,Xã Đồng Tâm,xã,no,,,,,,,,,,,,,,,,,,,');
 
     const coverage = await s.request('GET', '/api/v1/provinces/90/coverage.csv', { token: admin });
     const rows = coverage.text
