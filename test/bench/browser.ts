@@ -131,8 +131,9 @@ export const browserPart: Part = {
       fix:
         `A save takes ${ms(median(figureMs))} median to commit where one bare IndexedDB transaction takes ${ms(median(floor))}: ` +
         `saveAnswer issues its ${requests} IndexedDB requests in one round trip (the answer and the assessment's touch written without reading first, with the reads that confirm them in the same batch; schema v2). ` +
-        'What is left between the click and the commit, in a trace at 4× CPU: the click task itself (the handler, Dexie setting up the transaction and its requests, the card re-rendered as "saving"), then one rendering frame, which the browser runs before it hands back the IndexedDB results because it follows an input, then the results and the commit. ' +
-        "Less would take a cheaper click task (fewer requests, a leaner path than Dexie's middleware) and a cheaper frame (the card's paint kept to itself); on a loaded machine the bare transaction alone can exceed the budget.",
+        'saveAnswer runs on the raw IDBDatabase (src/db/answer-write.ts), so the click task sets up no Dexie transaction (about 1 ms at 4× CPU in a trace, where it was 5–22 ms). ' +
+        'What is left between the click and the commit is one rendering frame, which the browser runs after an input before it hands back the IndexedDB results: 20–35 ms at 4× CPU in a trace (paint 12–15, layout 4–5, pre-paint 3–6, layerize 3). ' +
+        "Less would take that frame's layout and paint kept to the tapped card (containment, fewer layers), measured with test/bench/save-row.ts; on a loaded machine the bare transaction alone can exceed the budget.",
     });
   },
 };

@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { CriteriaIndicator } from '../../../domain/criteria/schema';
 import type { IndicatorValue } from '../../../domain/types';
-import { formatDateTime, useLanguage, useT } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { Button } from '../../components/Button';
 import { announce } from '../../components/announce';
 import { errorText } from '../errors';
 import { draftOf, draftValue, isProblem, type ValueDraft } from '../indicator-values';
 import { useVerification } from './verification-context';
 import { ValueInput } from './ValueInput';
+import { ErrorAndRequest, ReasonAndSave, StepState } from './VerifyParts';
 
 interface Props {
   indicator: CriteriaIndicator;
@@ -24,7 +25,6 @@ interface Props {
  */
 export function ValueVerifyControls({ indicator, value, describe }: Props) {
   const t = useT('reviewer');
-  const lang = useLanguage();
   const state = useVerification();
   const [adjusting, setAdjusting] = useState(false);
   const [draft, setDraft] = useState<ValueDraft>(draftOf(value));
@@ -34,7 +34,6 @@ export function ValueVerifyControls({ indicator, value, describe }: Props) {
   if (!state) return null;
   const code = indicator.code;
   const step = state.view?.items.find((i) => i.code === code);
-  const requested = state.requests[code];
   const id = `rv-verify-${code}`;
   const problemText = (p: string) =>
     t(`verify.problem.${p}`, {
@@ -69,23 +68,7 @@ export function ValueVerifyControls({ indicator, value, describe }: Props) {
 
   return (
     <div class="rv-verify" role="group" aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`} class="rv-verify__state">
-        <span class="rv-answer__field">{t('verify.title', { code })}</span>{' '}
-        {step ? (
-          <span class={`rv-verify__badge rv-verify__badge--${step.outcome}`}>
-            {step.outcome === 'verified'
-              ? t('verify.verifiedBy', { by: step.by, at: formatDateTime(step.at, lang) })
-              : t('verify.adjustedTo', { value: adjustedTo, by: step.by, at: formatDateTime(step.at, lang) })}
-          </span>
-        ) : (
-          <span class="muted">{t('verify.notYet')}</span>
-        )}
-      </p>
-      {step?.reason && (
-        <p>
-          <span class="rv-answer__field">{t('verify.reason')}</span> <span class="rv-user-text">{step.reason}</span>
-        </p>
-      )}
+      <StepState id={id} code={code} step={step} adjustedTo={adjustedTo} />
       <div class="actions">
         <Button onClick={() => void send('verified')} busy={busy && !adjusting}>
           {t('verify.confirm')}
@@ -111,45 +94,17 @@ export function ValueVerifyControls({ indicator, value, describe }: Props) {
             onChange={setDraft}
             invalid={error !== '' && reason.trim() !== ''}
           />
-          <div class="rv-field">
-            <label for={`${id}-reason`}>{t('verify.reasonLabel')}</label>
-            <textarea
-              id={`${id}-reason`}
-              maxLength={1000}
-              value={reason}
-              aria-invalid={error && !reason.trim() ? true : undefined}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          </div>
-          <div class="actions">
-            <Button variant="primary" onClick={() => void send('adjusted')} busy={busy}>
-              {t('verify.saveAdjustment')}
-            </Button>
-          </div>
-        </div>
-      )}
-      <p class="error-text" role="alert">
-        {error}
-      </p>
-      <label class="rv-verify__request">
-        <input
-          type="checkbox"
-          checked={requested !== undefined}
-          onChange={(e) => state.setRequest(code, e.currentTarget.checked ? '' : undefined)}
-        />
-        {t('verify.requestEvidence')}
-      </label>
-      {requested !== undefined && (
-        <div class="rv-field">
-          <label for={`${id}-request`}>{t('verify.requestNote', { code })}</label>
-          <textarea
-            id={`${id}-request`}
-            maxLength={1000}
-            value={requested}
-            onInput={(e) => state.setRequest(code, e.currentTarget.value)}
+          <ReasonAndSave
+            id={id}
+            reason={reason}
+            setReason={setReason}
+            error={error}
+            busy={busy}
+            onSave={() => void send('adjusted')}
           />
         </div>
       )}
+      <ErrorAndRequest id={id} code={code} error={error} state={state} />
     </div>
   );
 }

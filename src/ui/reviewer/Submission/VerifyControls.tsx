@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Status } from '../../../domain/types';
-import { formatDateTime, useLanguage, useT } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { Button } from '../../components/Button';
 import { announce } from '../../components/announce';
 import { errorText } from '../errors';
 import { useVerification } from './verification-context';
+import { ErrorAndRequest, ReasonAndSave, StepState } from './VerifyParts';
 
 interface Props {
   code: string;
@@ -19,7 +20,6 @@ interface Props {
  */
 export function VerifyControls({ code, status, statusLabel }: Props) {
   const t = useT('reviewer');
-  const lang = useLanguage();
   const state = useVerification();
   const [adjusting, setAdjusting] = useState(false);
   const [value, setValue] = useState<0 | 1 | 2 | 3 | undefined>();
@@ -28,7 +28,6 @@ export function VerifyControls({ code, status, statusLabel }: Props) {
   const [error, setError] = useState('');
   if (!state) return null;
   const step = state.view?.items.find((i) => i.code === code);
-  const requested = state.requests[code];
   const id = `rv-verify-${code}`;
 
   const send = async (outcome: 'verified' | 'adjusted') => {
@@ -56,34 +55,12 @@ export function VerifyControls({ code, status, statusLabel }: Props) {
 
   return (
     <div class="rv-verify" role="group" aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`} class="rv-verify__state">
-        <span class="rv-answer__field">{t('verify.title', { code })}</span>{' '}
-        {step ? (
-          step.outcome === 'verified' ? (
-            <span class="rv-verify__badge rv-verify__badge--verified">
-              {t('verify.verifiedBy', { by: step.by, at: formatDateTime(step.at, lang) })}
-            </span>
-          ) : (
-            <span class="rv-verify__badge rv-verify__badge--adjusted">
-              {t('verify.adjustedTo', {
-                value: step.adjusted && 'status' in step.adjusted ? statusLabel(step.adjusted.status) : '',
-                by: step.by,
-                at: formatDateTime(step.at, lang),
-              })}
-            </span>
-          )
-        ) : (
-          <span class="muted">{t('verify.notYet')}</span>
-        )}
-        {step?.carriedFrom !== undefined && (
-          <span class="rv-verify__carried"> {t('verify.carried', { revision: step.carriedFrom })}</span>
-        )}
-      </p>
-      {step?.reason && (
-        <p>
-          <span class="rv-answer__field">{t('verify.reason')}</span> <span class="rv-user-text">{step.reason}</span>
-        </p>
-      )}
+      <StepState
+        id={id}
+        code={code}
+        step={step}
+        adjustedTo={step?.adjusted && 'status' in step.adjusted ? statusLabel(step.adjusted.status) : ''}
+      />
       <div class="actions">
         <Button onClick={() => void send('verified')} busy={busy && !adjusting}>
           {t('verify.confirm')}
@@ -109,45 +86,17 @@ export function VerifyControls({ code, status, statusLabel }: Props) {
               </label>
             ))}
           </fieldset>
-          <div class="rv-field">
-            <label for={`${id}-reason`}>{t('verify.reasonLabel')}</label>
-            <textarea
-              id={`${id}-reason`}
-              maxLength={1000}
-              value={reason}
-              aria-invalid={error && !reason.trim() ? true : undefined}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          </div>
-          <div class="actions">
-            <Button variant="primary" onClick={() => void send('adjusted')} busy={busy}>
-              {t('verify.saveAdjustment')}
-            </Button>
-          </div>
-        </div>
-      )}
-      <p class="error-text" role="alert">
-        {error}
-      </p>
-      <label class="rv-verify__request">
-        <input
-          type="checkbox"
-          checked={requested !== undefined}
-          onChange={(e) => state.setRequest(code, e.currentTarget.checked ? '' : undefined)}
-        />
-        {t('verify.requestEvidence')}
-      </label>
-      {requested !== undefined && (
-        <div class="rv-field">
-          <label for={`${id}-request`}>{t('verify.requestNote', { code })}</label>
-          <textarea
-            id={`${id}-request`}
-            maxLength={1000}
-            value={requested}
-            onInput={(e) => state.setRequest(code, e.currentTarget.value)}
+          <ReasonAndSave
+            id={id}
+            reason={reason}
+            setReason={setReason}
+            error={error}
+            busy={busy}
+            onSave={() => void send('adjusted')}
           />
         </div>
       )}
+      <ErrorAndRequest id={id} code={code} error={error} state={state} />
     </div>
   );
 }
