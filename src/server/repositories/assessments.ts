@@ -39,6 +39,19 @@ const submissionStateById = prepared((db, v: { id: string; revision: number }) =
     .select(['v.id as v_id', 'v.verdict as v_verdict', 'v.comment as v_comment', 'v.component_comments as v_comments'])
     .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at', 'v.change_reason as v_change_reason'])
     .select('v.evidence_requests as v_evidence_requests')
+    // Whether the latest revision has verification steps to carry forward (issue #14), so that a
+    // never-verified assessment's next revision costs no extra read (services/submit.ts).
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('verifications as f')
+            .select('f.id')
+            .whereRef('f.assessment_id', '=', 'assessments.id')
+            .whereRef('f.revision', '=', 'assessments.latest_revision'),
+        )
+        .as('latest_verified'),
+    )
     .where('assessments.id', '=', v.id)
     .orderBy('v.created_at', 'desc')
     .orderBy('v.id', 'desc')
@@ -99,6 +112,8 @@ export interface SubmissionState {
   revision?: Pick<RevisionRow, 'revision' | 'content_hash' | 'received_at' | 'score'>;
   /** The newest verdict on that revision, when there is one. */
   review?: ReviewRow;
+  /** Whether the assessment's latest revision has verification steps; undefined when not read. */
+  latestVerified?: boolean;
 }
 
 /** The assessment, one revision of it and that revision's newest verdict, in one query. */
@@ -122,9 +137,11 @@ export async function findSubmissionState(
     v_created_at,
     v_change_reason,
     v_evidence_requests,
+    latest_verified,
     ...assessment
   } = row;
-  const state: SubmissionState = { assessment };
+  // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+  const state: SubmissionState = { assessment, latestVerified: Boolean(Number(latest_verified)) };
   if (r_revision !== null && r_content_hash !== null && r_received_at !== null && r_score !== null) {
     state.revision = { revision: r_revision, content_hash: r_content_hash, received_at: r_received_at, score: r_score };
   }

@@ -115,17 +115,22 @@ async function storeOrReplay(
       communeScore: communeScoreRow({ ...scoreSource, catalogue, methodology }),
       audit: auditRowOf(auditEntry(deps, { principal: device, ip }, facts)),
     });
-    if (existing) await carryForward(deps, trx, device, row, ip);
+    if (existing && state?.latestVerified !== false) await carryForward(deps, trx, device, row, ip);
     return { result: submissionResult(assessmentAt(row, where), row, undefined), replayed: false };
   }
   const stored = await appendRevision(trx, row, where);
   await recordCommuneScore(trx, { ...scoreSource, catalogue, methodology });
   await audit(deps, { principal: device, ip }, facts, trx);
-  if (existing) await carryForward(deps, trx, device, row, ip);
+  if (existing && state?.latestVerified !== false) await carryForward(deps, trx, device, row, ip);
   return { result: submissionResult(stored, row, undefined), replayed: false };
 }
 
-/** The previous revision's verification steps on unchanged items hold for this one (audited). */
+/**
+ * The previous revision's verification steps on unchanged items hold for this one (audited). Skipped
+ * when the state read saw no step on the latest revision (no round trip for the usual submission);
+ * a step recorded between that read and this write is not carried, so the reviewer records it
+ * again on the new revision: nothing wrong is ever carried. The retry after a race reads afresh.
+ */
 async function carryForward(deps: AppDeps, trx: Kysely<Database>, device: DevicePrincipal, row: RevisionRow, ip: string) {
   const codes = await carryVerification(deps, trx, row, device.provinceCode);
   if (codes.length === 0) return;
