@@ -83,9 +83,12 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   let setsDueAt = -Infinity;
   let setsCheckedAt = -Infinity;
   let setsWake: ReturnType<typeof setTimeout> | undefined;
-  const pullSets = async (fromTimer: boolean): Promise<void> => {
+  // `dueWake`: the backoff wake-up itself. It may fire a millisecond before Date.now() reaches
+  // setsDueAt (timers run on a monotonic clock, Date on the wall clock); a due check there would
+  // drop the retry until the next trigger, up to a minute later (CI saw it).
+  const pullSets = async (fromTimer: boolean, dueWake = false): Promise<void> => {
     const now = Date.now();
-    if (stopped || now < setsDueAt || (fromTimer && now - setsCheckedAt < pullIntervalMs)) return;
+    if (stopped || (!dueWake && now < setsDueAt) || (fromTimer && now - setsCheckedAt < pullIntervalMs)) return;
     // Not enrolled: nothing to ask for, and the module (zod) is not loaded.
     if (!(await getEnrollment(db))) return;
     criteria ??= import('./criteria-sets');
@@ -106,7 +109,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     const delay = Math.max(MIN_WAKE_MS, backoffDelay(++setsFailures, opts.random));
     setsDueAt = Date.now() + delay;
     clearTimeout(setsWake);
-    if (!stopped) setsWake = setTimeout(() => void pullSets(false), delay);
+    if (!stopped) setsWake = setTimeout(() => void pullSets(false, true), delay);
   };
 
   // A community team phone (issue #15) sends its support log and survey responses, and nothing

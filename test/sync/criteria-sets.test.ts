@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listDownloadedSets } from '../../src/db/criteria-sets';
 import type { XasoDb } from '../../src/db/database';
 import type { CriteriaSet } from '../../src/domain/criteria/schema';
@@ -73,6 +73,7 @@ class SetServer {
 let db: XasoDb;
 let stop: (() => void) | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   stop?.();
   stop = undefined;
   await db?.delete();
@@ -199,5 +200,21 @@ describe('criteria sets in the sync triggers', () => {
     // random 0: the first retry is due after the shortest wake-up (1 s), with no trigger firing.
     await until(async () => (await listDownloadedSets(undefined, db)).length === 1);
     expect(s.calls.filter((c) => c.endsWith('provinceCode=01')).length).toBe(2);
+  });
+
+  it('the backoff wake-up retries even when it fires before Date.now() reaches the due time', async () => {
+    db = freshDb();
+    await enrollFor(db);
+    const s = new SetServer();
+    s.sets = [published('2026.1')];
+    s.mode = 'down';
+    stop = startSync({ db, fetch: s.fetch, loadReference: loadRef, random: () => 0, intervalMs: 60_000 });
+    await until(async () => s.calls.length >= 1);
+    // From here the wall clock reads 20 ms behind the timers' clock, as it may when they drift
+    // apart: the wake-up fires "early" by Date.now(). It must still ask, not wait for a trigger.
+    const real = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => real() - 20);
+    s.mode = 'up';
+    await until(async () => (await listDownloadedSets(undefined, db)).length === 1);
   });
 });
