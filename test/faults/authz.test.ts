@@ -242,6 +242,11 @@ const MATRIX: Record<string, RouteCase> = {
     request: async (s, w) => ({ method: 'DELETE', path: `/devices/${(await s.enroll(w.reviewerX, COMMUNE_A)).deviceId}` }),
     expect: PROVINCE_X_STAFF,
   },
+  'PUT /devices/{id}/label': {
+    // Team phone A names itself (issue #15): no other phone, no account may rename it.
+    request: async (_s, w) => ({ method: 'PUT', path: `/devices/${w.teamA.deviceId}/label`, body: { label: 'Chị Lan' } }),
+    expect: { ...ADMIN_ONLY, admin: 403, 'team A': 'ok' },
+  },
   'PUT /assessments/{id}': {
     request: async () => ({ method: 'PUT', path: `/assessments/${ASSESSMENT_A}`, body: submission(COMMUNE_A) }),
     expect: { anonymous: 401, 'device A': 'ok', 'device B': 403, 'reviewer X': 403, 'reviewer Y': 403, admin: 403 },

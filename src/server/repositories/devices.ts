@@ -26,6 +26,17 @@ export function listDevicesOfCommune(db: Kysely<Database>, communeCode: string):
   return db.selectFrom('devices').selectAll().where('commune_code', '=', communeCode).orderBy('created_at').execute();
 }
 
+/** A phone's own name (issue #15); a revoked phone keeps the name it had. true = stored. */
+export async function setDeviceLabel(db: Kysely<Database>, id: string, label: string): Promise<boolean> {
+  const result = await db
+    .updateTable('devices')
+    .set({ label })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Revoking twice keeps the first revocation's time and author. */
 export async function revokeDevice(db: Kysely<Database>, id: string, by: string, at: string): Promise<void> {
   await db

@@ -1,10 +1,18 @@
 /** Enrollment codes, device enrollment, device listing and revocation. */
 import { assertProvinceAccess } from '../auth/guards';
 import { clientIp, type AppContext, type AppDeps } from '../context';
-import { forbidden, notFound } from '../errors';
-import { findDevice, listDevicesOfCommune, revokeDevice } from '../repositories/devices';
+import { cleanDisplayName, DISPLAY_NAME_MAX } from '../../domain/community/display-name';
+import { ApiError, forbidden, notFound, unauthorized } from '../errors';
+import { findDevice, listDevicesOfCommune, revokeDevice, setDeviceLabel } from '../repositories/devices';
 import { CommuneCodeSchema } from '../schemas/common';
-import { DeviceListSchema, EnrollmentCodeSchema, EnrollRequestSchema, EnrollResponseSchema } from '../schemas/enrollment';
+import {
+  DeviceLabelBodySchema,
+  DeviceLabelSchema,
+  DeviceListSchema,
+  EnrollmentCodeSchema,
+  EnrollRequestSchema,
+  EnrollResponseSchema,
+} from '../schemas/enrollment';
 import { audit } from '../services/audit-trail';
 import { enrollDevice, issueEnrollmentCode } from '../services/enrollment';
 import type { ApiRoutes } from './registry';
@@ -89,6 +97,45 @@ export function registerEnrollmentRoutes(api: ApiRoutes, deps: AppDeps): void {
           revokedAt: d.revoked_at,
         })),
       });
+    },
+  );
+
+  api.add(
+    {
+      method: 'put',
+      path: '/devices/{id}/label',
+      tag: 'enrollment',
+      summary: "A phone's own name, shown to reviewers in the commune's list of phones",
+      description:
+        "The device itself only (a team phone sends its member's display name, issue #15). Stored as text: NFC, trimmed, 1 to 60 characters.",
+      auth: 'device',
+      teamDevices: true,
+      body: DeviceLabelBodySchema,
+      responses: {
+        200: { description: 'Stored', schema: DeviceLabelSchema },
+        403: { description: "Another device's id" },
+        422: { description: 'Not a display name (empty, over 60 characters, control characters)' },
+      },
+    },
+    async (c, { body }) => {
+      const principal = c.get('principal');
+      if (principal?.kind !== 'device') throw unauthorized();
+      if (principal.id !== c.req.param('id')) throw forbidden('A device may only name itself');
+      const label = cleanDisplayName(body.label);
+      if (label === null)
+        throw new ApiError(
+          422,
+          'invalid_label',
+          `A name is 1 to ${DISPLAY_NAME_MAX} characters of text, without control characters`,
+        );
+      // The token was just checked as active: only a revocation in between leaves the row unchanged.
+      if (!(await setDeviceLabel(deps.db, principal.id, label))) throw unauthorized('This device was revoked');
+      await audit(
+        deps,
+        { principal, ip: clientIp(c, deps) },
+        { action: 'device.label', outcome: 'success', target: principal.id, detail: { communeCode: principal.communeCode } },
+      );
+      return c.json({ id: principal.id, label });
     },
   );
 

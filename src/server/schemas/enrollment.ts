@@ -40,3 +40,9 @@ export const DeviceSchema = z.object({
 });
 
 export const DeviceListSchema = z.object({ devices: z.array(DeviceSchema) });
+
+/** PUT /devices/{id}/label: a phone names itself (a team member's display name, issue #15). */
+export const DeviceLabelBodySchema = z.strictObject({
+  label: z.string().max(1000).meta({ description: 'Text, 1–60 characters after NFC and trimming; no control characters' }),
+});
+export const DeviceLabelSchema = z.object({ id: z.string(), label: z.string() });
