@@ -38,7 +38,7 @@ const ONLINE_MODULE = /[\\/](?:node_modules[\\/]tus-js-client[\\/]|src[\\/]sync[
  * (the worker keeps an area once used, and fetches it again on update).
  */
 const TEAM_MODULE =
-  /[\\/](?:src[\\/]ui[\\/]screens[\\/]Team[\\/]|locales[\\/]vi[\\/]team\.json$|data[\\/]community[\\/]|src[\\/]sync[\\/]team-(?:outbox|kick)\.ts$|src[\\/]domain[\\/]community[\\/]schemas\.ts$|src[\\/]db[\\/](?:team-log|survey-responses)\.ts$)/;
+  /[\\/](?:src[\\/]ui[\\/]screens[\\/]Team[\\/]|locales[\\/]vi[\\/]team\.json$|data[\\/]community[\\/]|src[\\/]sync[\\/]team-(?:outbox|kick|survey)\.ts$|src[\\/]domain[\\/]community[\\/]schemas\.ts$|src[\\/]db[\\/](?:team-log|survey-responses)\.ts$)/;
 
 function isTeamOnly(moduleIds: readonly string[]): boolean {
   return moduleIds.length > 0 && moduleIds.every((id) => TEAM_MODULE.test(id));

@@ -4,6 +4,7 @@
  * enrollment (device token) that src/sync/enrollment.ts stores.
  * Values are checked on the way out: a row written by an older or broken build reads as unset.
  */
+import type { Survey } from '../domain/community/schemas';
 import { getDb } from './database';
 import type { XasoDb } from './database';
 import { guardWrite, InvalidInputError } from './errors';
@@ -48,6 +49,12 @@ export interface SettingValues {
    * replaces it. `error`: the server refused it (the reason shown); not retried until re-entered.
    */
   communePopulationDraft: PopulationDraft;
+  /**
+   * A team phone's survey as its server gave it (src/sync/team-survey.ts, issue #15): the
+   * province's own when its published criteria set carries one, else the default. Checked with
+   * SurveySchema before it is stored and again before a screen runs it; `etag` for the next ask.
+   */
+  teamSurvey: TeamSurveySetting;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -58,6 +65,14 @@ export interface PopulationDraft {
   attempts: number;
   retryAt?: string;
   error?: string;
+}
+
+export interface TeamSurveySetting {
+  survey: Survey;
+  /** The commune whose device asked: after enrolling elsewhere, the stored survey is not used. */
+  communeCode: string;
+  fetchedAt: string;
+  etag?: string;
 }
 
 /** Bounds of a commune's population, the server's (src/server/schemas/commune-population.ts). */
@@ -102,6 +117,19 @@ const VALID: { [K in SettingKey]: (v: unknown) => v is SettingValues[K] } = {
       Number.isInteger(o.attempts) &&
       (o.retryAt === undefined || typeof o.retryAt === 'string') &&
       (o.error === undefined || typeof o.error === 'string')
+    );
+  },
+  // The shape only: zod (SurveySchema) stays off the first screen; the team screens check the survey.
+  teamSurvey: (v): v is TeamSurveySetting => {
+    const o = v as Record<string, unknown> | null;
+    return (
+      typeof o === 'object' &&
+      o !== null &&
+      typeof o.survey === 'object' &&
+      o.survey !== null &&
+      typeof o.communeCode === 'string' &&
+      typeof o.fetchedAt === 'string' &&
+      (o.etag === undefined || typeof o.etag === 'string')
     );
   },
 };

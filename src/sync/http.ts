@@ -14,7 +14,11 @@ import { gzipJson } from './gzip-body';
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export type ApiOutcome =
-  | { kind: 'ok'; status: number; body: unknown }
+  /**
+   * `etag`: the answer's ETag header, when it has one (a conditional GET keeps it for the next ask).
+   * Status 304 (only to a request that sent `ifNoneMatch`): what the phone holds is current; no body.
+   */
+  | { kind: 'ok'; status: number; body: unknown; etag?: string }
   | { kind: 'conflict'; status: 409; code: string; message: string; body: unknown }
   | { kind: 'rejected'; status: number; code: string; message: string; body: unknown }
   /** `code`: the server's error code when it sent one (429 too_many_attempts, 503 db_unavailable). */
@@ -31,6 +35,8 @@ export interface ApiRequest {
   timeoutMs?: number;
   /** Send the body gzipped where the browser can (submissions: gzip-body.ts). */
   compress?: boolean;
+  /** A GET's stored ETag: the server answers 304 when it still holds the same thing. */
+  ifNoneMatch?: string;
 }
 
 /** What a server that cannot read a gzipped body answers; the request is then sent again as plain JSON. */
@@ -100,6 +106,7 @@ async function sendOnce(req: ApiRequest, compress: boolean): Promise<ApiOutcome>
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
+  if (req.ifNoneMatch) headers['If-None-Match'] = req.ifNoneMatch;
   // Compressed before the clock starts: the timeout is for the network, not the phone's CPU.
   const json = req.body === undefined ? undefined : JSON.stringify(req.body);
   const encoded: { body: BodyInit | undefined; contentEncoding?: string } =
@@ -117,10 +124,13 @@ async function sendOnce(req: ApiRequest, compress: boolean): Promise<ApiOutcome>
       cache: 'no-store',
       credentials: 'omit',
     });
-    const body = await readJson(res);
     const { status } = res;
+    if (status === 304 && req.ifNoneMatch) return { kind: 'ok', status, body: undefined };
+    const body = await readJson(res);
     if (status >= 200 && status < 300) {
-      return asRecord(body) ? { kind: 'ok', status, body } : { kind: 'retry', status, message: 'unexpected response' };
+      if (!asRecord(body)) return { kind: 'retry', status, message: 'unexpected response' };
+      const etag = res.headers.get('ETag');
+      return etag ? { kind: 'ok', status, body, etag } : { kind: 'ok', status, body };
     }
     if (status >= 500 || status === 408 || status === 429) {
       const { code, message } = readError(body, status);

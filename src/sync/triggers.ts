@@ -9,6 +9,9 @@
  * Each run also asks for the province's published criteria sets (criteria-sets.ts), after the
  * outbox and the verdicts, so it never delays a submission; a failed pull is retried with the
  * outbox's backoff (backoff.ts) by a wake-up of its own.
+ * A team phone (issue #15) flushes its own outbox, then asks for its survey (team-survey.ts) the
+ * same way: every run but the timer's, the timer's at most every `pullIntervalMs`, not before a
+ * failure's backoff delay has passed (retried at a later trigger).
  * Evidence files follow the same triggers, and go up as soon as their submission is delivered
  * (evidence-triggers.ts).
  */
@@ -19,6 +22,7 @@ import { pullCommunityTally } from './community-tally';
 import { pullPopulation, pushPopulation } from './population';
 import { getEnrollment, isTeamPhone } from './enrollment';
 import type * as OutboxModule from './outbox';
+import type * as TeamSurveyModule from './team-survey';
 import type { FlushOptions, FlushReport } from './outbox';
 import { startEvidenceTriggers } from './evidence-triggers';
 import { pullReviews } from './reviews';
@@ -126,11 +130,45 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     teamWake = setTimeout(() => isVisible() && void flushTeam(false).catch(() => undefined), delay);
   };
 
+  // The team's survey, after its outbox (a send never waits for it). Zod: loaded on team phones only.
+  let teamSurvey: Promise<typeof TeamSurveyModule> | undefined;
+  let surveyFailures = 0;
+  let surveyDueAt = -Infinity;
+  let surveyCheckedAt = -Infinity;
+  // One ask at a time: runs overlap (a tick while the start's send is still on the air) and join it.
+  let surveyAsk: Promise<void> | undefined;
+  const askSurvey = async (): Promise<void> => {
+    teamSurvey ??= import('./team-survey').catch((err: unknown) => {
+      teamSurvey = undefined;
+      throw err;
+    });
+    const pulled = await (
+      await teamSurvey
+    )
+      .pullTeamSurvey({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs })
+      .catch((err: unknown) => ({ outcome: 'failed' as const, message: String(err) }));
+    if (pulled.outcome === 'failed') {
+      surveyDueAt = Date.now() + backoffDelay(++surveyFailures, opts.random);
+      return;
+    }
+    surveyFailures = 0;
+    surveyDueAt = -Infinity;
+    surveyCheckedAt = Date.now();
+  };
+  const pullSurvey = async (fromTimer: boolean): Promise<void> => {
+    const now = Date.now();
+    if (surveyAsk) return surveyAsk;
+    if (stopped || now < surveyDueAt || (fromTimer && now - surveyCheckedAt < pullIntervalMs)) return;
+    surveyAsk = askSurvey().finally(() => (surveyAsk = undefined));
+    return surveyAsk;
+  };
+
   const popOpts = { db, fetch: opts.fetch, now: opts.now, random: opts.random, timeoutMs: opts.timeoutMs };
   const run = async (fromTimer = false): Promise<void> => {
     if (stopped) return;
     if (isTeamPhone(await getEnrollment(db).catch(() => undefined))) {
       await flushTeam(!fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] team sync', err));
+      await pullSurvey(fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] team survey', err));
       return;
     }
     try {

@@ -4,6 +4,7 @@ import type { XasoDb } from '../../src/db/database';
 import { submitAssessment } from '../../src/sync/submit';
 import { startSync } from '../../src/sync/triggers';
 import kindsJson from '../../data/community/support-kinds-2026.1.json';
+import surveyJson from '../../data/community/survey-default-2026.1.json';
 import { getSetting, setSetting } from '../../src/db/settings';
 import { enterPopulation } from '../../src/sync/population';
 import { saveSupportEntry } from '../../src/db/team-log';
@@ -100,7 +101,8 @@ describe('startSync', () => {
     expect(server.puts()).toHaveLength(2);
   });
 
-  it('a team phone sends its support log and nothing else (no verdicts, tallies or criteria sets)', async () => {
+  // Issue #15 item 3 changed this: after its outbox, a team phone also asks for its survey (team-survey.test.ts).
+  it('a team phone sends its support log, then asks for its survey, and nothing else (no verdicts, tallies or criteria sets)', async () => {
     db = freshDb();
     await setSetting(
       'enrollment',
@@ -120,13 +122,16 @@ describe('startSync', () => {
     ]);
     const paths: string[] = [];
     const fetch = async (input: string) => {
-      paths.push(input.replace(/^.*\/api\/v1/, ''));
+      const path = input.replace(/^.*\/api\/v1/, '');
+      paths.push(path);
+      if (path === '/team/survey') return json(200, { survey: surveyJson });
       return json(200, { accepted: [e.id], duplicates: [] });
     };
     stop = startSync({ db, fetch, intervalMs: 20 });
     await until(async () => (await db.teamEntries.get(e.id))?.syncState === 'sent');
+    await until(async () => (await getSetting('teamSurvey', db)) !== undefined);
     await sleep(80);
-    expect(paths).toEqual(['/team/entries']);
+    expect(paths).toEqual(['/team/entries', '/team/survey']);
   });
 });
 
