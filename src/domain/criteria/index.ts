@@ -1,7 +1,7 @@
 /** The criteria engine: a scoring index as data (see data/criteria/README.md). */
-export { parseCriteriaSet, criteriaSetSchema, checkCriteriaSet } from './validate';
+export { parseCriteriaSet, criteriaSetSchema, checkCriteriaSet, DEFAULT_SURVEY_ID } from './validate';
 export { CriteriaSetBaseSchema } from './schema';
-export type { CriteriaSet, CriteriaIndicator, CriteriaGroup, CriteriaInput, CriteriaRule } from './schema';
+export type { CriteriaSet, CriteriaIndicator, CriteriaGroup, CriteriaInput, CriteriaRule, SetSurvey } from './schema';
 export { computeCriteria, exactGain } from './engine';
 export type { CriteriaScoringInput, CriteriaRaw } from './engine';
 export { scoreCriteria, criteriaGaps, criteriaLevel } from './score';

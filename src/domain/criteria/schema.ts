@@ -161,6 +161,31 @@ export const GateSchema = z.strictObject({
   en: nfcText,
 });
 
+/** The survey's questions: ids as in data/community (lower-case letters, digits and dashes). */
+export const SetSurveyQuestionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  type: z.enum(['scale5', 'yesno']),
+  vi: nfcText,
+  en: nfcText,
+});
+
+/**
+ * A province's own satisfaction survey (issue #15), carried by its criteria set and run by its
+ * community teams once the set is published: the shape of SurveySchema (src/domain/community),
+ * stricter in its texts. Its version is the set's; ./validate.ts checks the rest (not
+ * "survey-default", question ids unique, an overall question on the 5-point scale).
+ */
+export const SetSurveySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case id, digits, dots and dashes'),
+  version: z.string().regex(/^\d{4}\.\d+$/, 'version like 2026.1'),
+  title: text,
+  /** The scale5 question whose answer is the response's satisfaction (the tallies' mean and share satisfied). */
+  overallQuestion: z.string().min(1),
+  questions: z.array(SetSurveyQuestionSchema).min(1).max(30),
+  /** Labels of 1…5, Vietnamese and English. */
+  scale: z.strictObject({ vi: z.array(nfcText).length(5), en: z.array(nfcText).length(5) }),
+});
+
 export const CriteriaSetBaseSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case id, digits, dots and dashes'),
@@ -182,6 +207,8 @@ export const CriteriaSetBaseSchema = z.strictObject({
   indicators: z.array(IndicatorSchema).min(1),
   levels: z.array(LevelSchema).min(1),
   gates: z.array(GateSchema),
+  /** The province's satisfaction survey, if it publishes one with the set (issue #15). */
+  survey: SetSurveySchema.optional(),
 });
 
 export type CriteriaSet = z.infer<typeof CriteriaSetBaseSchema>;
@@ -190,3 +217,4 @@ export type CriteriaGroup = z.infer<typeof GroupSchema>;
 export type CriteriaInput = z.infer<typeof InputSchema>;
 export type CriteriaRule = z.infer<typeof RuleSchema>;
 export type Fraction = z.infer<typeof FractionSchema>;
+export type SetSurvey = z.infer<typeof SetSurveySchema>;

@@ -9,6 +9,9 @@ import type { CriteriaSet, Fraction } from './schema';
 import { cmp, ONE, parseRational } from './rational';
 import type { Catalogue } from '../types';
 
+/** The bundled survey's id (data/community): a province's survey names itself otherwise. */
+export const DEFAULT_SURVEY_ID = 'survey-default';
+
 type Path = (string | number)[];
 export type Report = (path: Path, message: string) => void;
 
@@ -155,6 +158,26 @@ function checkLevelsAndGates(s: CriteriaSet, report: Report): void {
   });
 }
 
+/** A set's own survey: not the default's id, the set's version, unique questions, a 5-point overall question. */
+function checkSurvey(s: CriteriaSet, report: Report): void {
+  const survey = s.survey;
+  if (!survey) return;
+  if (survey.id === DEFAULT_SURVEY_ID) report(['survey', 'id'], `"${DEFAULT_SURVEY_ID}" is the bundled survey's id`);
+  if (survey.version !== s.version) report(['survey', 'version'], `the survey's version must be the set's, ${s.version}`);
+  duplicates(
+    survey.questions.map((q) => q.id),
+    (i) => ['survey', 'questions', i, 'id'],
+    'survey question id',
+    report,
+  );
+  if (!survey.questions.some((q) => q.type === 'scale5'))
+    report(['survey', 'questions'], 'at least one question must be on the 5-point scale');
+  const overall = survey.questions.find((q) => q.id === survey.overallQuestion);
+  if (!overall) report(['survey', 'overallQuestion'], `unknown survey question "${survey.overallQuestion}"`);
+  else if (overall.type !== 'scale5')
+    report(['survey', 'overallQuestion'], `the overall question "${overall.id}" must be on the 5-point scale`);
+}
+
 /**
  * The cross-field checks alone. The schema runs them only once every field has a valid value;
  * the workbook reader also runs them on a set with some values out of range, so that an upload
@@ -164,6 +187,7 @@ export function checkCriteriaSet(s: CriteriaSet, report: Report, catalogue?: Cat
   checkGroups(s, report);
   checkIndicators(s, catalogue, report);
   checkLevelsAndGates(s, report);
+  checkSurvey(s, report);
   if (catalogue && !s.catalogueVersions.includes(catalogue.version))
     report(['catalogueVersions'], `does not list catalogue version ${catalogue.version}`);
 }

@@ -27,6 +27,7 @@ const DUPLICATE_OF: Record<string, { json: string; cell: string }> = {
   'indicator code': { json: 'mã chỉ tiêu', cell: 'mã chỉ tiêu' },
   'option id': { json: 'mã lựa chọn', cell: 'mã lựa chọn' },
   'gate id': { json: 'mã điều kiện chặn', cell: 'mã điều kiện' },
+  'survey question id': { json: 'mã câu hỏi khảo sát', cell: 'mã câu hỏi' },
 };
 
 const DOMAIN_MESSAGES: readonly DomainMessage[] = [
@@ -159,6 +160,31 @@ const DOMAIN_MESSAGES: readonly DomainMessage[] = [
     english: /^does not list catalogue version (\S+)$/,
     json: (v) => `chưa ghi phiên bản danh mục ${v} mà máy chủ đang dùng`,
     cell: (v) => `chưa có phiên bản danh mục ${v}`,
+  },
+  // A set's own satisfaction survey (issue #15).
+  {
+    english: /^"(.*)" is the bundled survey's id$/,
+    json: (id) => `"${id}" là mã của phiếu khảo sát mặc định; phiếu của tỉnh cần một mã khác`,
+  },
+  {
+    english: /^the survey's version must be the set's, (\S+)$/,
+    json: (v) => `phiên bản của phiếu khảo sát phải trùng phiên bản bộ tiêu chí, ${v}`,
+  },
+  {
+    english: /^at least one question must be on the 5-point scale$/,
+    json: () => 'phiếu khảo sát cần ít nhất một câu hỏi theo thang 5 mức',
+  },
+  {
+    english: /^unknown survey question "(.*)"$/,
+    json: (q) => `phiếu khảo sát không có câu hỏi "${q}"`,
+  },
+  {
+    english: /^the overall question "(.*)" must be on the 5-point scale$/,
+    json: (q) => `câu hỏi chung "${q}" phải là câu hỏi theo thang 5 mức`,
+  },
+  {
+    english: /^lower-case letters, digits and dashes$/,
+    json: () => 'mã câu hỏi chỉ gồm chữ thường không dấu, chữ số và dấu "-"',
   },
   // Format messages of schema.ts: a workbook cell words these from its column (messages.ts, formatHint).
   {
