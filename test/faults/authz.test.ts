@@ -377,6 +377,11 @@ Object.assign(MATRIX, {
     request: async () => ({ method: 'POST', path: '/team/survey-responses', body: { responses: [response(4)] } }),
     expect: TEAM_ONLY,
   },
+  'GET /team/survey': {
+    // The survey a team phone runs (issue #15 item 3); officer phones and accounts have no use for it.
+    request: async () => ({ method: 'GET', path: '/team/survey' }),
+    expect: TEAM_ONLY,
+  },
   'GET /communes/{communeCode}/community-tally': {
     request: async () => ({ method: 'GET', path: `/communes/${COMMUNE_A}/community-tally?year=2026` }),
     expect: READ_ASSESSMENT_A,

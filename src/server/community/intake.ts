@@ -7,7 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { supportEntrySchema, SurveyResponseSchema, type SupportEntry, type SurveyResponse } from '../../domain/community/schemas';
+import {
+  supportEntrySchema,
+  SurveyResponseSchema,
+  type SupportEntry,
+  type Survey,
+  type SurveyResponse,
+} from '../../domain/community/schemas';
 import type { DevicePrincipal } from '../context';
 import type { Database } from '../db/schema';
 import type { Kysely } from 'kysely';
@@ -61,8 +67,7 @@ const describe = (error: z.ZodError): string =>
     .join('; ');
 
 /** Answers must name the survey's own questions, each with a value of its type. */
-function answersProblem(response: SurveyResponse, reference: CommunityReference): string | null {
-  const survey = reference.surveys.get(surveyKey(response.surveyId, response.surveyVersion));
+function answersProblem(response: SurveyResponse, survey: Survey | undefined): string | null {
   if (!survey) return `unknown survey ${response.surveyId}@${response.surveyVersion}`;
   for (const [question, answer] of Object.entries(response.answers)) {
     const q = survey.questions.find((x) => x.id === question);
@@ -161,24 +166,34 @@ export async function storeTeamEntries(
   return storeBatch(db, 'team_entries', device, parsed, problems, insertNewTeamEntries);
 }
 
+/**
+ * Responses to the bundled surveys, or to a survey a published criteria set of the phone's
+ * province carries: `provinceSurveys` is asked (one query) only when a response names a survey
+ * that is not bundled. Another province's survey, a draft's or an unknown one is refused per item.
+ */
 export async function storeSurveyResponses(
   db: Kysely<Database>,
   reference: CommunityReference,
   device: DevicePrincipal,
   items: readonly unknown[],
   receivedAt: string,
+  provinceSurveys: () => Promise<ReadonlyMap<string, Survey>> = () => Promise.resolve(new Map()),
 ): Promise<IntakeResult> {
   const problems: ItemProblem[] = [];
   const parsed: Parsed<SurveyResponseRow>[] = [];
-  items.forEach((raw, index) => {
-    const result = SurveyResponseSchema.safeParse(raw);
-    const problem = result.success ? answersProblem(result.data, reference) : describe(result.error);
+  const results = items.map((raw) => SurveyResponseSchema.safeParse(raw));
+  const keyOf = (r: SurveyResponse) => surveyKey(r.surveyId, r.surveyVersion);
+  const unbundled = results.some((r) => r.success && !reference.surveys.has(keyOf(r.data)));
+  const province = unbundled ? await provinceSurveys() : new Map<string, Survey>();
+  const surveyOf = (r: SurveyResponse) => reference.surveys.get(keyOf(r)) ?? province.get(keyOf(r));
+  results.forEach((result, index) => {
+    const problem = result.success ? answersProblem(result.data, surveyOf(result.data)) : describe(result.error);
     if (!result.success || problem) {
-      problems.push({ index, id: idOf(raw), code: 'invalid_item', problem: problem ?? 'invalid' });
+      problems.push({ index, id: idOf(items[index]), code: 'invalid_item', problem: problem ?? 'invalid' });
       return;
     }
     const r = result.data;
-    const survey = reference.surveys.get(surveyKey(r.surveyId, r.surveyVersion));
+    const survey = surveyOf(r);
     const overall = survey ? r.answers[survey.overallQuestion] : undefined;
     parsed.push({
       index,

@@ -4,6 +4,7 @@
  * refused everywhere else (403 team_device, routes/registry.ts).
  */
 import { assertProvinceAccess } from '../auth/guards';
+import { publishedSurveys } from '../community/province-surveys';
 import { communityReference } from '../community/reference';
 import { storeSurveyResponses, storeTeamEntries, type IntakeResult } from '../community/intake';
 import { clientIp, type AppContext, type AppDeps, type DevicePrincipal } from '../context';
@@ -23,6 +24,7 @@ import { EnrollmentCodeSchema } from '../schemas/enrollment';
 import { audit } from '../services/audit-trail';
 import { issueEnrollmentCode } from '../services/enrollment';
 import type { ApiRoutes } from './registry';
+import { registerTeamSurveyRoute } from './team-survey';
 
 function communeParam(c: AppContext, deps: AppDeps) {
   const code = c.req.param('communeCode') ?? '';
@@ -128,10 +130,14 @@ export function registerCommunityRoutes(api: ApiRoutes, deps: AppDeps): void {
     },
     async (c, { body }) => {
       const device = teamDevice(c);
-      const r = await storeSurveyResponses(deps.db, reference, device, body.responses, deps.now().toISOString());
+      const r = await storeSurveyResponses(deps.db, reference, device, body.responses, deps.now().toISOString(), () =>
+        publishedSurveys(deps, device.provinceCode),
+      );
       return answer(c, deps, device, 'team.survey-responses', r);
     },
   );
+
+  registerTeamSurveyRoute(api, deps, reference);
 
   api.add(
     {

@@ -1,5 +1,6 @@
 /** Community-team payloads (issue #15): batches from a team phone, the commune's tally. */
 import { z } from 'zod';
+import { SurveySchema } from '../../domain/community/schemas';
 
 /** At most this many items a batch: a day of a busy team is ~30 entries. */
 export const MAX_BATCH_ITEMS = 500;
@@ -51,3 +52,6 @@ export const TallyQuerySchema = z.object({
     .regex(/^\d{4}$/)
     .optional(),
 });
+
+/** GET /team/survey: the survey a team phone runs (src/domain/community SurveySchema). */
+export const TeamSurveySchema = z.object({ survey: SurveySchema });
