@@ -1,7 +1,8 @@
 /**
  * Issue #12, the reviewer's side, at the reviewer's 1280×800 (and the problem table at 360 px): a
  * reviewer of Cao Bằng (04), whose commune has submitted under the bundled template, publishes a
- * first version of the province's own set (uploaded as JSON); downloads the template workbook,
+ * first version of the province's own set (uploaded as JSON, carrying the province's satisfaction
+ * survey, whose questions the preview lists before publishing: issue #15); downloads the template workbook,
  * changes one indicator's points and rule in it (another's points make up the group's sum), sees a
  * broken copy refused with its sheet, row and column (nothing saved), uploads the good one,
  * previews it on the commune (the server's scores equal the domain's), publishes it after the
@@ -25,6 +26,7 @@ import { CriteriaSetsScreen, indicatorCell, readWorkbook, setCell, workbookBytes
 import { ReviewerApp } from './pages/reviewer';
 import { tx } from './pages/text';
 import { province } from './units';
+import { provinceSurvey } from '../domain/criteria/survey-fixtures';
 
 const t = (key: string, vars: Record<string, string | number> = {}) => tx('reviewer', key, vars);
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(new URL(`../../${rel}`, import.meta.url), 'utf8'));
@@ -147,10 +149,23 @@ test('a reviewer uploads, previews, publishes and compares the province criteria
     await expectAccessible(page, 'criteria sets, none yet');
 
     // The first version, as JSON: saved as a draft, then published.
-    await screen.upload(`${SET_ID}-2026.1.json`, Buffer.from(JSON.stringify(v1)), 'application/json');
+    const survey = provinceSurvey('2026.1');
+    await screen.upload(`${SET_ID}-2026.1.json`, Buffer.from(JSON.stringify({ ...v1, survey })), 'application/json');
     await expect(
       page.getByRole('status').filter({ hasText: t('criteriaSets.saved', { set: SET_ID, version: '2026.1', count: 47 }) }),
     ).toBeVisible();
+    // The survey the communes' teams will ask, read before publishing: every question, the overall one marked.
+    const first = screen.previewPanel(SET_ID, '2026.1');
+    await expect(first.getByRole('heading', { level: 3, name: 'Phiếu khảo sát mức độ hài lòng' })).toBeVisible();
+    await expect(first.getByText(t('criteriaSets.surveyHintDraft'))).toBeVisible();
+    const questions = first.getByRole('list', { name: t('criteriaSets.surveyTitle') }).getByRole('listitem');
+    await expect(questions).toHaveText(
+      survey.questions.map((q) => {
+        const kind = t(q.type === 'scale5' ? 'criteriaSets.surveyScale5' : 'criteriaSets.surveyYesNo');
+        return `${q.vi} (${q.id === survey.overallQuestion ? `${kind}; ${t('criteriaSets.surveyOverall')}` : kind})`;
+      }),
+    );
+    await expectAccessible(page, 'draft preview with its survey');
     await expect(screen.versionRow('2026.1')).toContainText(t('criteriaSets.draft'));
     await screen.publish(SET_ID, '2026.1', () => expectAccessible(page, 'publish confirmation'));
 

@@ -8,6 +8,7 @@ import { previewRows } from '../criteria-sets-view';
 import { LoadFailed } from '../LoadFailed';
 import type { CommuneRow, CriteriaSetMeta } from '../types';
 import { useLoad } from '../use-load';
+import { SurveyQuestions } from './SurveyQuestions';
 
 const NONE = Promise.resolve(undefined);
 
@@ -124,6 +125,7 @@ export function PreviewPanel({
           </div>
         </>
       )}
+      {set.survey && <SurveyQuestions survey={set.survey} published={meta.status === 'published'} />}
       {meta.status === 'draft' && (
         <Button variant="primary" onClick={onPublish}>
           {t('criteriaSets.publishOf', names)}
