@@ -1,14 +1,16 @@
 /**
  * Where the server's CPU goes under the ingest load (not part of `npm run bench`):
  *
- *   node --import tsx test/bench/profile-ingest.ts [sqlite|postgres] [seconds] [--no-prof]
+ *   node --import tsx test/bench/profile-ingest.ts [sqlite|postgres] [seconds] [--no-prof] [--pg=name=value…]
  *
  * Starts the bundled server as the bench does (server-process.ts), on SQLite or a throwaway
  * PostgreSQL, with `node --cpu-prof`; enrolls 50 phones and runs the bench's mix (ingest-load.ts)
  * for a 3 s warm-up and `seconds` (default 10). Prints the server's CPU per answered submission
  * (from /proc, which the machine's load does not distort, unlike throughput) and, from the
  * .cpuprofile written at its exit, the functions with the most self time and the source files
- * with the most self time. --no-prof measures the CPU without the profiler's own cost.
+ * with the most self time. --no-prof measures the CPU without the profiler's own cost. On PostgreSQL
+ * the cluster's CPU per submission is printed too, and --pg=name=value (repeatable) starts the
+ * cluster with that setting (to measure one, e.g. --pg=commit_delay=100).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -47,6 +49,7 @@ const shortUrl = (url: string) => url.replace(/^.*\/node_modules\//, '~/').repla
 async function main(): Promise<void> {
   const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
   const seconds = Number(process.argv[3] ?? 10);
+  const pgSettings = process.argv.filter((a) => a.startsWith('--pg=')).map((a) => a.slice('--pg='.length));
   const profiling = !process.argv.includes('--no-prof');
   const root = process.cwd();
   const dir = mkdtempSync(join(tmpdir(), 'xaso-profile-'));
@@ -57,10 +60,12 @@ async function main(): Promise<void> {
   ];
   try {
     let databaseUrl: string | undefined;
+    let pgCpuMs = () => Number.NaN;
     if (dialect === 'postgres') {
-      const pg = await startPostgres();
+      const pg = await startPostgres(pgSettings);
       cleanups.unshift(pg.stop);
       databaseUrl = pg.url;
+      pgCpuMs = pg.cpuMs;
     }
     const nodeArgs = profiling ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'prof')}`] : [];
     const server = await startServer({
@@ -79,6 +84,8 @@ async function main(): Promise<void> {
       devices.push(await enrollDevice(server.url, admin, at.c, at.p));
     }
     let cpu0 = 0;
+    let pgCpu0 = 0;
+    let client0 = process.cpuUsage();
     let load0 = 0;
     const load = await runLoad({
       url: server.url,
@@ -89,14 +96,21 @@ async function main(): Promise<void> {
       signal: new AbortController().signal,
       onMeasureStart: () => {
         cpu0 = server.cpuMs();
+        pgCpu0 = pgCpuMs();
+        client0 = process.cpuUsage();
         load0 = os.loadavg()[0] ?? 0;
       },
     });
     const cpu = server.cpuMs() - cpu0;
+    const pgCpu = pgCpuMs() - pgCpu0;
+    const client = process.cpuUsage(client0);
     await server.stop();
+    const per = (total: number) => (total / Math.max(1, load.ok)).toFixed(3);
     console.log(
       `${dialect}: ${Math.round(load.ok / load.seconds)}/s, p99 ${load.p99.toFixed(1)} ms, ${load.ok} ok (${load.replayed} replays), ` +
-        `${load.non2xx} non-2xx; server CPU ${(cpu / Math.max(1, load.ok)).toFixed(3)} ms per submission; load average ${load0.toFixed(1)}` +
+        `${load.non2xx} non-2xx; CPU per submission: server ${per(cpu)} ms` +
+        (dialect === 'postgres' ? `, PostgreSQL ${per(pgCpu)} ms` : '') +
+        `, load generator ${per((client.user + client.system) / 1000)} ms; load average ${load0.toFixed(1)}` +
         (profiling ? ' (under the profiler)' : ''),
     );
     if (!profiling) return;
