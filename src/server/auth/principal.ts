@@ -2,8 +2,8 @@
  * Resolves a bearer token to who is calling. Session tokens start with "s." and device tokens
  * with "d.", so one lookup suffices; both tables hold only the token's SHA-256.
  */
-import type { AppContext, AppDeps, Principal } from '../context';
-import { findActiveDeviceByTokenHash } from '../repositories/devices';
+import type { AppContext, AppDeps, DevicePrincipal, Principal } from '../context';
+import { findActiveDeviceByTokenHash, type DeviceRow } from '../repositories/devices';
 import { findSessionUser } from '../repositories/sessions';
 import { hashSecret, newToken } from './tokens';
 
@@ -19,10 +19,24 @@ export function newDeviceToken(): string {
   return DEVICE_TOKEN_PREFIX + newToken();
 }
 
-function bearerToken(c: AppContext): string | undefined {
+export function bearerToken(c: AppContext): string | undefined {
   const header = c.req.header('authorization');
   const match = header ? /^Bearer\s+(\S{1,200})$/i.exec(header) : null;
   return match?.[1];
+}
+
+export function devicePrincipalOf(
+  device: Pick<DeviceRow, 'id' | 'commune_code' | 'province_code' | 'role'>,
+  tokenHash: string,
+): DevicePrincipal {
+  return {
+    kind: 'device',
+    id: device.id,
+    communeCode: device.commune_code,
+    provinceCode: device.province_code,
+    tokenHash,
+    role: device.role,
+  };
 }
 
 export async function resolvePrincipal(c: AppContext, deps: AppDeps): Promise<Principal | undefined> {
@@ -45,16 +59,7 @@ export async function resolvePrincipal(c: AppContext, deps: AppDeps): Promise<Pr
   }
   if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
     const device = await findActiveDeviceByTokenHash(deps.db, tokenHash);
-    return device
-      ? {
-          kind: 'device',
-          id: device.id,
-          communeCode: device.commune_code,
-          provinceCode: device.province_code,
-          tokenHash,
-          role: device.role,
-        }
-      : undefined;
+    return device && devicePrincipalOf(device, tokenHash);
   }
   return undefined;
 }

@@ -19,44 +19,52 @@ const revisionById = prepared((db, v: { id: string; revision: number }) =>
 
 // An assessment with one of its revisions and that revision's newest verdict, in one query: a
 // revision's reviews all join the same row, so ordering them picks the newest (and with no review
-// there is a single row of NULLs, wherever a dialect sorts NULLs).
-const submissionStateById = prepared((db, v: { id: string; revision: number }) =>
-  db
-    .selectFrom('assessments')
-    .leftJoin('assessment_revisions as r', (join) =>
-      join.onRef('r.assessment_id', '=', 'assessments.id').on('r.revision', '=', v.revision),
-    )
-    .leftJoin('reviews as v', (join) =>
-      join.onRef('v.assessment_id', '=', 'r.assessment_id').onRef('v.revision', '=', 'r.revision'),
-    )
-    .selectAll('assessments')
-    .select([
-      'r.revision as r_revision',
-      'r.content_hash as r_content_hash',
-      'r.received_at as r_received_at',
-      'r.score as r_score',
-    ])
-    .select(['v.id as v_id', 'v.verdict as v_verdict', 'v.comment as v_comment', 'v.component_comments as v_comments'])
-    .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at', 'v.change_reason as v_change_reason'])
-    .select('v.evidence_requests as v_evidence_requests')
-    // Whether the latest revision has verification steps to carry forward (issue #14), so that a
-    // never-verified assessment's next revision costs no extra read (services/submit.ts).
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('verifications as f')
-            .select('f.id')
-            .whereRef('f.assessment_id', '=', 'assessments.id')
-            .whereRef('f.revision', '=', 'assessments.latest_revision'),
-        )
-        .as('latest_verified'),
-    )
-    .where('assessments.id', '=', v.id)
-    .orderBy('v.created_at', 'desc')
-    .orderBy('v.id', 'desc')
-    .limit(1),
-);
+// there is a single row of NULLs, wherever a dialect sorts NULLs). `latest`: the revision the
+// assessment points at, whichever it is (read with the caller's device, ./device-state.ts).
+export function submissionStateQuery(db: Kysely<Database>, id: string, revision: number | 'latest') {
+  return (
+    db
+      .selectFrom('assessments')
+      .leftJoin('assessment_revisions as r', (join) => {
+        const same = join.onRef('r.assessment_id', '=', 'assessments.id');
+        return revision === 'latest'
+          ? same.onRef('r.revision', '=', 'assessments.latest_revision')
+          : same.on('r.revision', '=', revision);
+      })
+      .leftJoin('reviews as v', (join) =>
+        join.onRef('v.assessment_id', '=', 'r.assessment_id').onRef('v.revision', '=', 'r.revision'),
+      )
+      .selectAll('assessments')
+      .select([
+        'r.revision as r_revision',
+        'r.content_hash as r_content_hash',
+        'r.received_at as r_received_at',
+        'r.score as r_score',
+      ])
+      .select(['v.id as v_id', 'v.verdict as v_verdict', 'v.comment as v_comment', 'v.component_comments as v_comments'])
+      .select(['v.reviewer_id as v_reviewer_id', 'v.created_at as v_created_at', 'v.change_reason as v_change_reason'])
+      .select('v.evidence_requests as v_evidence_requests')
+      // Whether the latest revision has verification steps to carry forward (issue #14), so that a
+      // never-verified assessment's next revision costs no extra read (services/submit.ts).
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('verifications as f')
+              .select('f.id')
+              .whereRef('f.assessment_id', '=', 'assessments.id')
+              .whereRef('f.revision', '=', 'assessments.latest_revision'),
+          )
+          .as('latest_verified'),
+      )
+      .where('assessments.id', '=', id)
+      .orderBy('v.created_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(1)
+  );
+}
+
+const submissionStateById = prepared((db, v: { id: string; revision: number }) => submissionStateQuery(db, v.id, v.revision));
 
 /** Every column of a row, for prepared()'s values and the one-statement write of PostgreSQL (revision-write.ts). */
 export const ASSESSMENT_COLUMNS: KeyList<AssessmentRow> = {
@@ -123,7 +131,28 @@ export async function findSubmissionState(
   revision: number,
 ): Promise<SubmissionState | undefined> {
   const row = (await submissionStateById(db, { id, revision }))[0];
-  if (!row) return undefined;
+  return row && submissionStateOf(row, revision);
+}
+
+/** The columns the state read adds to the assessment's, each null when absent (left joins). */
+export interface SubmissionStateColumns {
+  r_revision: number | null;
+  r_content_hash: string | null;
+  r_received_at: string | null;
+  r_score: string | null;
+  v_id: string | null;
+  v_verdict: ReviewRow['verdict'] | null;
+  v_comment: string | null;
+  v_comments: string | null;
+  v_reviewer_id: string | null;
+  v_created_at: string | null;
+  v_change_reason: string | null;
+  v_evidence_requests: string | null;
+  latest_verified: unknown;
+}
+
+/** A state read's row (the assessment's columns and the joined ones) as a SubmissionState of `revision`. */
+export function submissionStateOf(row: AssessmentRow & SubmissionStateColumns, revision: number): SubmissionState {
   const {
     r_revision,
     r_content_hash,
@@ -155,7 +184,7 @@ export async function findSubmissionState(
   ) {
     state.review = {
       id: v_id,
-      assessment_id: id,
+      assessment_id: assessment.id,
       revision,
       verdict: v_verdict,
       comment: v_comment,

@@ -21,6 +21,7 @@ import { evidenceView } from '../services/evidence-view';
 import { diffSubmissions } from '../services/revision-diff';
 import { KnownBodies, replayOfKnownBody } from '../services/known-bodies';
 import { submitRevision } from '../services/submit';
+import { resolveSubmitter, type EarlyState } from '../services/submission-state';
 import { revisionProgress, storedSubmission, submissionResult, verdictOf } from '../services/submission-results';
 import type { ApiRoutes } from './registry';
 
@@ -54,6 +55,8 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
   // Bodies answered 200, by their text's hash: a byte-identical retry skips parsing (known-bodies.ts).
   const known = new KnownBodies();
   const keys = new WeakMap<AppContext, string>();
+  // What the device's lookup read of the assessment (services/submission-state.ts).
+  const early = new WeakMap<AppContext, EarlyState>();
   api.add(
     {
       method: 'put',
@@ -64,6 +67,12 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
         'Same (id, revision) and same content: the stored result again, nothing stored. Same revision, other content, ' +
         'or a baseRevision that is not the latest: 409 with `currentRevision`. Any score in the body is ignored.',
       auth: 'device',
+      principalOf: async (c) => {
+        const id = c.req.param('id') ?? '';
+        const found = await resolveSubmitter(c, deps, id, AssessmentIdSchema.safeParse(id).success);
+        if (found.early) early.set(c, found.early);
+        return found.principal;
+      },
       body: SubmissionSchema,
       answerFromText: async (c, text) => {
         const principal = c.get('principal');
@@ -74,7 +83,7 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
         const key = known.keyOf(id, text);
         keys.set(c, key);
         const body = known.get(key);
-        const result = body && (await replayOfKnownBody(deps, principal, id, body));
+        const result = body && (await replayOfKnownBody(deps, principal, id, body, early.get(c)));
         if (!result) return undefined;
         c.header('Idempotent-Replayed', 'true');
         return c.json(result, 200);
@@ -94,7 +103,7 @@ export function registerAssessmentRoutes(api: ApiRoutes, deps: AppDeps): void {
     async (c, { body, text }) => {
       const principal = c.get('principal');
       if (principal?.kind !== 'device') throw forbidden();
-      const outcome = await submitRevision(deps, principal, idParam(c), body, clientIp(c, deps));
+      const outcome = await submitRevision(deps, principal, idParam(c), body, clientIp(c, deps), early.get(c));
       const { revision, contentHash } = outcome.result;
       known.remember(keys.get(c) ?? known.keyOf(idParam(c), text), { revision, communeCode: body.communeCode, contentHash });
       if (outcome.replayed) c.header('Idempotent-Replayed', 'true');

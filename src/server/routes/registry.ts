@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import type { z } from 'zod';
 import { assertNotTeamDevice, enforceRule, type AuthRule } from '../auth/guards';
 import { resolvePrincipal } from '../auth/principal';
-import type { AppContext, AppDeps, AppEnv } from '../context';
+import type { AppContext, AppDeps, AppEnv, Principal } from '../context';
 import { ApiError, badRequest } from '../errors';
 import { ANONYMOUS_BODY_BYTES, readBodyText } from '../request-body';
 
@@ -28,6 +28,11 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   summary: string;
   description?: string;
   auth: AuthRule;
+  /**
+   * Replaces the usual token lookup (resolvePrincipal) with the route's own, which must answer the
+   * same principal: the submission route reads the stored assessment in the same round trip.
+   */
+  principalOf?: (c: AppContext) => Promise<Principal | undefined>;
   /** Open to a session whose password was reset and not yet changed (who am I, change it, sign out). */
   allowedBeforePasswordChange?: boolean;
   /** Open to a community team's phone besides `team` routes (who am I, revoke itself). Default: 403 team_device. */
@@ -119,7 +124,7 @@ export class ApiRoutes {
     this.defs.push(def as unknown as RouteDef);
     const honoPath = API_PREFIX + def.path.replace(/\{(\w+)\}/g, ':$1');
     this.app.on(def.method.toUpperCase(), honoPath, async (c) => {
-      const principal = await resolvePrincipal(c, this.deps);
+      const principal = await (def.principalOf ? def.principalOf(c) : resolvePrincipal(c, this.deps));
       c.set('principal', principal);
       // First: a team phone is told it is a team phone, whatever the route's own rule would say.
       if (def.auth !== 'team' && def.auth !== 'public' && !def.teamDevices) assertNotTeamDevice(principal);

@@ -6,7 +6,8 @@
  * does, and gives the same facts every time: what a body parses to is a pure function of its text.
  * So once a body was answered 200 (stored, or replayed after a full parse), the SHA-256 of the
  * assessment id and its text is remembered with what the full path derived from it: the revision, the commune it names and its
- * canonical content hash. The same text again is answered from one read of what is stored, exactly
+ * canonical content hash. The same text again is answered from what is stored (read with the device
+ * when the body is the latest revision, see submission-state.ts), exactly
  * as the full path answers a replay (submitRevision), when that read confirms it: the assessment
  * belongs to the device's commune and holds that revision with that content hash. Anything else
  * (another commune, a revision no longer held) falls through to the full path, which decides.
@@ -17,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { SubmissionResult } from '../../domain/submission';
 import type { AppDeps, DevicePrincipal } from '../context';
-import { findSubmissionState } from '../repositories/assessments';
+import { stateForRevision, type EarlyState } from './submission-state';
 import { submissionResult } from './submission-results';
 
 /** What the full path derived from a body it answered 200. */
@@ -68,9 +69,10 @@ export async function replayOfKnownBody(
   device: DevicePrincipal,
   id: string,
   known: KnownBody,
+  early?: EarlyState,
 ): Promise<SubmissionResult | undefined> {
   if (known.communeCode !== device.communeCode) return undefined;
-  const state = await findSubmissionState(deps.db, id, known.revision);
+  const state = await stateForRevision(deps.db, id, known.revision, early);
   const held = state?.revision;
   if (!state || !held || state.assessment.commune_code !== device.communeCode || held.content_hash !== known.contentHash)
     return undefined;

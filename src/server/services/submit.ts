@@ -6,7 +6,8 @@
  * - otherwise the revision is validated, scored by the shared domain module and appended.
  * The (assessment id, revision) primary key settles races between instances: the loser retries
  * once and then sees the winner's row as a replay or a conflict.
- * What is stored is read once, before validation (findSubmissionState): a replay (a phone retrying
+ * What is stored is read once, before validation (with the device when the route could, see
+ * submission-state.ts): a replay (a phone retrying
  * after a lost answer: a third of the traffic under load) is answered from it without validating or
  * scoring again (identical content was valid when stored, and its score is stored), and the first
  * attempt to store decides from it without reading again, so a transaction only writes. A race it
@@ -27,7 +28,6 @@ import {
   assessmentAt,
   findAssessment,
   findRevision,
-  findSubmissionState,
   type RevisionRow,
   type SubmissionState,
 } from '../repositories/assessments';
@@ -41,6 +41,7 @@ import { criteriaSetOf, scoreWithSet, validateWithSet } from './criteria-submiss
 import { measuredInputsFor } from './measured-inputs';
 import type { MeasuredInputs } from '../../domain/criteria/measured';
 import { submissionResult } from './submission-results';
+import { stateForRevision, type EarlyState } from './submission-state';
 
 export interface SubmitOutcome {
   result: SubmissionResult;
@@ -183,6 +184,7 @@ export async function submitRevision(
   id: string,
   submission: Submission,
   ip: string,
+  early?: EarlyState,
 ): Promise<SubmitOutcome> {
   const fail = (reason: string, detail: Record<string, unknown> = {}) =>
     audit(
@@ -214,7 +216,7 @@ export async function submitRevision(
     throw error;
   }
   const hash = contentHash(submission);
-  let state = await findSubmissionState(deps.db, id, submission.revision);
+  let state = await stateForRevision(deps.db, id, submission.revision, early);
   const held = state?.revision;
   if (
     state &&
