@@ -9,9 +9,10 @@
  * Each run also asks for the province's published criteria sets (criteria-sets.ts), after the
  * outbox and the verdicts, so it never delays a submission; a failed pull is retried with the
  * outbox's backoff (backoff.ts) by a wake-up of its own.
- * A team phone (issue #15) flushes its own outbox, then asks for its survey (team-survey.ts) the
- * same way: every run but the timer's, the timer's at most every `pullIntervalMs`, not before a
- * failure's backoff delay has passed (retried at a later trigger).
+ * A team phone (issue #15) flushes its own outbox, then asks for its survey (team-survey.ts): on
+ * every run but the timer's (start, `online`, visible, the SW ping: one small GET, 304 when
+ * nothing changed), from the timer at most every `pullIntervalMs` and not before a failure's
+ * backoff delay has passed.
  * Evidence files follow the same triggers, and go up as soon as their submission is delivered
  * (evidence-triggers.ts).
  */
@@ -158,7 +159,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   const pullSurvey = async (fromTimer: boolean): Promise<void> => {
     const now = Date.now();
     if (surveyAsk) return surveyAsk;
-    if (stopped || now < surveyDueAt || (fromTimer && now - surveyCheckedAt < pullIntervalMs)) return;
+    if (stopped || (fromTimer && (now < surveyDueAt || now - surveyCheckedAt < pullIntervalMs))) return;
     surveyAsk = askSurvey().finally(() => (surveyAsk = undefined));
     return surveyAsk;
   };

@@ -64,7 +64,7 @@ describe('startSync on a team phone: its survey (issue #15 item 3)', () => {
     expect(await getSetting('teamSurvey', db)).toBeUndefined();
   });
 
-  it('a failed pull is asked again at a later trigger after its backoff, not at every tick; the timer then waits pullIntervalMs', async () => {
+  it('from the timer, a failed pull is asked again after its backoff, not at every tick; once stored, only after pullIntervalMs', async () => {
     db = freshDb();
     await teamPhoneWithAnEntry();
     // The entries' server is down, so the entry stays queued and the 20 ms timer keeps running.
