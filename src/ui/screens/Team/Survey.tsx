@@ -3,6 +3,9 @@
  * tap targets (≥ 48 px), nothing personal asked. "Giao máy cho người dân" hands the phone over:
  * only the questions are shown, and after sending a neutral thank-you that resets for the next
  * resident (it shows nothing of earlier answers). Saved to IndexedDB before it says so.
+ * The survey is the one the server gave this phone, else the default (team-data.ts); a new one
+ * that comes down mid-response waits for the next resident: a response is finished on the survey
+ * it began on (its id and version go with it).
  */
 import { useState } from 'preact/hooks';
 import { getDb } from '../../../db';
@@ -18,9 +21,13 @@ import { useLive } from '../../sync/use-live';
 
 type Phase = 'asking' | 'thanks';
 
-export function SurveyScreen({ survey }: { survey: Survey }) {
+export function SurveyScreen({ survey: latest }: { survey: Survey }) {
   const t = useT('team');
   const lang = getLanguage() === 'en' ? 'en' : 'vi';
+  // Set by the first answer, cleared once the response is saved.
+  const [begun, setBegun] = useState<Survey>();
+  const survey = begun ?? latest;
+  const newerWaits = begun !== undefined && (begun.id !== latest.id || begun.version !== latest.version);
   const [answers, setAnswers] = useState<SurveyAnswers>({});
   const [handOver, setHandOver] = useState(false);
   const [phase, setPhase] = useState<Phase>('asking');
@@ -40,6 +47,7 @@ export function SurveyScreen({ survey }: { survey: Survey }) {
       await saveSurveyResponse(getDb(), survey, answers);
       kickTeamOutbox();
       setAnswers({});
+      setBegun(undefined);
       setRound((r) => r + 1);
       if (handOver) setPhase('thanks');
       else announce(t('survey.saved'));
@@ -64,7 +72,15 @@ export function SurveyScreen({ survey }: { survey: Survey }) {
 
   return (
     <Page title={survey.title[lang]} class={`team-survey${handOver ? ' team-survey--handed' : ''}`}>
+      <p class="muted team-survey__version" data-survey-id={survey.id} data-survey-version={survey.version}>
+        {t('survey.version', { version: survey.version })}
+      </p>
       <p>{t('survey.intro')}</p>
+      {newerWaits && !handOver && (
+        <p class="team-survey__newer" role="status">
+          {t('survey.newerWaiting')}
+        </p>
+      )}
       {!handOver && (
         <div class="team-survey__handover">
           <Button class="team-big" onClick={() => setHandOver(true)}>
@@ -95,7 +111,10 @@ export function SurveyScreen({ survey }: { survey: Survey }) {
                     type="radio"
                     name={`${q.id}-${round}`}
                     checked={answers[q.id] === value}
-                    onChange={() => setAnswers((a) => ({ ...a, [q.id]: value }))}
+                    onChange={() => {
+                      setBegun((b) => b ?? survey);
+                      setAnswers((a) => ({ ...a, [q.id]: value }));
+                    }}
                   />
                   <span>{label}</span>
                 </label>

@@ -1,14 +1,16 @@
 /** A team phone's home: who and where, the two actions, today's log, and what waits to be sent. */
+import type { Survey } from '../../../domain/community/schemas';
 import type { Enrollment } from '../../../sync/enrollment';
-import { useT } from '../../../i18n';
+import { getLanguage, useT } from '../../../i18n';
 import { LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { paths } from '../../router';
 import { localDay } from './dates';
 import { SendState } from './SendState';
 
-export function TeamHome({ enrollment }: { enrollment: Enrollment }) {
+export function TeamHome({ enrollment, survey }: { enrollment: Enrollment; survey: Survey }) {
   const t = useT('team');
+  const lang = getLanguage() === 'en' ? 'en' : 'vi';
   return (
     <Page title={t('home.title')} class="team-home">
       <p class="team-who">
@@ -23,6 +25,10 @@ export function TeamHome({ enrollment }: { enrollment: Enrollment }) {
         <LinkButton variant="primary" class="team-big" href={`#${paths.teamSurvey()}`}>
           {t('home.survey')}
         </LinkButton>
+        {/* Which questionnaire: the province's own, once its server gave one, else the default. */}
+        <p class="muted team-survey-in-use" data-survey-id={survey.id} data-survey-version={survey.version}>
+          {t('home.surveyInUse', { title: survey.title[lang], version: survey.version })}
+        </p>
         <LinkButton variant="secondary" class="team-big" href={`#${paths.teamDay(localDay())}`}>
           {t('home.today')}
         </LinkButton>

@@ -14,7 +14,7 @@ import { LogForm } from './LogForm';
 import { NameForm } from './NameForm';
 import { SurveyScreen } from './Survey';
 import { TeamHome } from './TeamHome';
-import { useTeamData } from './team-data';
+import { useTeamData, useTeamSurvey } from './team-data';
 import './style.css';
 
 export interface TeamProps {
@@ -27,6 +27,7 @@ export default function Team({ view, id, query }: TeamProps) {
   const t = useT('common');
   const data = useTeamData();
   const enrollment = useEnrollment();
+  const survey = useTeamSurvey(data && data !== 'failed' ? data.survey : undefined);
   // The team outbox sits in the team area (assets/team/, cached on first use): fetch it now, while
   // the phone that just enrolled is online, so entries saved later with no signal can go up.
   useEffect(() => {
@@ -39,7 +40,7 @@ export default function Team({ view, id, query }: TeamProps) {
       </Page>
     );
   }
-  if (!data || enrollment === undefined) return <Loading label={t('loading')} />;
+  if (!data || !survey || enrollment === undefined) return <Loading label={t('loading')} />;
   if (enrollment?.role !== 'team') {
     // Only a phone enrolled with a team code has these screens.
     return (
@@ -52,12 +53,12 @@ export default function Team({ view, id, query }: TeamProps) {
   if (!enrollment.displayName) return <NameForm communeName={enrollment.communeName} />;
   switch (view) {
     case 'home':
-      return <TeamHome enrollment={enrollment} />;
+      return <TeamHome enrollment={enrollment} survey={survey} />;
     case 'log':
       return <LogForm data={data} id={id} date={query.date} />;
     case 'day':
       return <DayView data={data} date={query.date} />;
     case 'survey':
-      return <SurveyScreen survey={data.survey} />;
+      return <SurveyScreen survey={survey} />;
   }
 }

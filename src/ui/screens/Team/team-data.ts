@@ -1,8 +1,13 @@
-/** What every team screen needs: the kinds of help and the survey (data files), the strings, the enrollment. */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * What every team screen needs: the kinds of help and the default survey (data files), the
+ * strings, and the survey its server gave this phone (issue #15 item 3), when it holds one.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadDefaultSurvey, loadSupportKinds } from '../../../data/load';
-import type { Survey, SupportKindsFile } from '../../../domain/community/schemas';
+import { SurveySchema, type Survey, type SupportKindsFile } from '../../../domain/community/schemas';
 import { getLanguage } from '../../../i18n';
+import { isRunnable, storedTeamSurvey } from '../../../sync/team-survey';
+import { useLive } from '../../sync/use-live';
 import { ensureTeamStrings } from './strings';
 
 export type Kind = SupportKindsFile['kinds'][number];
@@ -27,6 +32,21 @@ export function useTeamData(): TeamData | 'failed' | undefined {
     };
   }, []);
   return data;
+}
+
+/**
+ * The survey to run: the one the server gave this phone's commune, else the bundled default
+ * (`fallback`). Live: a survey that comes down while a screen is open replaces it there (the
+ * survey screen keeps a response begun on the old one, Survey.tsx). undefined while reading.
+ * The stored row is checked again: one written by an older or broken build is not run.
+ */
+export function useTeamSurvey(fallback: Survey | undefined): Survey | undefined {
+  const stored = useLive(async () => (await storedTeamSurvey()) ?? null, []);
+  return useMemo(() => {
+    if (stored === undefined || !fallback) return undefined;
+    const parsed = stored && SurveySchema.safeParse(stored.survey);
+    return parsed && parsed.success && isRunnable(parsed.data) ? parsed.data : fallback;
+  }, [stored, fallback]);
 }
 
 export function kindLabel(kinds: readonly Kind[], id: string): string {

@@ -45,6 +45,11 @@ export function EnrollForm({ initialCode = '', onDone }: EnrollFormProps) {
       announce(t('enroll.done', { commune: result.enrollment.communeName }));
       // Anything held for want of an enrollment can go up now.
       kickOutbox();
+      // A team phone's survey (issue #15 item 3): the sync run at start came before the enrollment.
+      if (result.enrollment.role === 'team')
+        void import('../../../sync/team-survey')
+          .then((m) => m.pullTeamSurvey())
+          .catch((err: unknown) => console.error('[xaso] team survey', err));
       onDone?.(result.enrollment);
     } catch {
       setError('failed'); // the settings write failed (storage full, closed database)
