@@ -264,6 +264,9 @@ test('a reviewer uploads, previews, publishes and compares the province criteria
     );
     expect([setCell(again, 'id').value, setCell(again, 'version').value]).toEqual([SET_ID, '2026.1']);
     expect(indicatorCell(again, 'NT1', 'points').value).toBe(20);
+    // Its survey comes with it: the set sheet's survey rows and one row per question of “Khảo sát”.
+    expect(setCell(again, 'surveyId').value).toBe(survey.id);
+    expect(again.getWorksheet('Khảo sát')!.getCell('C3').value).toBe(survey.questions[1]!.vi);
   } finally {
     await context.close();
   }

@@ -165,22 +165,27 @@ const DOMAIN_MESSAGES: readonly DomainMessage[] = [
   {
     english: /^"(.*)" is the bundled survey's id$/,
     json: (id) => `"${id}" là mã của phiếu khảo sát mặc định; phiếu của tỉnh cần một mã khác`,
+    cell: (id) => `"${id}" là mã của phiếu khảo sát mặc định; phiếu của tỉnh cần một mã khác`,
   },
   {
     english: /^the survey's version must be the set's, (\S+)$/,
     json: (v) => `phiên bản của phiếu khảo sát phải trùng phiên bản bộ tiêu chí, ${v}`,
+    cell: (v) => `phiên bản của phiếu khảo sát phải trùng phiên bản bộ tiêu chí, ${v}`,
   },
   {
     english: /^at least one question must be on the 5-point scale$/,
     json: () => 'phiếu khảo sát cần ít nhất một câu hỏi theo thang 5 mức',
+    cell: () => 'phiếu khảo sát cần ít nhất một câu hỏi “thang 5 mức”',
   },
   {
     english: /^unknown survey question "(.*)"$/,
     json: (q) => `phiếu khảo sát không có câu hỏi "${q}"`,
+    cell: (q) => `phiếu khảo sát không có câu hỏi "${q}"`,
   },
   {
     english: /^the overall question "(.*)" must be on the 5-point scale$/,
     json: (q) => `câu hỏi chung "${q}" phải là câu hỏi theo thang 5 mức`,
+    cell: (q) => `câu hỏi chung "${q}" phải là câu hỏi “thang 5 mức”, không phải “có/không”`,
   },
   {
     english: /^lower-case letters, digits and dashes$/,

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Column } from './layout';
-import { GATE_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, SET_ROWS, SHEETS } from './layout';
+import { GATE_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, SET_ROWS, SHEETS, SURVEY_COLUMNS } from './layout';
 import { INPUT_KINDS, RULE_KINDS } from './labels';
 import { WORKBOOK_LIMITS } from './limits';
 
@@ -106,6 +106,11 @@ export function writeGuideSheet(wb: ExcelJS.Workbook): void {
     [SHEETS.indicators, 'mỗi dòng một chỉ tiêu', INDICATOR_COLUMNS],
     [SHEETS.levels, 'mỗi dòng một mức xếp loại, từ thấp đến cao', LEVEL_COLUMNS],
     [SHEETS.gates, 'điều kiện giới hạn mức xếp loại (có thể không có dòng nào)', GATE_COLUMNS],
+    [
+      SHEETS.survey,
+      'mỗi dòng một câu hỏi của phiếu khảo sát mức độ hài lòng riêng của tỉnh (để trống: phiếu mặc định)',
+      SURVEY_COLUMNS,
+    ],
   ];
   for (const [name, what, columns] of sheets) {
     heading(sheet, `Sheet “${name}”: ${what}`);

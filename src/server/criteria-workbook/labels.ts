@@ -85,3 +85,12 @@ export function choices(values: readonly string[]): string {
   const quoted = values.map((v) => `"${v}"`);
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} hoặc ${quoted.at(-1)}` : (quoted[0] ?? '');
 }
+
+/** A survey question's type (issue #15): the sheet "Khảo sát". */
+export const SURVEY_QUESTION_TYPES: Labels<'scale5' | 'yesno'> = { scale5: 'thang 5 mức', yesno: 'có/không' };
+
+/** The five labels of the survey scale, as the default survey words them: prefilled for a new survey. */
+export const DEFAULT_SURVEY_SCALE = {
+  vi: ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'],
+  en: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+} as const;

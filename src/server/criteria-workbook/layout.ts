@@ -4,7 +4,7 @@
  * header, so a reviewer may reorder them; every required column must be there. The columns of
  * the indicators' sheet are in indicator-columns.ts.
  */
-import { AGGREGATES, IF_NONE_COUNTED, NO, OPTIONAL, YES } from './labels';
+import { AGGREGATES, IF_NONE_COUNTED, NO, OPTIONAL, SURVEY_QUESTION_TYPES, YES } from './labels';
 
 export const SHEETS = {
   guide: 'Hướng dẫn',
@@ -13,6 +13,7 @@ export const SHEETS = {
   indicators: 'Chỉ tiêu',
   levels: 'Mức',
   gates: 'Giới hạn mức',
+  survey: 'Khảo sát',
 } as const;
 
 export interface Column {
@@ -209,7 +210,68 @@ export const SET_ROWS: readonly SetRow[] = [
     required: true,
     help: `Tên trạng thái ${n} trong thang 0–3 mà xã chọn cho mỗi thành phần.`,
   })),
+  {
+    key: 'surveyId',
+    label: 'Mã phiếu khảo sát',
+    help: `Chỉ khi tỉnh có phiếu khảo sát mức độ hài lòng riêng (sheet “${SHEETS.survey}”): chữ thường không dấu, số, dấu chấm và gạch ngang, khác "survey-default". Để trống: các xã dùng phiếu mặc định.`,
+  },
+  {
+    key: 'surveyTitle',
+    label: 'Tên phiếu khảo sát',
+    bilingual: true,
+    help: 'Tên phiếu hiển thị trên máy của tổ công nghệ số cộng đồng; tiếng Việt ở cột B, tiếng Anh ở cột C.',
+  },
+  ...[1, 2, 3, 4, 5].map((n) => ({
+    key: `surveyScale${n}`,
+    label: `Thang khảo sát ${n}`,
+    bilingual: true,
+    help: `Nhãn của mức ${n} trong thang 5 mức của phiếu khảo sát (đã điền sẵn như phiếu mặc định).`,
+  })),
   { key: '$schema', label: 'Lược đồ JSON ($schema)', help: 'Chỉ dùng khi chuyển sang JSON; có thể để trống.' },
+];
+
+/** The sheet "Khảo sát": one row per question of the province's own survey (issue #15); may be left empty. */
+export const SURVEY_COLUMNS: readonly Column[] = [
+  {
+    key: 'id',
+    header: 'Mã câu hỏi',
+    width: 22,
+    required: true,
+    help: 'Chữ thường không dấu, chữ số và dấu -; không trùng nhau.',
+    example: 'danh-gia-chung',
+  },
+  {
+    key: 'type',
+    header: 'Loại',
+    width: 16,
+    required: true,
+    list: Object.values(SURVEY_QUESTION_TYPES),
+    help: '"thang 5 mức" (từ 1 đến 5, nhãn ở sheet “Bộ tiêu chí”) hoặc "có/không".',
+    example: SURVEY_QUESTION_TYPES.scale5,
+  },
+  {
+    key: 'vi',
+    header: 'Câu hỏi',
+    width: 60,
+    required: true,
+    help: 'Câu hỏi đọc cho người dân.',
+    example: 'Nhìn chung, ông/bà hài lòng thế nào với sự hỗ trợ hôm nay?',
+  },
+  {
+    key: 'en',
+    header: 'Câu hỏi tiếng Anh',
+    width: 50,
+    required: true,
+    help: 'Bản tiếng Anh.',
+    example: 'Overall, how satisfied are you with the help today?',
+  },
+  {
+    key: 'overall',
+    header: 'Câu hỏi chung (x)',
+    width: 14,
+    help: 'Ghi x ở đúng một câu hỏi thang 5 mức: câu trả lời của nó là mức độ hài lòng được tổng hợp.',
+    example: 'x',
+  },
 ];
 
 export { INDICATOR_COLUMNS } from './indicator-columns';

@@ -2,7 +2,7 @@
  * From a JSON path of the format back to the sheet, row and column it was read from, and the
  * name the reviewer sees for that column: "indicators[11].points" → Chỉ tiêu!E14, “Điểm tối đa”.
  */
-import { SET_ROWS, SHEETS } from './layout';
+import { SET_ROWS, SHEETS, SURVEY_COLUMNS } from './layout';
 import type { SheetsRead } from './read-sheets';
 
 export interface Location {
@@ -45,7 +45,7 @@ function setLocation(path: readonly PropertyKey[], read: SheetsRead): Location |
   const [a, b, c] = path;
   let key = String(a);
   let english = false;
-  if (a === 'title' || a === 'notice') english = b === 'en';
+  if (a === 'title' || a === 'notice' || a === 'surveyTitle' || String(a).startsWith('surveyScale')) english = b === 'en';
   if (a === 'total') key = String(b ?? 'points');
   if (a === 'statusScale') {
     key = `status${typeof b === 'number' ? b : 0}`;
@@ -60,9 +60,32 @@ function setLocation(path: readonly PropertyKey[], read: SheetsRead): Location |
   return { sheet: SHEETS.set, row, col: english ? 3 : 2, label };
 }
 
+/** A path inside the survey (issue #15): its questions and overall mark on "Khảo sát", the rest on the set sheet. */
+function surveyLocation(path: readonly PropertyKey[], read: SheetsRead): Location | undefined {
+  const [, field, b, c] = path;
+  const table = read.tables.survey;
+  const sheet = table?.name ?? SHEETS.survey;
+  const column = (key: string, row?: number): Location => {
+    const label = SURVEY_COLUMNS.find((x) => x.key === key)?.header ?? key;
+    const col = table?.columnOf(key);
+    return { sheet, ...(row === undefined ? {} : { row }), ...(col === undefined ? {} : { col }), label };
+  };
+  if (field === 'questions') {
+    if (typeof b !== 'number' || !table) return { sheet, label: sheet };
+    const key = SURVEY_COLUMNS.some((x) => x.key === c) ? String(c) : 'id';
+    return column(key, table.rows[b]);
+  }
+  if (field === 'overallQuestion') return column('overall', read.overallRow);
+  if (field === 'version') return setLocation(['version'], read);
+  if (field === 'title') return setLocation(['surveyTitle', b ?? 'vi'], read);
+  if (field === 'scale') return setLocation([`surveyScale${typeof c === 'number' ? c + 1 : 1}`, b ?? 'vi'], read);
+  return setLocation(['surveyId'], read);
+}
+
 /** Where a path was read from; undefined when a problem already reported covers it. */
 export function locate(path: readonly PropertyKey[], read: SheetsRead): Location | undefined {
   const [a, index, ...rest] = path;
+  if (a === 'survey') return surveyLocation(path, read);
   if (a === 'groups' || a === 'indicators' || a === 'levels' || a === 'gates') {
     const table = read.tables[a];
     const sheet = table?.name ?? SHEETS[a];

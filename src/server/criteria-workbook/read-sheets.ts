@@ -4,9 +4,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { cellValue, RowReader } from './cells';
-import { AGGREGATES, IF_NONE_COUNTED } from './labels';
+import { AGGREGATES, IF_NONE_COUNTED, SURVEY_QUESTION_TYPES } from './labels';
 import type { SetRow } from './layout';
-import { GATE_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, SET_ROWS, SHEETS } from './layout';
+import { GATE_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, SET_ROWS, SHEETS, SURVEY_COLUMNS } from './layout';
 import type { Problem } from './problem';
 import type { Loose } from './read-indicator';
 import { compact, readIndicator } from './read-indicator';
@@ -18,7 +18,9 @@ export interface SheetsRead {
   set: Loose;
   /** The set sheet's row of each field key (layout.ts SET_ROWS). */
   setRows: Map<string, number>;
-  tables: Partial<Record<'groups' | 'indicators' | 'levels' | 'gates', Table>>;
+  tables: Partial<Record<'groups' | 'indicators' | 'levels' | 'gates' | 'survey', Table>>;
+  /** The survey sheet's row marked as the overall question, when one is. */
+  overallRow?: number;
 }
 
 function readSetSheet(wb: ExcelJS.Workbook, problems: Problem[], bad: Set<string>) {
@@ -90,20 +92,56 @@ function readSet(wb: ExcelJS.Workbook, problems: Problem[], bad: Set<string>) {
     },
     statusScale: [0, 1, 2, 3].map((n) => ({ value: n, ...value(`status${n}`, bilingual) })),
   });
-  return { set, rows };
+  return { set, rows, value };
+}
+
+type SetValue = ReturnType<typeof readSetSheet>['value'];
+
+/**
+ * The province's own survey (issue #15): the sheet "Khảo sát" (one row per question, the overall
+ * one marked x) and the survey rows of the set sheet. None when both are empty; its version is the set's.
+ */
+function readSurvey(set: Loose, table: Table | undefined, value: SetValue) {
+  const id = value('surveyId', (r) => r.text('vi'));
+  if (id === undefined && !table?.readers.length) return {};
+  let overallRow: number | undefined;
+  let overallQuestion: string | undefined;
+  table?.readers.forEach((r, i) => {
+    if (r.text('overall') === undefined) return;
+    if (overallRow === undefined) {
+      overallRow = table.rows[i];
+      overallQuestion = r.text('id');
+    } else r.problem('overall', 'chỉ ghi x ở một câu hỏi chung');
+  });
+  const scale = [1, 2, 3, 4, 5].map((n) => value(`surveyScale${n}`, bilingual));
+  const survey = compact({
+    id,
+    version: set.version,
+    title: value('surveyTitle', bilingual),
+    overallQuestion,
+    questions: (table?.readers ?? []).map((r) =>
+      compact({ id: r.text('id'), type: r.choice('type', SURVEY_QUESTION_TYPES), vi: r.text('vi'), en: r.text('en') }),
+    ),
+    scale: { vi: scale.map((x) => x?.vi), en: scale.map((x) => x?.en) },
+  });
+  return { survey, overallRow };
 }
 
 const table = (t: Table | undefined, read: (r: RowReader) => Loose): Loose[] => t?.readers.map(read) ?? [];
 
 export function readSheets(wb: ExcelJS.Workbook, problems: Problem[], bad: Set<string>): SheetsRead {
-  const { set, rows } = readSet(wb, problems, bad);
+  const { set, rows, value } = readSet(wb, problems, bad);
   const tables: SheetsRead['tables'] = {
     groups: openTable(wb, SHEETS.groups, GROUP_COLUMNS, problems, bad),
     indicators: openTable(wb, SHEETS.indicators, INDICATOR_COLUMNS, problems, bad),
     levels: openTable(wb, SHEETS.levels, LEVEL_COLUMNS, problems, bad),
     // A set without gates may leave the sheet out.
     gates: wb.getWorksheet(SHEETS.gates) ? openTable(wb, SHEETS.gates, GATE_COLUMNS, problems, bad) : undefined,
+    // A workbook made before surveys (or a set without one) may leave the sheet out.
+    survey: wb.getWorksheet(SHEETS.survey) ? openTable(wb, SHEETS.survey, SURVEY_COLUMNS, problems, bad) : undefined,
   };
+  const { survey, overallRow } = readSurvey(set, tables.survey, value);
+  if (survey) set.survey = survey;
   set.groups = table(tables.groups, (r) =>
     compact({
       id: r.text('id'),
@@ -134,5 +172,5 @@ export function readSheets(wb: ExcelJS.Workbook, problems: Problem[], bad: Set<s
       en: r.text('en'),
     });
   });
-  return { set, setRows: rows, tables };
+  return { set, setRows: rows, tables, ...(overallRow === undefined ? {} : { overallRow }) };
 }

@@ -2,7 +2,7 @@
  * A criteria set as the workbook's rows: one record per row, keyed by column key (layout.ts).
  * The inverse of from-rows.ts; together they must round-trip every field of the format.
  */
-import type { CriteriaGroup, CriteriaIndicator, CriteriaSet } from '../../domain/criteria';
+import type { CriteriaGroup, CriteriaIndicator, CriteriaSet, SetSurvey } from '../../domain/criteria';
 import {
   ACTORS,
   AGGREGATES,
@@ -12,6 +12,8 @@ import {
   MEASURED_METRIC_LABELS,
   NO,
   RULE_KINDS,
+  DEFAULT_SURVEY_SCALE,
+  SURVEY_QUESTION_TYPES,
   YES,
 } from './labels';
 import { formatFraction, formatRule } from './rule-syntax';
@@ -40,9 +42,26 @@ export function setRows(s: CriteriaSet): Record<string, [CellOut, CellOut?]> {
     points: [s.total.points],
     decimals: [s.total.decimals],
     ...Object.fromEntries(s.statusScale.map((st, i) => [`status${i}`, [st.vi, st.en]])),
+    surveyId: [s.survey?.id],
+    surveyTitle: [s.survey?.title.vi, s.survey?.title.en],
+    // Prefilled when the set has no survey: a province adding one fills in its id, title and questions.
+    ...Object.fromEntries(
+      [0, 1, 2, 3, 4].map((i) => [
+        `surveyScale${i + 1}`,
+        [(s.survey?.scale ?? DEFAULT_SURVEY_SCALE).vi[i], (s.survey?.scale ?? DEFAULT_SURVEY_SCALE).en[i]],
+      ]),
+    ),
     $schema: [s.$schema],
   };
 }
+
+export const surveyRow = (q: SetSurvey['questions'][number], overall: string): RowOut => ({
+  id: q.id,
+  type: SURVEY_QUESTION_TYPES[q.type],
+  vi: q.vi,
+  en: q.en,
+  overall: q.id === overall ? 'x' : undefined,
+});
 
 export function groupRow(g: CriteriaGroup): RowOut {
   return {

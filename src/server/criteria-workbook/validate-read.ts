@@ -55,6 +55,7 @@ function standIn(set: Loose): CriteriaSet {
     indicators,
     levels: arrayOr(set.levels).filter(isObject),
     gates: arrayOr(set.gates).map((g) => ({ ...(isObject(g) ? g : {}), indicators: arrayOr(isObject(g) ? g.indicators : []) })),
+    ...(isObject(set.survey) ? { survey: { ...set.survey, questions: arrayOr(set.survey.questions).filter(isObject) } } : {}),
   } as unknown as CriteriaSet;
 }
 

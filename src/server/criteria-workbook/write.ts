@@ -8,9 +8,9 @@ import { loadExcel } from './load-excel';
 import type { CriteriaSet } from '../../domain/criteria';
 import { writeGuideSheet } from './guide';
 import type { Column } from './layout';
-import { GATE_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, SET_ROWS, SHEETS } from './layout';
+import { GATE_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, SET_ROWS, SHEETS, SURVEY_COLUMNS } from './layout';
 import type { CellOut, RowOut } from './to-rows';
-import { gateRow, groupRow, indicatorRow, levelRow, setRows } from './to-rows';
+import { gateRow, groupRow, indicatorRow, levelRow, setRows, surveyRow } from './to-rows';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
@@ -91,6 +91,8 @@ export async function writeCriteriaWorkbook(set: CriteriaSet): Promise<Uint8Arra
   writeTable(wb, SHEETS.indicators, INDICATOR_COLUMNS, set.indicators.map(indicatorRow));
   writeTable(wb, SHEETS.levels, LEVEL_COLUMNS, set.levels.map(levelRow));
   writeTable(wb, SHEETS.gates, GATE_COLUMNS, set.gates.map(gateRow));
+  const survey = set.survey;
+  writeTable(wb, SHEETS.survey, SURVEY_COLUMNS, survey ? survey.questions.map((q) => surveyRow(q, survey.overallQuestion)) : []);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 3, visibility: 'visible' }];
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -160,3 +160,43 @@ describe('readCriteriaWorkbook: problems, each with its cell', () => {
     expect(nt('NT1')?.en).toMatch(/^Meetings of the commune/);
   });
 });
+
+describe('readCriteriaWorkbook: a survey’s problems (issue #15), each with its cell', () => {
+  it('names the default survey’s id, a yes/no question marked as the overall one, a second mark and a repeated id', async () => {
+    const problems = await problemsOf(
+      await edited((wb) => {
+        const set = sheet(wb, 'Bộ tiêu chí');
+        set.eachRow((row) => {
+          if (row.getCell(1).value === 'Mã phiếu khảo sát') row.getCell(2).value = 'survey-default';
+          if (row.getCell(1).value === 'Tên phiếu khảo sát') {
+            row.getCell(2).value = 'Khảo sát mức độ hài lòng';
+            row.getCell(3).value = 'Satisfaction survey';
+          }
+        });
+        const survey = sheet(wb, 'Khảo sát');
+        const put = (row: number, cells: string[]) => cells.forEach((v, i) => (survey.getCell(row, i + 1).value = v));
+        put(2, ['danh-gia-chung', 'thang 5 mức', 'Ông/bà hài lòng thế nào?', 'How satisfied are you?']);
+        put(3, ['gioi-thieu', 'có/không', 'Ông/bà có giới thiệu người thân không?', 'Would you tell a relative?', 'x']);
+        put(4, ['gioi-thieu', 'có/không', 'Lần sau ông/bà tự làm được không?', 'Next time on your own?', 'x']);
+      }),
+    );
+    expect(problems.filter((p) => p.sheet === 'Khảo sát' || p.path?.startsWith('survey'))).toEqual([
+      expect.objectContaining({
+        sheet: 'Bộ tiêu chí',
+        path: 'survey.id',
+        message: '"survey-default" là mã của phiếu khảo sát mặc định; phiếu của tỉnh cần một mã khác',
+      }),
+      expect.objectContaining({
+        cell: 'Khảo sát!E3',
+        message: 'câu hỏi chung "gioi-thieu" phải là câu hỏi “thang 5 mức”, không phải “có/không”',
+        path: 'survey.overallQuestion',
+      }),
+      expect.objectContaining({
+        cell: 'Khảo sát!A4',
+        message: 'mã câu hỏi "gioi-thieu" bị trùng',
+        path: 'survey.questions[2].id',
+      }),
+      expect.objectContaining({ cell: 'Khảo sát!E4', message: 'chỉ ghi x ở một câu hỏi chung' }),
+    ]);
+  });
+});

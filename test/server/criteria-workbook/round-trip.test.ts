@@ -16,7 +16,9 @@ import {
   INDICATOR_COLUMNS,
   LEVEL_COLUMNS,
   SET_ROWS,
+  SURVEY_COLUMNS,
 } from '../../../src/server/criteria-workbook/layout';
+import { provinceSurvey } from '../../domain/criteria/survey-fixtures';
 import { tinySet } from '../../domain/criteria/fixtures';
 import { realCatalogue } from '../../domain/scoring-fixtures';
 
@@ -57,10 +59,25 @@ describe('criteria workbook round trip', () => {
     expect(await roundTrip(set)).toStrictEqual(set);
   });
 
+  it('gives back a set’s own satisfaction survey (issue #15), and none from a set without one', async () => {
+    const set = { ...tinySet(), survey: provinceSurvey('2026.1') };
+    expect(parseCriteriaSet(set)).toBeDefined();
+    expect(await roundTrip(set)).toStrictEqual(set);
+    expect(await roundTrip(tinySet())).not.toHaveProperty('survey');
+  });
+
   it('writes the sheets a reviewer needs: bold frozen headers, widths, drop-downs, text cells for fractions', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writeCriteriaWorkbook(tinySet())) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Bộ tiêu chí', 'Nhóm', 'Chỉ tiêu', 'Mức', 'Giới hạn mức']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Hướng dẫn',
+      'Bộ tiêu chí',
+      'Nhóm',
+      'Chỉ tiêu',
+      'Mức',
+      'Giới hạn mức',
+      'Khảo sát',
+    ]);
     const ws = wb.getWorksheet('Chỉ tiêu')!;
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -75,7 +92,7 @@ describe('criteria workbook round trip', () => {
     await wb.xlsx.load(Buffer.from(await writeCriteriaWorkbook(tinySet())) as unknown as ArrayBuffer);
     const firstColumn = new Set<string>();
     wb.getWorksheet('Hướng dẫn')!.eachRow((row) => firstColumn.add(String(row.getCell(1).value)));
-    const columns = [GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, GATE_COLUMNS].flat().map((c) => c.header);
+    const columns = [GROUP_COLUMNS, INDICATOR_COLUMNS, LEVEL_COLUMNS, GATE_COLUMNS, SURVEY_COLUMNS].flat().map((c) => c.header);
     // A measured input's rule depends on its metric: the guide shows each rule it can take.
     const ruleKinds = (k: string) =>
       k === 'measured' ? [...new Set(Object.values(MEASURED_RULE))] : [RULE_FOR_INPUT[k as keyof typeof RULE_FOR_INPUT]];
