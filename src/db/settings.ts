@@ -22,8 +22,10 @@ export interface EnrollmentSetting {
   enrolledAt: string;
   /** 'team': a community team phone (issue #15): support log and survey only. Unset (older rows) = an officer's phone. */
   role?: 'officer' | 'team';
-  /** A team phone's display name, asked once after enrollment; kept on this phone only. */
+  /** A team phone's display name, asked once after enrollment; sent as the device's label (src/sync/team-label.ts). */
   displayName?: string;
+  /** The display name the server has acknowledged; differs from `displayName` until it went up. */
+  displayNameSent?: string;
 }
 
 export interface SettingValues {

@@ -4,6 +4,7 @@
  * phone has no other secret store that works offline) and is sent only to our own API.
  */
 import { getDb, type XasoDb } from '../db/database';
+import { cleanDisplayName } from '../domain/community/display-name';
 import { guardWrite } from '../db/errors';
 import { getSetting, setSetting, type SettingValues } from '../db/settings';
 import { apiRequest, type FetchLike } from './http';
@@ -74,12 +75,15 @@ export function isTeamPhone(enrollment: Enrollment | undefined | null): boolean 
   return enrollment?.role === 'team';
 }
 
-/** A team phone's display name (trimmed, NFC, 1–60 characters), kept in its enrollment on this phone. */
+/**
+ * A team phone's display name (trimmed, NFC, 1–60 characters of text), kept in its enrollment and
+ * sent to the server as the device's label by the team outbox (team-label.ts).
+ */
 export async function setDisplayName(name: string, db: XasoDb = getDb()): Promise<Enrollment> {
-  const displayName = name.normalize('NFC').trim();
+  const displayName = cleanDisplayName(name);
   const current = await getEnrollment(db);
   if (!current) throw new Error('not enrolled');
-  if (displayName === '' || [...displayName].length > 60) throw new RangeError('display name');
+  if (displayName === null) throw new RangeError('display name');
   const next = { ...current, displayName };
   await setSetting('enrollment', next, db);
   return next;

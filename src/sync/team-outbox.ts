@@ -20,6 +20,7 @@ import { getEnrollment, isTeamPhone } from './enrollment';
 import { apiRequest, DEFAULT_TIMEOUT_MS, errorDetails, type FetchLike } from './http';
 import { serverReason } from './server-reason';
 import { singleFlight, withWebLock } from './single-flight';
+import { pushTeamLabel } from './team-label';
 
 export interface TeamFlushOptions {
   db?: XasoDb;
@@ -228,11 +229,22 @@ async function passOf(db: XasoDb, kind: Kind, token: string, opts: TeamFlushOpti
   if (next !== undefined) report.nextDueAt = next;
 }
 
-async function pass(db: XasoDb, opts: TeamFlushOptions): Promise<TeamFlushReport> {
+/**
+ * Databases with a forced flush asked and not yet run. A forced call (the signal is back) that
+ * arrives while a timer's flush runs joins it as one more pass, run with the first call's
+ * options: without this the extra pass was not forced, and items in a long backoff waited out
+ * their delay although the signal had returned.
+ */
+const forceAsked = new WeakSet<XasoDb>();
+
+async function pass(db: XasoDb, given: TeamFlushOptions): Promise<TeamFlushReport> {
+  const opts = forceAsked.delete(db) ? { ...given, force: true } : given;
   const report: TeamFlushReport = { sent: 0, rejected: 0, retrying: 0, held: false };
   const enrollment = await getEnrollment(db);
   if (!enrollment || !isTeamPhone(enrollment)) return { ...report, held: true };
   for (const kind of KINDS) await passOf(db, kind, enrollment.deviceToken, opts, report);
+  // The member's display name, after the data: a slow link spends itself on entries first.
+  await pushTeamLabel({ db, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
   return report;
 }
 
@@ -252,7 +264,9 @@ const flight = singleFlight<XasoDb, TeamFlushOptions, TeamFlushReport>(
 
 /** Sends every due entry and response once; concurrent calls (this tab or others) never double-send. */
 export function flushTeamOutbox(opts: TeamFlushOptions = {}): Promise<TeamFlushReport> {
-  return flight(opts.db ?? getDb(), opts);
+  const db = opts.db ?? getDb();
+  if (opts.force === true) forceAsked.add(db);
+  return flight(db, opts);
 }
 
 /** Items still waiting to go up (drives the triggers' timer). */

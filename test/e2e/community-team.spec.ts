@@ -2,7 +2,8 @@
  * Issue #15, the community digital team end to end, at 360×640: the province's reviewer issues a
  * team code; a team member's phone enrolls with it (a display name, nothing else), goes offline,
  * logs three days of support (one entry edited, one deleted, a hostile note shown as text) and 20
- * anonymous survey responses handed to residents, then comes back online and sends them once.
+ * anonymous survey responses handed to residents, then comes back online and sends them once, with
+ * the member's display name, which the reviewer's list of the commune's phones then shows.
  * The server's tally counts exactly that; the commune officer's phone shows it on NVXHS1, NVXHS3
  * and ĐLHQ9 beside the declared status; the team phone is refused the assessment. axe on every
  * new screen state.
@@ -15,6 +16,7 @@ import { BASE_URL, phone } from './env';
 import { mountainCommune, type CommuneFixture } from './fixtures';
 import { ChecklistPage } from './pages/checklist';
 import { HomePage } from './pages/home';
+import { ReviewerApp } from './pages/reviewer';
 import { tx } from './pages/text';
 
 const HUE = '46';
@@ -112,6 +114,7 @@ test('a team phone logs support and a survey offline, sends once; the officer se
   const reviewerToken = await signIn(account.username, account.password);
   const handset = await browser.newContext({ ...phone, baseURL: BASE_URL });
   const officerPhone = await browser.newContext({ ...phone, baseURL: BASE_URL });
+  const reviewerPhone = await browser.newContext({ ...phone, baseURL: BASE_URL });
   try {
     const page = await handset.newPage();
     let teamToken = '';
@@ -258,6 +261,31 @@ test('a team phone logs support and a survey offline, sends once; the officer se
       expect(s.shareSatisfied).toBeCloseTo(SHARE, 6);
     });
 
+    await test.step("the reviewer's list of the commune's phones names the team phone by its member", async () => {
+      // The display name went up with the team's flush (PUT /devices/{id}/label).
+      const listed = await api<{ devices: { role: string; label: string | null }[] }>(
+        'GET',
+        `/communes/${fx.communeCode}/devices`,
+        reviewerToken,
+      );
+      expect(listed.body.devices.filter((d) => d.role === 'team').map((d) => d.label)).toEqual(['Chị Lan']);
+      const reviewerPage = await reviewerPhone.newPage();
+      const reviewer = new ReviewerApp(reviewerPage);
+      await reviewer.signIn(account.username, account.password);
+      await reviewer.gotoCommunes();
+      await reviewer.findCommune(fx.communeQuery, fx.commune);
+      // The commune list at 360 px: its table scrolls inside its own box, the page does not.
+      expect(await reviewerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await reviewerPage.getByRole('button', { name: tx('reviewer', 'access.buttonFor', { commune: fx.commune }) }).click();
+      const dialog = reviewerPage.getByRole('dialog', { name: tx('reviewer', 'access.title', { commune: fx.commune }) });
+      const name = tx('reviewer', 'access.teamDevice', { name: 'Chị Lan' });
+      expect(name).toBe('Tổ công nghệ số cộng đồng — Chị Lan');
+      await expect(
+        dialog.getByRole('button', { name: tx('reviewer', 'access.revokeDevice', { name }), exact: true }),
+      ).toBeVisible();
+      await expectAccessible(reviewerPage, "a commune's phones, a team phone named");
+    });
+
     await test.step("the province's communes CSV carries the same numbers as the server", async () => {
       const res = await fetch(new URL(`api/v1/provinces/${HUE}/communes.csv`, BASE_URL), {
         headers: { Authorization: `Bearer ${reviewerToken}` },
@@ -325,5 +353,6 @@ test('a team phone logs support and a survey offline, sends once; the officer se
   } finally {
     await handset.close();
     await officerPhone.close();
+    await reviewerPhone.close();
   }
 });

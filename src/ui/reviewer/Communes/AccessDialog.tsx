@@ -44,7 +44,13 @@ export function AccessDialog({ commune, onClose }: { commune: { code: string; na
   }, [commune.code]);
 
   const created = (at: string) => formatDateTime(at, lang);
-  const deviceName = (d: Device) => d.label || t('access.unnamedDevice');
+  // A team phone carries its member's display name (issue #15); the role says it is the team's.
+  const deviceName = (d: Device) =>
+    d.role === 'team'
+      ? d.label
+        ? t('access.teamDevice', { name: d.label })
+        : t('access.teamDeviceUnnamed')
+      : d.label || t('access.unnamedDevice');
 
   const revoke = async () => {
     if (!revoking || busy) return;

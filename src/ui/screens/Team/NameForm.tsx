@@ -1,7 +1,12 @@
-/** After a team enrollment, the phone asks one thing: a display name (kept on this phone only). */
+/**
+ * After a team enrollment, the phone asks one thing: a display name. It goes up as the phone's
+ * label (team-label.ts), so the reviewer revoking a lost phone can tell whose it was.
+ */
 import { useId, useState } from 'preact/hooks';
 import { useT } from '../../../i18n';
+import { cleanDisplayName } from '../../../domain/community/display-name';
 import { setDisplayName } from '../../../sync/enrollment';
+import { kickTeamOutbox } from '../../../sync/team-kick';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 
@@ -14,11 +19,12 @@ export function NameForm({ communeName }: { communeName: string }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const trimmed = name.normalize('NFC').trim();
-    if (trimmed === '' || [...trimmed].length > 60) return setError('empty');
+    const cleaned = cleanDisplayName(name);
+    if (cleaned === null) return setError('empty');
     setBusy(true);
     try {
-      await setDisplayName(trimmed); // the enrollment's live query then shows the team's home
+      await setDisplayName(cleaned); // the enrollment's live query then shows the team's home
+      kickTeamOutbox(); // saved first; the name goes up when there is a signal
     } catch {
       setError('failed');
       setBusy(false);

@@ -1,7 +1,7 @@
 /**
  * A community team phone (issue #15): its home (support log, survey, day view, send state) and
  * its screens, in one chunk that an officer's phone never fetches. The team phone holds no
- * assessment; its first step after enrollment is a display name, kept on the phone only.
+ * assessment; its first step after enrollment is a display name (sent as the phone's label).
  */
 import { useEffect } from 'preact/hooks';
 import { useT } from '../../../i18n';
