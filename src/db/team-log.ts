@@ -73,10 +73,19 @@ export async function saveSupportEntry(
   now: () => number = Date.now,
 ): Promise<TeamEntryRow> {
   const entry = checkSupportEntry({ ...input, id: input.id ?? crypto.randomUUID() }, kindIds);
+  if (input.id === undefined) {
+    // A new entry (the log form's every save, issue #16): one add, no read, so no transaction body
+    // to run in Dexie's promise zone between the tap and the commit. A fresh id: add never
+    // overwrites, and fails (nothing written) if the id were somehow taken.
+    const at = new Date(now()).toISOString();
+    const row: TeamEntryRow = { ...entry, createdAt: at, updatedAt: at, syncState: 'queued', attempts: 0, nextAttemptAt: at };
+    await guardWrite(db.teamEntries.add(row));
+    return row;
+  }
   return guardWrite(
     db.transaction('rw', db.teamEntries, async () => {
       const at = new Date(now()).toISOString();
-      const old = input.id === undefined ? undefined : await db.teamEntries.get(entry.id);
+      const old = await db.teamEntries.get(entry.id);
       if (old) assertEditable(old, now());
       // An edit of a refused entry is a new attempt: back in the queue, the old reason gone.
       const row: TeamEntryRow = {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import kindsJson from '../../data/community/support-kinds-2026.1.json';
 import surveyJson from '../../data/community/survey-default-2026.1.json';
 import type { XasoDb } from '../../src/db/database';
@@ -100,6 +100,19 @@ describe('support log', () => {
     await saveSupportEntry(db, entry({ date: '2026-05-02', hamlet: 'Tổ dân phố 3' }), kinds);
     await saveSupportEntry(db, entry({ date: '2026-05-03', hamlet: 'Thôn Tây' }), kinds);
     expect(await recentHamlets(db)).toEqual(['Thôn Tây', 'Tổ dân phố 3']);
+  });
+
+  it('a new entry is added, never written over an existing one: an id already taken is refused and the stored entry kept', async () => {
+    db = freshDb();
+    const first = await saveSupportEntry(db, entry({ residents: 4 }), kinds);
+    // The new-entry path writes without reading first (issue #16): only `add` keeps this safe.
+    const uuid = vi.spyOn(crypto, 'randomUUID').mockReturnValue(first.id as ReturnType<typeof crypto.randomUUID>);
+    try {
+      await expect(saveSupportEntry(db, entry({ residents: 9 }), kinds)).rejects.toBeInstanceOf(StorageWriteError);
+    } finally {
+      uuid.mockRestore();
+    }
+    expect(await db.teamEntries.toArray()).toEqual([first]);
   });
 
   it('a full disk refuses the save as StorageWriteError and keeps the earlier entries', async () => {

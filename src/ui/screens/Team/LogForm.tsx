@@ -208,7 +208,9 @@ export function LogForm({ data, id, date }: { data: TeamData; id?: string | unde
             {status.text}
           </p>
         )}
-        <Button type="submit" variant="primary" class="team-big" busy={status.kind === 'saving'}>
+        {/* Saved from the click itself (Enter in a field clicks this button too): preventDefault
+            there skips the browser's form submission steps between the tap and the write (issue #16). */}
+        <Button type="submit" variant="primary" class="team-big" busy={status.kind === 'saving'} onClick={save}>
           {status.kind === 'saving' ? t('log.saving') : t('log.save')}
         </Button>
         <p class="team-saved" aria-live="polite" data-saves={status.kind === 'saved' ? status.n : 0}>
