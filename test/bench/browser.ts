@@ -132,8 +132,12 @@ export const browserPart: Part = {
         `A save takes ${ms(median(figureMs))} median to commit where one bare IndexedDB transaction takes ${ms(median(floor))}: ` +
         `saveAnswer issues its ${requests} IndexedDB requests in one round trip (the answer and the assessment's touch written without reading first, with the reads that confirm them in the same batch; schema v2). ` +
         'saveAnswer runs on the raw IDBDatabase (src/db/answer-write.ts), so the click task sets up no Dexie transaction (about 1 ms at 4× CPU in a trace, where it was 5–22 ms). ' +
-        'What is left between the click and the commit is one rendering frame, which the browser runs after an input before it hands back the IndexedDB results: 20–35 ms at 4× CPU in a trace (paint 12–15, layout 4–5, pre-paint 3–6, layerize 3). ' +
-        "Less would take that frame's layout and paint kept to the tapped card (containment, fewer layers), measured with test/bench/save-row.ts; on a loaded machine the bare transaction alone can exceed the budget.",
+        'What is left between the click and the commit is one rendering frame, which the browser runs after an input before it hands back the IndexedDB results, whenever the display refresh (every 16.7 ms) falls inside the save: so the p95 is always a save with that frame. ' +
+        "Since the chosen option's look changes no size (inset shadow for the wider border) and each card is its own stacking context, that frame has no layout and repaints only the tapped card (the others' painting reused): " +
+        '10–12 ms of main-thread CPU at 4× in a trace where it took 18–19 ms (style 1.3–1.8, pre-paint 0.9, paint 2.5–3, layerize 1–2, commit to the compositor 1–2, the rest the frame’s own bookkeeping). ' +
+        'Before it, the change handler (3–5 ms at 4×: the five requests, each a structured clone and a message to the browser process); after it, two hops (the reads back, then the commit). ' +
+        'Less would take fewer cards painted at all (content-visibility, rejected: estimated heights moved group headings under a tap) or fewer requests per save (one store for the answer and its touch); ' +
+        'compare builds with test/bench/save-row.ts. On a loaded machine the bare transaction alone can exceed the budget.',
     });
   },
 };
