@@ -4,14 +4,19 @@
  * is pinned whatever the province publishes) is stored and run instead of the default, offline
  * too; the team home and the survey screen name it; a new survey that comes down while a resident
  * is answering waits for the next resident, and each response goes up with the survey id and
- * version it was answered on (the upload is caught by a route too). axe on each new state.
+ * version it was answered on (the upload is caught by a route too). Then against the real server:
+ * a province publishes a criteria set carrying its survey; a team phone enrolled there shows its
+ * title and questions, five residents answer, and the server's tally counts them on the survey's
+ * own overall question. axe on each new state.
  */
 import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
+import { provinceSet } from '../support/province-set';
 import { createReviewer, signIn } from './api';
 import { BASE_URL, phone } from './env';
 import { tx } from './pages/text';
+import { firstCommune } from './units';
 
 const DA_NANG = '48';
 const COMMUNE = '20194'; // Phường Hải Vân
@@ -64,6 +69,27 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   });
 }
 
+async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+  const res = await fetch(new URL(`api/v1${path}`, BASE_URL), {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Enrolls the page as a team phone of `commune` with a code the reviewer issues, and names the member. */
+async function enrollTeamPhone(page: Page, reviewerToken: string, commune: string, name: string): Promise<void> {
+  const { code } = await api<{ code: string }>('POST', `/communes/${commune}/team-codes`, reviewerToken, {});
+  await page.goto(`./#/enroll?code=${code}`);
+  await page.getByRole('button', { name: tx('sync', 'enroll.button'), exact: true }).click();
+  await page.getByRole('textbox', { name: t('name.label') }).fill(name);
+  await page.getByRole('button', { name: t('name.save') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t('home.title') })).toBeVisible();
+}
+
 /** The response bodies a team phone posts (gzipped where the browser can). */
 function postedResponses(req: Request): { id: string; surveyId: string; surveyVersion: string; answers: object }[] {
   const raw = req.postDataBuffer() ?? Buffer.alloc(0);
@@ -98,18 +124,7 @@ test('a team phone runs the survey its server gives, offline too; a new one wait
     });
 
     await test.step('enrolled as a team phone: the home names the province’s survey', async () => {
-      const res = await fetch(new URL(`api/v1/communes/${COMMUNE}/team-codes`, BASE_URL), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${reviewerToken}`, 'Content-Type': 'application/json' },
-        body: '{}',
-      });
-      expect(res.status).toBe(201);
-      const { code } = (await res.json()) as { code: string };
-      await page.goto(`./#/enroll?code=${code}`);
-      await page.getByRole('button', { name: tx('sync', 'enroll.button'), exact: true }).click();
-      await page.getByRole('textbox', { name: t('name.label') }).fill('Anh Minh');
-      await page.getByRole('button', { name: t('name.save') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('home.title') })).toBeVisible();
+      await enrollTeamPhone(page, reviewerToken, COMMUNE, 'Anh Minh');
       await expect(page.getByText(t('home.surveyInUse', { title: SURVEY_A.title.vi, version: SURVEY_A.version }))).toBeVisible();
       expect(asked[0]).toEqual({ ifNoneMatch: undefined, answered: 200 });
       await expectAccessible(page, 'team home with the province’s survey');
@@ -171,6 +186,75 @@ test('a team phone runs the survey its server gives, offline too; a new one wait
       });
       await page.goto('./#/');
       await expect(page.getByText(t('home.surveyInUse', { title: SURVEY_B.title.vi, version: SURVEY_B.version }))).toBeVisible();
+    });
+  } finally {
+    await handset.close();
+  }
+});
+
+const QUANG_TRI = '44';
+
+test('a province publishes a set carrying its survey: the team phone runs it and the server tallies the responses', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const commune = firstCommune(QUANG_TRI).code;
+  const account = await createReviewer(QUANG_TRI, 'qt-survey');
+  const reviewerToken = await signIn(account.username, account.password);
+  const set = provinceSet(QUANG_TRI, '2026.1');
+  const survey = {
+    ...SURVEY_A,
+    id: 'khao-sat-quang-tri',
+    version: set.version,
+    title: { vi: 'Khảo sát hài lòng — Quảng Trị', en: 'Satisfaction survey — Quang Tri' },
+  };
+  const { meta } = await api<{ meta: { id: string } }>('POST', `/provinces/${QUANG_TRI}/criteria-sets`, reviewerToken, {
+    ...set,
+    survey,
+  });
+  await api('POST', `/criteria-sets/${meta.id}/publish`, reviewerToken);
+  const handset = await browser.newContext({ ...phone, baseURL: BASE_URL });
+  try {
+    const page = await handset.newPage();
+    await test.step('the team phone enrolls: its home names the province’s survey; the survey screen shows its questions', async () => {
+      await enrollTeamPhone(page, reviewerToken, commune, 'Chị Hoa');
+      await expect(page.getByText(t('home.surveyInUse', { title: survey.title.vi, version: survey.version }))).toBeVisible();
+      await page.getByRole('link', { name: t('home.survey') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: survey.title.vi })).toBeVisible();
+      for (const q of survey.questions) await expect(page.getByRole('group', { name: q.vi })).toBeVisible();
+      await expectAccessible(page, 'survey screen, the published survey');
+    });
+
+    const overall = [5, 4, 2, 4, 3];
+    await test.step('five residents answer; every response is sent', async () => {
+      for (const [i, score] of overall.entries()) {
+        await page
+          .getByRole('group', { name: survey.questions[0]!.vi })
+          .getByRole('radio', { name: SCALE.vi[score - 1], exact: true })
+          .check();
+        await page
+          .getByRole('group', { name: survey.questions[1]!.vi })
+          .getByRole('radio', { name: i % 2 === 0 ? t('survey.yes') : t('survey.no') })
+          .check();
+        await page.getByRole('button', { name: t('survey.submit') }).click();
+        await expect(page.locator('.team-survey__count')).toHaveAttribute('data-count', String(i + 1));
+      }
+      await page.goto('./#/');
+      await expect(page.locator('.team-send__line')).toHaveAttribute('data-sent', '5', { timeout: 30_000 });
+      await expect(page.locator('.team-send__line')).toHaveAttribute('data-queued', '0');
+    });
+
+    await test.step('the server tallies them on the survey’s own overall question', async () => {
+      const year = new Date().getFullYear();
+      const tally = await api<{ responses: number; satisfaction: { n: number; mean: number; shareSatisfied: number } }>(
+        'GET',
+        `/communes/${commune}/community-tally?year=${year}`,
+        reviewerToken,
+      );
+      expect(tally.responses).toBe(5);
+      expect(tally.satisfaction.n).toBe(5);
+      expect(tally.satisfaction.mean).toBeCloseTo(overall.reduce((a, b) => a + b, 0) / overall.length, 6);
+      expect(tally.satisfaction.shareSatisfied).toBeCloseTo(overall.filter((x) => x >= 4).length / overall.length, 6);
     });
   } finally {
     await handset.close();
