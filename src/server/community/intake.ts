@@ -16,11 +16,11 @@ import {
 } from '../../domain/community/schemas';
 import type { DevicePrincipal } from '../context';
 import type { Database } from '../db/schema';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import {
-  insertNewSurveyResponses,
-  insertNewTeamEntries,
+  insertNewRows,
   storedItems,
+  type CommunityTable,
   type SurveyResponseRow,
   type TeamEntryRow,
 } from '../repositories/community';
@@ -83,20 +83,20 @@ interface Parsed<R> {
   row: R;
 }
 
-async function storeBatch<R extends { id: string; content_hash: string }>(
+async function storeBatch<T extends CommunityTable, R extends Insertable<Database[T]> & { id: string; content_hash: string }>(
   db: Kysely<Database>,
-  table: 'team_entries' | 'survey_responses',
+  table: T,
   device: DevicePrincipal,
   parsed: Parsed<R>[],
   problems: ItemProblem[],
-  insert: (trx: Kysely<Database>, rows: R[]) => Promise<Set<string>>,
 ): Promise<IntakeResult> {
   // The same id twice in one batch: the first is the one stored, the others compared with it.
   const firstById = new Map<string, Parsed<R>>();
   for (const p of parsed) if (!firstById.has(p.row.id)) firstById.set(p.row.id, p);
   const result = await db.transaction().execute(async (trx) => {
-    const added = await insert(
+    const added = await insertNewRows(
       trx,
+      table,
       [...firstById.values()].map((p) => p.row),
     );
     const stored = await storedItems(
@@ -163,7 +163,7 @@ export async function storeTeamEntries(
       },
     });
   });
-  return storeBatch(db, 'team_entries', device, parsed, problems, insertNewTeamEntries);
+  return storeBatch(db, 'team_entries', device, parsed, problems);
 }
 
 /**
@@ -213,5 +213,5 @@ export async function storeSurveyResponses(
       },
     });
   });
-  return storeBatch(db, 'survey_responses', device, parsed, problems, insertNewSurveyResponses);
+  return storeBatch(db, 'survey_responses', device, parsed, problems);
 }

@@ -3,7 +3,7 @@
  * phone's id and never updated. Inserted with ON CONFLICT DO NOTHING … RETURNING id, so the rows
  * a batch really added are known even when two replays of it race on two instances.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, SurveyResponsesTable, TeamEntriesTable } from '../db/schema';
 
 export type TeamEntryRow = Selectable<TeamEntriesTable>;
@@ -25,26 +25,18 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** Inserts what is new; returns the ids inserted. Run inside the batch's transaction. */
-export async function insertNewTeamEntries(db: Kysely<Database>, rows: readonly TeamEntryRow[]): Promise<Set<string>> {
-  const added = new Set<string>();
-  for (const part of chunks(rows)) {
-    const result = await db
-      .insertInto('team_entries')
-      .values(part)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .execute();
-    for (const r of result) added.add(r.id);
-  }
-  return added;
-}
+export type CommunityTable = 'team_entries' | 'survey_responses';
 
-export async function insertNewSurveyResponses(db: Kysely<Database>, rows: readonly SurveyResponseRow[]): Promise<Set<string>> {
+/** Inserts into either table what is new; returns the ids inserted. Run inside the batch's transaction. */
+export async function insertNewRows<T extends CommunityTable>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<Set<string>> {
   const added = new Set<string>();
   for (const part of chunks(rows)) {
     const result = await db
-      .insertInto('survey_responses')
+      .insertInto(table)
       .values(part)
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
@@ -56,7 +48,7 @@ export async function insertNewSurveyResponses(db: Kysely<Database>, rows: reado
 
 export async function storedItems(
   db: Kysely<Database>,
-  table: 'team_entries' | 'survey_responses',
+  table: CommunityTable,
   ids: readonly string[],
 ): Promise<Map<string, StoredItem>> {
   const found = new Map<string, StoredItem>();
