@@ -1,9 +1,12 @@
 /**
  * A province's criteria set on its way down to a phone (issue #12), through the fault proxy to the
  * real server process: a set altered on the way — broken, or still a valid set but not the one
- * published — is refused and not stored, and the phone gets the intact set on its next sync.
+ * published — is refused and not stored, and the phone gets the intact set on its next sync. And
+ * on the way up: an upload whose connection drops mid-body (the reviewer's "Hủy") stores nothing.
  */
 import 'fake-indexeddb/auto';
+import { once } from 'node:events';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDownloadedSets } from '../../src/db/criteria-sets';
 import { pullCriteriaSets } from '../../src/sync/criteria-sets';
@@ -76,5 +79,31 @@ describe('criteria sets on the way down', () => {
     } finally {
       await phone.close();
     }
+  });
+
+  it('an upload cut off mid-body (the reviewer pressed "Hủy") stores nothing, and the whole file is taken next time', async () => {
+    const sets = async () =>
+      (await api.request('GET', `/api/v1/criteria-sets?provinceCode=${PROVINCE}&status=all`, { token: reviewer })).json
+        .sets as unknown[];
+    const before = (await sets()).length;
+    // A valid set, then 1 MB of spaces (still valid JSON): what arrives before the cut is a whole set.
+    const json = JSON.stringify(provinceSet(PROVINCE, '2026.2'));
+    const body = Buffer.concat([Buffer.from(json), Buffer.alloc(1024 * 1024, ' ')]);
+    const url = new URL(server.url);
+    const socket = net.connect(Number(url.port), url.hostname);
+    await once(socket, 'connect');
+    socket.write(
+      `POST /api/v1/provinces/${PROVINCE}/criteria-sets HTTP/1.1\r\nHost: ${url.host}\r\n` +
+        `Authorization: Bearer ${reviewer}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    socket.write(body.subarray(0, json.length + 512 * 1024));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await sets()).toHaveLength(before);
+
+    const whole = await api.request('POST', `/api/v1/provinces/${PROVINCE}/criteria-sets`, { token: reviewer, rawBody: body });
+    expect(whole.status, whole.text).toBe(201);
+    expect(await sets()).toHaveLength(before + 1);
   });
 });

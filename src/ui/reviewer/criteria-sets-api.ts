@@ -55,18 +55,30 @@ export const criteriaApi = {
   },
 };
 
+/** The reviewer cancelled the upload: nothing was stored. */
+export class UploadCancelledError extends Error {
+  override name = 'UploadCancelledError';
+  constructor() {
+    super('upload cancelled');
+  }
+}
+
 /**
  * Uploads a workbook or JSON file as a new draft of the province. Progress is reported as a
  * fraction 0…1 of the bytes sent. A 422 comes back as its problems; any other refusal throws
- * ApiError (a 401 ends the session as every call does).
+ * ApiError (a 401 ends the session as every call does). Aborting `signal` ("Hủy") drops the
+ * request and rejects with UploadCancelledError: the server reads the whole body before it checks
+ * or stores anything, so a body cut short is never stored.
  */
 export function uploadCriteriaSet(
   province: string,
   file: Blob,
   type: string,
   onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
 ): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new UploadCancelledError());
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiUrl(`/provinces/${enc(province)}/criteria-sets`));
     xhr.setRequestHeader('content-type', type);
@@ -75,7 +87,8 @@ export function uploadCriteriaSet(
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError(0, 'network', 'upload failed'));
-    xhr.onabort = () => reject(new ApiError(0, 'network', 'upload aborted'));
+    xhr.onabort = () => reject(signal?.aborted ? new UploadCancelledError() : new ApiError(0, 'network', 'upload aborted'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.onload = () => {
       const res = new Response(xhr.status === 204 ? null : xhr.responseText, {
         status: xhr.status,

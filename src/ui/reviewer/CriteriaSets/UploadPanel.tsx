@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { CriteriaSet } from '../../../domain/criteria';
 import { formatNumber, useLanguage, useT } from '../../../i18n';
 import { Button } from '../../components/Button';
 import { announce } from '../../components/announce';
-import { MAX_UPLOAD_BYTES, uploadCriteriaSet, uploadType } from '../criteria-sets-api';
+import { MAX_UPLOAD_BYTES, UploadCancelledError, uploadCriteriaSet, uploadType } from '../criteria-sets-api';
 import { errorText } from '../errors';
 import type { CriteriaSetMeta, CriteriaSetProblem } from '../types';
 import { DownloadButton } from './DownloadButton';
@@ -11,13 +11,19 @@ import { ProblemTable } from './ProblemTable';
 
 type Outcome = { kind: 'error'; text: string } | { kind: 'problems'; file: string; problems: CriteriaSetProblem[] };
 
-/** The template download and the upload of a workbook or JSON file as a new draft. */
+/**
+ * The template download and the upload of a workbook or JSON file as a new draft, with its
+ * progress and "Hủy" while it is sent (a 10 MB workbook takes minutes on a slow office line).
+ */
 export function UploadPanel({
   province,
   onUploaded,
+  onCancelled,
 }: {
   province: string;
   onUploaded: (meta: CriteriaSetMeta, set: CriteriaSet) => void;
+  /** A cancel can cross the server's answer: the caller reloads what is stored. */
+  onCancelled: () => void;
 }) {
   const t = useT('reviewer');
   const lang = useLanguage();
@@ -25,6 +31,7 @@ export function UploadPanel({
   const [progress, setProgress] = useState<number>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [saved, setSaved] = useState('');
+  const sending = useRef<AbortController | undefined>(undefined);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -36,8 +43,10 @@ export function UploadPanel({
     if (file.size > MAX_UPLOAD_BYTES) return setOutcome({ kind: 'error', text: t('criteriaSets.tooLarge') });
     setOutcome(undefined);
     setProgress(0);
+    const controller = new AbortController();
+    sending.current = controller;
     try {
-      const result = await uploadCriteriaSet(province, file, type, setProgress);
+      const result = await uploadCriteriaSet(province, file, type, setProgress, controller.signal);
       if (!result.ok) {
         setOutcome({ kind: 'problems', file: file.name, problems: result.problems });
         return;
@@ -48,8 +57,12 @@ export function UploadPanel({
       announce(text);
       onUploaded(meta, set);
     } catch (err) {
-      setOutcome({ kind: 'error', text: errorText(err, t) });
+      if (err instanceof UploadCancelledError) {
+        setSaved(t('criteriaSets.uploadCancelled'));
+        onCancelled();
+      } else setOutcome({ kind: 'error', text: errorText(err, t) });
     } finally {
+      sending.current = undefined;
       setProgress(undefined);
     }
   };
@@ -82,9 +95,12 @@ export function UploadPanel({
         {progress !== undefined && (
           <div class="rv-field">
             <label for="rv-cs-progress">{t('criteriaSets.uploading')}</label>
-            <progress id="rv-cs-progress" max={1} value={progress}>
-              {formatNumber(progress, { percent: true, maximumFractionDigits: 0 }, lang)}
-            </progress>
+            <div class="rv-cs__progress">
+              <progress id="rv-cs-progress" max={1} value={progress}>
+                {formatNumber(progress, { percent: true, maximumFractionDigits: 0 }, lang)}
+              </progress>
+              <Button onClick={() => sending.current?.abort()}>{t('criteriaSets.cancelUpload')}</Button>
+            </div>
           </div>
         )}
         {outcome?.kind === 'error' && (

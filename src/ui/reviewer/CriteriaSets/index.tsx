@@ -122,6 +122,7 @@ function ProvinceCriteriaSets({ province }: { province: string }) {
           setPreviewing(meta);
           reloadList();
         }}
+        onCancelled={reloadList}
       />
       {previewing && previewSet.status === 'error' && <LoadFailed error={previewSet.error} onRetry={reloadSet} />}
       {previewing && previewSet.status === 'ready' && previewSet.data && (
