@@ -3,12 +3,15 @@
  * so that deleteAssessment, on the first screen's path, does not bring the attach code with it.
  */
 import type { Table } from 'dexie';
+import { refusesBytes } from '../domain/evidence-file';
 import type { XasoDb } from './database';
 
 /**
  * Inside a transaction over sync, evidenceLinks and evidenceBlobs: the file `sha256` has lost a
  * link of `assessmentId`. It is deleted when no link is left, unless a revision already sent may
- * name it and the server does not have it yet: then it is kept, marked `held`, for the upload.
+ * name it and the server does not have it yet: then it is kept, marked `held`, for the upload. A
+ * file the server refused for its bytes (too large, not what it claims, a broken photo) is never
+ * held: no upload will take it, and a held file has no link left to show or remove it by.
  */
 export async function releaseBlob(db: XasoDb, sha256: string, assessmentId: string): Promise<void> {
   if ((await db.evidenceLinks.where('sha256').equals(sha256).count()) > 0) return;
@@ -16,7 +19,9 @@ export async function releaseBlob(db: XasoDb, sha256: string, assessmentId: stri
   if (!blob) return;
   // A sync row exists once a revision was queued; it may have named this file.
   const sent = (await db.sync.get(assessmentId)) !== undefined;
-  if ((sent || blob.held) && !blob.uploadedAt) await db.evidenceBlobs.update(sha256, { held: true });
+  // uploadFailed is the upload's own mark (src/sync/evidence-queue.ts), with the server's reason.
+  const refused = (blob as { uploadFailed?: true }).uploadFailed === true && refusesBytes(blob.uploadError);
+  if ((sent || blob.held) && !blob.uploadedAt && !refused) await db.evidenceBlobs.update(sha256, { held: true });
   else await db.evidenceBlobs.delete(sha256);
 }
 

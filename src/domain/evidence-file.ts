@@ -27,3 +27,23 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
 }
 
 export const isEvidenceImage = (type: EvidenceType): boolean => type !== 'application/pdf';
+
+/**
+ * The server's refusals of a file's bytes (src/server/evidence): sent again, the same bytes are
+ * refused again, so no upload will ever need them.
+ */
+export const EVIDENCE_BYTES_REFUSALS: readonly string[] = [
+  'evidence_hash_mismatch',
+  'evidence_image_invalid',
+  'evidence_type_mismatch',
+  'evidence_type_refused',
+  'pdf_active_content',
+  'pdf_unreadable',
+  'payload_too_large',
+];
+
+/** Is a refusal as the phone keeps it (`[code] message`, src/sync/server-reason.ts) one of the file's bytes? */
+export function refusesBytes(reason: string | undefined): boolean {
+  const code = /^\[([a-z0-9_]+)\]/.exec(reason ?? '')?.[1];
+  return code !== undefined && EVIDENCE_BYTES_REFUSALS.includes(code);
+}

@@ -199,6 +199,26 @@ describe('removeEvidence', () => {
     expect(await db.evidenceBlobs.count()).toBe(0);
   });
 
+  it('a file the server refused for its bytes goes with its last link; one refused for the phone (401) stays held', async () => {
+    db = freshDb();
+    const id = await draft();
+    const refused = await attachEvidence(db, { assessmentId: id, code: 'HTS1', blob: jpeg(1, 200_000) });
+    const unauthorized = await attachEvidence(db, { assessmentId: id, code: 'HTS2', blob: jpeg(2) });
+    await db.sync.put({ assessmentId: id, state: 'returned', revision: 1 });
+    // As src/sync/evidence-queue's markUploadRefused writes them.
+    await db.evidenceBlobs.update(refused.link.sha256, {
+      uploadFailed: true,
+      uploadError: '[evidence_image_invalid] Image refused: cannot be decoded',
+    } as object);
+    await db.evidenceBlobs.update(unauthorized.link.sha256, { uploadFailed: true, uploadError: 'unauthorized' } as object);
+    // The officer removes both: no upload will ever take the first, so nothing may keep its bytes.
+    await removeEvidence(db, refused.link.id);
+    await removeEvidence(db, unauthorized.link.id);
+    expect(await getEvidenceFile(db, refused.link.sha256)).toBeUndefined();
+    expect(await getEvidenceFile(db, unauthorized.link.sha256)).toMatchObject({ held: true });
+    expect(await evidenceUsage(db)).toEqual({ bytes: 2000, files: 1 });
+  });
+
   it('an uploaded file of a sent revision goes with its last link', async () => {
     db = freshDb();
     const id = await draft();

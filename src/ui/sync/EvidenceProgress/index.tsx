@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, getSetting, type SyncState } from '../../../db';
+import { EVIDENCE_BYTES_REFUSALS } from '../../../domain/evidence-file';
 import { formatBytes, useT, type TFn } from '../../../i18n';
 import { connectionKind, currentConnection } from '../../../sync/evidence-network';
 import { isUploading, liveAcknowledged, onUploadProgress } from '../../../sync/evidence-progress';
@@ -42,16 +43,7 @@ function useUploadTick(): void {
 }
 
 /** The server's refusals of a file, in the phone's words (locales: sync evidence.refusal.*). */
-const FILE_REFUSALS = new Set([
-  'evidence_hash_mismatch',
-  'evidence_image_invalid',
-  'evidence_type_mismatch',
-  'evidence_type_refused',
-  'evidence_quota_exceeded',
-  'pdf_active_content',
-  'pdf_unreadable',
-  'payload_too_large',
-]);
+const FILE_REFUSALS = new Set([...EVIDENCE_BYTES_REFUSALS, 'evidence_quota_exceeded']);
 
 function fileReason(t: TFn, reason: string): string {
   const code = readServerReason(reason)?.code;
