@@ -17,7 +17,6 @@
  * (evidence-triggers.ts).
  */
 import { getDb, type XasoDb } from '../db/database';
-import { backoffDelay } from './backoff';
 import type * as CriteriaSetsModule from './criteria-sets';
 import { pullCommunityTally } from './community-tally';
 import { pullPopulation, pushPopulation } from './population';
@@ -27,6 +26,7 @@ import type * as TeamSurveyModule from './team-survey';
 import type { FlushOptions, FlushReport } from './outbox';
 import { startEvidenceTriggers } from './evidence-triggers';
 import { pullReviews } from './reviews';
+import { pullSchedule } from './pull-schedule';
 
 export interface SyncTriggerOptions extends FlushOptions {
   intervalMs?: number;
@@ -81,41 +81,27 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     await (await loadOutbox()).flushOutbox(flushOpts);
   };
 
-  // The province's criteria sets: asked for on every run but the timer's, at most once per
-  // pullIntervalMs from the timer; after a failure, not before its backoff delay has passed.
+  // The province's criteria sets (pull-schedule.ts: one ask at a time, backoff with a wake-up).
   let criteria: Promise<typeof CriteriaSetsModule> | undefined;
-  let setsFailures = 0;
-  let setsDueAt = -Infinity;
-  let setsCheckedAt = -Infinity;
-  let setsWake: ReturnType<typeof setTimeout> | undefined;
-  // `dueWake`: the backoff wake-up itself. It may fire a millisecond before Date.now() reaches
-  // setsDueAt (timers run on a monotonic clock, Date on the wall clock); a due check there would
-  // drop the retry until the next trigger, up to a minute later (CI saw it).
-  const pullSets = async (fromTimer: boolean, dueWake = false): Promise<void> => {
-    const now = Date.now();
-    if (stopped || (!dueWake && now < setsDueAt) || (fromTimer && now - setsCheckedAt < pullIntervalMs)) return;
-    // Not enrolled: nothing to ask for, and the module (zod) is not loaded.
-    if (!(await getEnrollment(db))) return;
-    criteria ??= import('./criteria-sets');
-    const report = await (
-      await criteria
-    )
-      .pullCriteriaSets({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs })
-      .catch((err: unknown) => {
-        console.error('[xaso] criteria sets', err);
-        return undefined;
-      });
-    if (report?.reached && report.retrying === 0) {
-      setsFailures = 0;
-      setsDueAt = -Infinity;
-      setsCheckedAt = Date.now();
-      return;
-    }
-    const delay = Math.max(MIN_WAKE_MS, backoffDelay(++setsFailures, opts.random));
-    setsDueAt = Date.now() + delay;
-    clearTimeout(setsWake);
-    if (!stopped) setsWake = setTimeout(() => void pullSets(false, true), delay);
-  };
+  const sets = pullSchedule({
+    pullIntervalMs,
+    random: opts.random,
+    backoff: 'all',
+    ask: async () => {
+      // Not enrolled: nothing to ask for, and the module (zod) is not loaded.
+      if (!(await getEnrollment(db))) return true;
+      criteria ??= import('./criteria-sets');
+      const report = await (
+        await criteria
+      )
+        .pullCriteriaSets({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs })
+        .catch((err: unknown) => {
+          console.error('[xaso] criteria sets', err);
+          return undefined;
+        });
+      return report?.reached === true && report.retrying === 0;
+    },
+  });
 
   // A community team phone (issue #15) sends its support log and survey responses, and nothing
   // else: it may not read the commune's assessment, its verdicts or criteria sets.
@@ -133,43 +119,30 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
 
   // The team's survey, after its outbox (a send never waits for it). Zod: loaded on team phones only.
   let teamSurvey: Promise<typeof TeamSurveyModule> | undefined;
-  let surveyFailures = 0;
-  let surveyDueAt = -Infinity;
-  let surveyCheckedAt = -Infinity;
-  // One ask at a time: runs overlap (a tick while the start's send is still on the air) and join it.
-  let surveyAsk: Promise<void> | undefined;
-  const askSurvey = async (): Promise<void> => {
-    teamSurvey ??= import('./team-survey').catch((err: unknown) => {
-      teamSurvey = undefined;
-      throw err;
-    });
-    const pulled = await (
-      await teamSurvey
-    )
-      .pullTeamSurvey({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs })
-      .catch((err: unknown) => ({ outcome: 'failed' as const, message: String(err) }));
-    if (pulled.outcome === 'failed') {
-      surveyDueAt = Date.now() + backoffDelay(++surveyFailures, opts.random);
-      return;
-    }
-    surveyFailures = 0;
-    surveyDueAt = -Infinity;
-    surveyCheckedAt = Date.now();
-  };
-  const pullSurvey = async (fromTimer: boolean): Promise<void> => {
-    const now = Date.now();
-    if (surveyAsk) return surveyAsk;
-    if (stopped || (fromTimer && (now < surveyDueAt || now - surveyCheckedAt < pullIntervalMs))) return;
-    surveyAsk = askSurvey().finally(() => (surveyAsk = undefined));
-    return surveyAsk;
-  };
+  const survey = pullSchedule({
+    pullIntervalMs,
+    random: opts.random,
+    backoff: 'timer',
+    ask: async () => {
+      teamSurvey ??= import('./team-survey').catch((err: unknown) => {
+        teamSurvey = undefined;
+        throw err;
+      });
+      const pulled = await (
+        await teamSurvey
+      )
+        .pullTeamSurvey({ db, fetch: opts.fetch, now: opts.now, timeoutMs: opts.timeoutMs })
+        .catch((err: unknown) => ({ outcome: 'failed' as const, message: String(err) }));
+      return pulled.outcome !== 'failed';
+    },
+  });
 
   const popOpts = { db, fetch: opts.fetch, now: opts.now, random: opts.random, timeoutMs: opts.timeoutMs };
   const run = async (fromTimer = false): Promise<void> => {
     if (stopped) return;
     if (isTeamPhone(await getEnrollment(db).catch(() => undefined))) {
       await flushTeam(!fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] team sync', err));
-      await pullSurvey(fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] team survey', err));
+      await survey.pull(fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] team survey', err));
       return;
     }
     try {
@@ -202,7 +175,7 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
       if (!stopped) console.error('[xaso] sync', err);
     }
     // Last, and whatever happened above: a set that cannot come down never holds back an answer.
-    await pullSets(fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] criteria sets', err));
+    await sets.pull(fromTimer).catch((err: unknown) => !stopped && console.error('[xaso] criteria sets', err));
   };
   const runAll = () => void run();
 
@@ -246,7 +219,8 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     evidence.stop();
     clearInterval(tick);
     clearTimeout(wake);
-    clearTimeout(setsWake);
+    sets.stop();
+    survey.stop();
     clearTimeout(teamWake);
     unsubscribe();
     if (typeof removeEventListener === 'function') removeEventListener('online', runAll);
