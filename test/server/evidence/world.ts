@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import * as tus from 'tus-js-client';
 import { afterEach } from 'vitest';
 import type { EvidenceType } from '../../../src/domain/evidence';
+import { FLUSH_BYTES } from '../../../src/server/evidence/store';
 import { realReference, type TestServer } from '../harness';
 
 export const UPLOADS = '/api/v1/evidence/uploads';
@@ -137,6 +138,7 @@ export function cutPatch(
   offset: number,
   sent: Buffer,
   declared: number,
+  committed?: () => Promise<number>,
 ): Promise<void> {
   const url = new URL(base + path);
   return new Promise((resolve) => {
@@ -155,6 +157,17 @@ export function cutPatch(
     });
     req.on('error', () => resolve());
     req.on('close', () => resolve());
-    req.write(sent, () => setTimeout(() => req.destroy(), 150));
+    // With `committed` (the server's stored offset, read from its database), the cut comes once the
+    // server has committed every whole row it can, or after 10 s: a fixed pause lost the race on a
+    // loaded machine, cutting before the server had read the bytes, which is not the case tested.
+    const cut = committed
+      ? () => void reaches(committed, sent.length - FLUSH_BYTES, 10_000).then(() => req.destroy())
+      : () => setTimeout(() => req.destroy(), 150);
+    req.write(sent, cut);
   });
+}
+
+async function reaches(read: () => Promise<number>, bytes: number, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end && (await read()) < bytes) await new Promise((r) => setTimeout(r, 10));
 }
