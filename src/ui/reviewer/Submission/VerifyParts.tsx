@@ -1,15 +1,62 @@
 /**
- * The parts a status item's VerifyControls and a value indicator's ValueVerifyControls share: the
- * step's state (badge, carried mark, reason), the reason field with its save button, and the
- * error line with "Yêu cầu bổ sung minh chứng". Only the new value's input differs between them.
+ * What a status item's VerifyControls and a value indicator's ValueVerifyControls show alike
+ * (VerifyStepFrame): the step's state (badge, carried mark, reason), "Xác nhận" and "Điều chỉnh",
+ * the adjustment's reason with its save button, and the error line with "Yêu cầu bổ sung minh
+ * chứng". Only the new value's input differs between them: it is the frame's children.
  */
+import type { ComponentChildren } from 'preact';
 import { formatDateTime, useLanguage, useT } from '../../../i18n';
 import { Button } from '../../components/Button';
 import type { VerificationItem } from '../types';
 import type { VerificationState } from './verification-context';
+import type { VerifyStep } from './use-verify-step';
+
+interface FrameProps {
+  id: string;
+  code: string;
+  /** The step recorded on the server, if any. */
+  item: VerificationItem | undefined;
+  /** The recorded adjustment's value in words. */
+  adjustedTo: string;
+  state: VerificationState;
+  step: VerifyStep;
+  /** The new value's input, shown above the reason while adjusting. */
+  children: ComponentChildren;
+}
+
+export function VerifyStepFrame({ id, code, item, adjustedTo, state, step, children }: FrameProps) {
+  return (
+    <div class="rv-verify" role="group" aria-labelledby={`${id}-title`}>
+      <StepState id={id} code={code} step={item} adjustedTo={adjustedTo} />
+      <VerifyButtons step={step} />
+      {step.adjusting && (
+        <div class="stack rv-verify__form">
+          {children}
+          <ReasonAndSave id={id} step={step} />
+        </div>
+      )}
+      <ErrorAndRequest id={id} code={code} error={step.error} state={state} />
+    </div>
+  );
+}
+
+/** "Xác nhận" sends the step at once; "Điều chỉnh" opens or closes the adjustment form. */
+export function VerifyButtons({ step }: { step: VerifyStep }) {
+  const t = useT('reviewer');
+  return (
+    <div class="actions">
+      <Button onClick={() => void step.send('verified')} busy={step.busy && !step.adjusting}>
+        {t('verify.confirm')}
+      </Button>
+      <Button onClick={step.toggleAdjusting} aria-expanded={step.adjusting}>
+        {t('verify.adjust')}
+      </Button>
+    </div>
+  );
+}
 
 /** "Thẩm định NT2: …" with who verified or adjusted it and when, whether it was carried, and why. */
-export function StepState({
+function StepState({
   id,
   code,
   step,
@@ -48,18 +95,10 @@ export function StepState({
   );
 }
 
-interface ReasonProps {
-  id: string;
-  reason: string;
-  setReason: (reason: string) => void;
-  error: string;
-  busy: boolean;
-  onSave: () => void;
-}
-
 /** The required reason of an adjustment and "Lưu điều chỉnh". */
-export function ReasonAndSave({ id, reason, setReason, error, busy, onSave }: ReasonProps) {
+function ReasonAndSave({ id, step }: { id: string; step: VerifyStep }) {
   const t = useT('reviewer');
+  const { reason, setReason, error, busy } = step;
   return (
     <>
       <div class="rv-field">
@@ -73,7 +112,7 @@ export function ReasonAndSave({ id, reason, setReason, error, busy, onSave }: Re
         />
       </div>
       <div class="actions">
-        <Button variant="primary" onClick={onSave} busy={busy}>
+        <Button variant="primary" onClick={() => void step.send('adjusted')} busy={busy}>
           {t('verify.saveAdjustment')}
         </Button>
       </div>
@@ -82,17 +121,7 @@ export function ReasonAndSave({ id, reason, setReason, error, busy, onSave }: Re
 }
 
 /** The step's error (announced), then the request for evidence sent with the next return. */
-export function ErrorAndRequest({
-  id,
-  code,
-  error,
-  state,
-}: {
-  id: string;
-  code: string;
-  error: string;
-  state: VerificationState;
-}) {
+function ErrorAndRequest({ id, code, error, state }: { id: string; code: string; error: string; state: VerificationState }) {
   const t = useT('reviewer');
   const requested = state.requests[code];
   return (
