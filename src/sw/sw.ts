@@ -104,8 +104,27 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+// Optional-area chunks (English, the team screens, …) a page loaded before this worker controlled
+// it: on a first visit the install can take minutes on 2G while the user already opened them.
+// Only this build's own deferred files are taken, fetched from the HTTP cache where they sit.
+const deferred = new Set(planPrecache(MANIFEST, self.location.href, new Set()).deferred);
+async function cacheLoaded(urls: unknown): Promise<void> {
+  if (!Array.isArray(urls)) return;
+  const cache = await caches.open(RUNTIME);
+  for (const raw of urls.slice(0, 200)) {
+    if (typeof raw !== 'string' || !URL.canParse(raw)) continue;
+    const url = new URL(raw);
+    const key = url.origin + url.pathname;
+    if (!deferred.has(key) || (await fromCache(key))) continue;
+    const res = await fetch(key).catch(() => undefined);
+    if (res?.ok && res.type === 'basic') await cache.put(key, res);
+  }
+}
+
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  const data = event.data as { type?: string; urls?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (data?.type === 'CACHE_LOADED') event.waitUntil(cacheLoaded(data.urls));
 });
 
 // ---- Background Sync -------------------------------------------------------------------------

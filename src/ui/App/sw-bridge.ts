@@ -60,6 +60,15 @@ export function applyUpdate(): void {
 
 const HOUR = 60 * 60 * 1000;
 
+/** The worker keeps only its build's optional-area files of these (src/sw/sw.ts cacheLoaded). */
+function postLoadedAreas(): void {
+  const urls = performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((url) => url.includes('/assets/'));
+  if (urls.length > 0) navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_LOADED', urls });
+}
+
 export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
@@ -73,7 +82,10 @@ export async function registerServiceWorker(): Promise<void> {
   w.addEventListener('controlling', () => {
     if (state.updating) location.reload();
     else if (hadController) set({ update: 'activated' }); // applied from another tab: offer, never force
-    hadController = true; // the first install claiming the page needs no reload
+    // The first install claiming the page needs no reload; what the page loaded of optional areas
+    // before it (English, the team screens) went past the worker: ask it to keep them offline.
+    if (!hadController) postLoadedAreas();
+    hadController = true;
   });
   w.addEventListener('activated', (event) => {
     if (event.isUpdate || event.isExternal) return;
