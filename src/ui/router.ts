@@ -9,6 +9,7 @@
  *   #/review…         the reviewer area, which parses the rest itself (src/ui/reviewer/routes.ts)
  *   #/team/log[/:id]  a community team phone (issue #15): new support entry, or edit one
  *   #/team/day?date=  the day view            #/team/survey   the satisfaction survey
+ *   #/team/name       the member changes the phone's display name
  * A query after the path ("#/a/x?code=HTS7") is kept in `query`.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -30,8 +31,8 @@ export type Route = (
 export type RouteName = Route['name'];
 
 /** The screens of a community team phone (issue #15); its home is #/ itself. */
-export type TeamView = 'log' | 'day' | 'survey';
-const TEAM_VIEWS: readonly string[] = ['log', 'day', 'survey'];
+export type TeamView = 'log' | 'day' | 'survey' | 'name';
+const TEAM_VIEWS: readonly string[] = ['log', 'day', 'survey', 'name'];
 
 function decode(part: string): string | undefined {
   try {
@@ -86,6 +87,7 @@ export const paths = {
   teamLog: (id?: string) => (id === undefined ? '/team/log' : `/team/log/${encodeURIComponent(id)}`),
   teamDay: (date?: string) => (date === undefined ? '/team/day' : `/team/day?date=${date}`),
   teamSurvey: () => '/team/survey',
+  teamName: () => '/team/name',
 };
 
 /** Where the header's back link leads from a route, or undefined on home. */

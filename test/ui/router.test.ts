@@ -32,6 +32,9 @@ describe('parseRoute', () => {
     expect(parseRoute('#/team/day?date=2026-05-04')).toMatchObject({ name: 'team', view: 'day', query: { date: '2026-05-04' } });
     expect(parseRoute('#/team/survey')).toMatchObject({ name: 'team', view: 'survey' });
     expect(parseRoute('#/team/survey/x').name).toBe('not-found');
+    expect(parseRoute(`#${paths.teamName()}`)).toMatchObject({ name: 'team', view: 'name', path: '/team/name' });
+    expect(parseRoute('#/team/name/x').name).toBe('not-found');
+    expect(parentPath(parseRoute('#/team/name'))).toBe('/');
     expect(parseRoute('#/team/assessments').name).toBe('not-found');
     expect(parentPath(parseRoute('#/team/day'))).toBe('/');
   });

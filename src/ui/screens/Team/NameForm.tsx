@@ -1,30 +1,47 @@
 /**
- * After a team enrollment, the phone asks one thing: a display name. It goes up as the phone's
+ * The member's display name. After a team enrollment the phone asks this one thing; later "Đổi tên"
+ * on the team home opens the same form with the name filled in. The name goes up as the phone's
  * label (team-label.ts), so the reviewer revoking a lost phone can tell whose it was.
  */
 import { useId, useState } from 'preact/hooks';
 import { useT } from '../../../i18n';
-import { cleanDisplayName } from '../../../domain/community/display-name';
 import { setDisplayName } from '../../../sync/enrollment';
 import { kickTeamOutbox } from '../../../sync/team-kick';
-import { Button } from '../../components/Button';
+import { announce } from '../../components/announce';
+import { Button, LinkButton } from '../../components/Button';
 import { Page } from '../../components/Page';
+import { navigate, paths } from '../../router';
+import { nameSubmit } from './name-change';
 
-export function NameForm({ communeName }: { communeName: string }) {
+export interface NameFormProps {
+  communeName: string;
+  /** The name the phone holds: given when the member renames it, absent on the first ask. */
+  current?: string | undefined;
+}
+
+export function NameForm({ communeName, current }: NameFormProps) {
   const t = useT('team');
   const id = useId();
-  const [name, setName] = useState('');
+  const renaming = current !== undefined;
+  const [name, setName] = useState(current ?? '');
   const [error, setError] = useState<'empty' | 'failed'>();
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const cleaned = cleanDisplayName(name);
-    if (cleaned === null) return setError('empty');
+    const outcome = nameSubmit(name, current);
+    if (outcome.kind === 'invalid') return setError('empty');
+    // Replace: back from the home must not reopen a form already answered.
+    if (outcome.kind === 'unchanged') return navigate(paths.home(), { replace: true });
     setBusy(true);
     try {
-      await setDisplayName(cleaned); // the enrollment's live query then shows the team's home
+      // Shown as saved only once IndexedDB holds it: the home reads the name back from there.
+      await setDisplayName(outcome.name); // first ask: the enrollment's live query then shows the home
       kickTeamOutbox(); // saved first; the name goes up when there is a signal
+      if (renaming) {
+        announce(t('name.saved'));
+        navigate(paths.home(), { replace: true });
+      }
     } catch {
       setError('failed');
       setBusy(false);
@@ -32,9 +49,9 @@ export function NameForm({ communeName }: { communeName: string }) {
   };
 
   return (
-    <Page title={t('name.title')}>
+    <Page title={t(renaming ? 'name.renameTitle' : 'name.title')}>
       <form class="team-form stack" onSubmit={(e) => void submit(e)} noValidate>
-        <p>{t('name.intro', { commune: communeName })}</p>
+        <p>{renaming ? t('name.renameIntro') : t('name.intro', { commune: communeName })}</p>
         <label for={`${id}-name`} class="team-label">
           {t('name.label')}
         </label>
@@ -56,6 +73,7 @@ export function NameForm({ communeName }: { communeName: string }) {
         <Button type="submit" variant="primary" busy={busy}>
           {t('name.save')}
         </Button>
+        {renaming && <LinkButton href={`#${paths.home()}`}>{t('name.cancel')}</LinkButton>}
       </form>
     </Page>
   );

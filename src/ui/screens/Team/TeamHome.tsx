@@ -13,11 +13,15 @@ export function TeamHome({ enrollment, survey }: { enrollment: Enrollment; surve
   const lang = getLanguage() === 'en' ? 'en' : 'vi';
   return (
     <Page title={t('home.title')} class="team-home">
-      <p class="team-who">
+      <div class="team-who">
         <strong>{enrollment.communeName}</strong>
-        <br />
-        {t('home.member', { name: enrollment.displayName ?? '' })}
-      </p>
+        <p class="team-member">
+          <span class="team-member__name">{t('home.member', { name: enrollment.displayName ?? '' })}</span>
+          <LinkButton variant="quiet" class="team-rename" href={`#${paths.teamName()}`}>
+            {t('home.rename')}
+          </LinkButton>
+        </p>
+      </div>
       <div class="team-actions">
         <LinkButton variant="primary" class="team-big" href={`#${paths.teamLog()}`}>
           {t('home.log')}

@@ -1,7 +1,8 @@
 /**
  * A community team phone (issue #15): its home (support log, survey, day view, send state) and
  * its screens, in one chunk that an officer's phone never fetches. The team phone holds no
- * assessment; its first step after enrollment is a display name (sent as the phone's label).
+ * assessment; its first step after enrollment is a display name (sent as the phone's label), which
+ * the member can change later from the home (#/team/name).
  */
 import { useEffect } from 'preact/hooks';
 import { useT } from '../../../i18n';
@@ -60,5 +61,7 @@ export default function Team({ view, id, query }: TeamProps) {
       return <DayView data={data} date={query.date} />;
     case 'survey':
       return <SurveyScreen survey={survey} />;
+    case 'name':
+      return <NameForm communeName={enrollment.communeName} current={enrollment.displayName} />;
   }
 }
