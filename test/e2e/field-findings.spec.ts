@@ -138,7 +138,11 @@ test('area types change after creation: a preview first, hidden answers kept and
     for (const type of uncheck) await dialog.getByRole('checkbox', { name: tx('assess', `areaType.${type}`) }).uncheck();
     for (const code of expectHidden) await expect(dialog.getByText(new RegExp(`${literal(code)}(,|\\.)`)).first()).toBeVisible();
     await expectAccessible(page, 'area type change');
+    // The change is written, then the page reloads (AreaTypesEdit): wait for that reload, or the
+    // old page, still showing the checklist, passes for the new one and its groups close under us.
+    const reloaded = page.waitForEvent('load');
     await dialog.getByRole('button', { name: tx('assess', 'areaChange.confirm'), exact: true }).click();
+    await reloaded;
     await checklist.expectLoaded();
   };
 
