@@ -8,12 +8,10 @@ import { ADMIN_PASSWORD, BASE_URL, E2E_PORT, launchOptions, phone } from './test
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  // Each file works on its own province and accounts, so files could run side by side; but on
-  // the 2-core CI machine two browsers beside the server pushed timing-sensitive journeys (a
-  // team phone's queue after the signal returns, a set coming down on start) past their waits in
-  // 3 of 3 full runs, so the files run one at a time. Set E2E_WORKERS for more on a bigger machine.
+  // Spec files run side by side (one per worker); the tests inside a file run in order.
+  // Each file works on its own province and accounts, so they never see each other's data.
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 1),
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   // A flaky journey is a bug to fix, not to retry.
   retries: 0,
