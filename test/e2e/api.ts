@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { ADMIN_PASSWORD, BASE_URL } from './env';
 import type { CommuneFixture, FixtureAnswer } from './fixtures';
 
-async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+/** One request to the test server's API; a non-2xx answer throws with its status and body. */
+export async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const res = await fetch(new URL(`api/v1${path}`, BASE_URL), {
     method,
     headers: {

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { criteriaSetSchema, scoreCriteria, type CriteriaScore, type CriteriaSet } from '../../src/domain/criteria';
 import type { Answer, AreaType, Catalogue } from '../../src/domain/types';
 import { provinceSet, type ProvinceSetVersion } from '../support/province-set';
-import { createReviewer, issueEnrollmentCode, signIn } from './api';
+import { call as api, createReviewer, issueEnrollmentCode, signIn } from './api';
 import { BASE_URL, phone } from './env';
 import { CriteriaChecklistPage, type IndicatorEntry } from './pages/criteria-checklist';
 import { HomePage } from './pages/home';
@@ -53,17 +53,6 @@ function scoreOf(set: CriteriaSet, entries: Record<string, IndicatorEntry>): Cri
   return scoreCriteria({ set, catalogue, areaTypes: AREA, answers });
 }
 const num = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n);
-
-async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/v1${path}`, BASE_URL), {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** Uploads a version as JSON (a draft) and publishes it, as the province's reviewer. */
 async function publish(token: string, version: ProvinceSetVersion): Promise<void> {

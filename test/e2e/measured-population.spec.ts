@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { provinceSet } from '../support/province-set';
-import { createReviewer, issueEnrollmentCode, signIn } from './api';
+import { call as api, createReviewer, issueEnrollmentCode, signIn } from './api';
 import { BASE_URL, phone } from './env';
 import { HomePage } from './pages/home';
 import { tx } from './pages/text';
@@ -28,20 +28,6 @@ function measuredSet() {
   nt4.input = { kind: 'measured', metric: 'residentsHelpedPer1000' };
   nt4.rule = { kind: 'steps', steps: [{ min: 1, points: 10 }] };
   return set;
-}
-
-async function api<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/v1${path}`, BASE_URL), {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
 }
 
 async function expectAccessible(page: Page): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createReviewer, signIn } from './api';
+import { call as api, createReviewer, signIn } from './api';
 import { BASE_URL, phone } from './env';
 import { tx } from './pages/text';
 import { firstCommune } from './units';
@@ -27,17 +27,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
   });
-}
-
-async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/v1${path}`, BASE_URL), {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
 }
 
 /** The labels of the commune's team phones, as the reviewer's list of phones has them. */

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { provinceSet } from '../support/province-set';
-import { createReviewer, signIn } from './api';
+import { call as api, createReviewer, signIn } from './api';
 import { BASE_URL, phone } from './env';
 import { tx } from './pages/text';
 import { firstCommune } from './units';
@@ -67,17 +67,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
   });
-}
-
-async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/v1${path}`, BASE_URL), {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
 }
 
 /** Enrolls the page as a team phone of `commune` with a code the reviewer issues, and names the member. */
