@@ -6,10 +6,16 @@
  * both send a row, which the server absorbs as a replay of the same revision.
  */
 
-export async function withWebLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+function webLocks(): LockManager | undefined {
   const locks = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).locks;
-  if (locks && typeof locks.request === 'function') return locks.request(name, () => fn());
-  return fn();
+  return locks && typeof locks.request === 'function' ? locks : undefined;
+}
+
+/** Runs `fn` holding the Web Lock `name`; `exclusive` says whether it really is held (false without Web Locks). */
+export async function withWebLock<T>(name: string, fn: (exclusive: boolean) => Promise<T>): Promise<T> {
+  const locks = webLocks();
+  if (locks) return locks.request(name, () => fn(true));
+  return fn(false);
 }
 
 interface Flight<R> {

@@ -237,11 +237,32 @@ async function passOf(db: XasoDb, kind: Kind, token: string, opts: TeamFlushOpti
  */
 const forceAsked = new WeakSet<XasoDb>();
 
-async function pass(db: XasoDb, given: TeamFlushOptions): Promise<TeamFlushReport> {
+/**
+ * Holding the outbox's Web Lock, no send is in flight anywhere: a `sendingUntil` still standing
+ * was left by a page closed mid-send (a reload, a killed tab). It would hold its items back, even
+ * from a forced send, and refuse their edits, for up to the request timeout after the signal
+ * returned; it is cleared. Without Web Locks another tab may be sending: the marks are kept.
+ */
+async function clearStaleSending(db: XasoDb): Promise<void> {
+  for (const kind of KINDS) {
+    const table = kind.table(db);
+    await db.transaction('rw', table, async () => {
+      const stale = (await table.where('syncState').equals('queued').toArray()).filter((r) => r.sendingUntil !== undefined);
+      for (const r of stale) {
+        const next: Row = { ...r };
+        delete next.sendingUntil;
+        await table.put(next);
+      }
+    });
+  }
+}
+
+async function pass(db: XasoDb, given: TeamFlushOptions, exclusive: boolean): Promise<TeamFlushReport> {
   const opts = forceAsked.delete(db) ? { ...given, force: true } : given;
   const report: TeamFlushReport = { sent: 0, rejected: 0, retrying: 0, held: false };
   const enrollment = await getEnrollment(db);
   if (!enrollment || !isTeamPhone(enrollment)) return { ...report, held: true };
+  if (exclusive) await clearStaleSending(db);
   for (const kind of KINDS) await passOf(db, kind, enrollment.deviceToken, opts, report);
   // The member's display name, after the data: a slow link spends itself on entries first.
   await pushTeamLabel({ db, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
@@ -249,7 +270,7 @@ async function pass(db: XasoDb, given: TeamFlushOptions): Promise<TeamFlushRepor
 }
 
 const flight = singleFlight<XasoDb, TeamFlushOptions, TeamFlushReport>(
-  (db, opts) => withWebLock('xaso-team-outbox', () => pass(db, opts)),
+  (db, opts) => withWebLock('xaso-team-outbox', (exclusive) => pass(db, opts, exclusive)),
   (a, b) => {
     const next = [a.nextDueAt, b.nextDueAt].filter((x): x is string => x !== undefined).sort()[0];
     return {
