@@ -2,10 +2,11 @@
  * When the phone tries to sync. Never on navigator.onLine alone (it says "online" on a dead
  * hotspot and "offline" behind some proxies): each trigger makes a real request, and its
  * success decides. Triggers: app start; the `online` event; the page becoming visible; the
- * service worker's Background Sync ping ({type:'flush-outbox'}); a timer every `intervalMs`
- * while the page is visible, which runs only when something waits (outbox rows, or submissions
- * awaiting a verdict) so an idle phone spends no data, and asks for verdicts only every
- * `pullIntervalMs`; and a wake-up when a backoff retry falls due before the next tick.
+ * service worker's Background Sync ping ({type:'flush-outbox'}); an enrollment (sync-run.ts);
+ * a timer every `intervalMs` while the page is visible, which runs only when something waits
+ * (outbox rows, or submissions awaiting a verdict) so an idle phone spends no data, and asks for
+ * verdicts only every `pullIntervalMs`; and a wake-up when a backoff retry falls due before the
+ * next tick.
  * Each run also asks for the province's published criteria sets (criteria-sets.ts), after the
  * outbox and the verdicts, so it never delays a submission; a failed pull is retried with the
  * outbox's backoff (backoff.ts) by a wake-up of its own.
@@ -27,6 +28,7 @@ import type { FlushOptions, FlushReport } from './outbox';
 import { startEvidenceTriggers } from './evidence-triggers';
 import { pullReviews } from './reviews';
 import { pullSchedule } from './pull-schedule';
+import { SYNC_RUN_EVENT } from './sync-run';
 
 export interface SyncTriggerOptions extends FlushOptions {
   intervalMs?: number;
@@ -209,7 +211,10 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
   };
   const sw = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).serviceWorker;
 
-  if (typeof addEventListener === 'function') addEventListener('online', runAll);
+  if (typeof addEventListener === 'function') {
+    addEventListener('online', runAll);
+    addEventListener(SYNC_RUN_EVENT, runAll);
+  }
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
   sw?.addEventListener('message', onMessage);
   runAll();
@@ -223,7 +228,10 @@ export function startSync(opts: SyncTriggerOptions = {}): () => void {
     survey.stop();
     clearTimeout(teamWake);
     unsubscribe();
-    if (typeof removeEventListener === 'function') removeEventListener('online', runAll);
+    if (typeof removeEventListener === 'function') {
+      removeEventListener('online', runAll);
+      removeEventListener(SYNC_RUN_EVENT, runAll);
+    }
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
     sw?.removeEventListener('message', onMessage);
   };

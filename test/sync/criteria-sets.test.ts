@@ -12,6 +12,7 @@ import type { XasoDb } from '../../src/db/database';
 import type { CriteriaSet } from '../../src/domain/criteria/schema';
 import { pullCriteriaSets } from '../../src/sync/criteria-sets';
 import { submitAssessment } from '../../src/sync/submit';
+import { requestSyncRun } from '../../src/sync/sync-run';
 import { startSync } from '../../src/sync/triggers';
 import { provinceSet, provinceSetId } from '../support/province-set';
 import { enrollFor, FakeServer, freshDb, json, loadRef, ref, seedAssessment } from './helpers';
@@ -216,5 +217,29 @@ describe('criteria sets in the sync triggers', () => {
     vi.spyOn(Date, 'now').mockImplementation(() => real() - 20);
     s.mode = 'up';
     await until(async () => (await listDownloadedSets(undefined, db)).length === 1);
+  });
+});
+
+describe('an enrollment asks for the province’s sets at once', () => {
+  it('the start, not yet enrolled, asked nothing; the enrollment’s sync run brings the set down without waiting for a trigger', async () => {
+    db = freshDb();
+    const s = new SetServer();
+    s.sets = [published('2026.1')];
+    // Node has no window: the test stands in an EventTarget for the page's global events.
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    vi.stubGlobal('dispatchEvent', page.dispatchEvent.bind(page));
+    try {
+      stop = startSync({ db, fetch: s.fetch, loadReference: loadRef, intervalMs: 60_000 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(s.calls).toEqual([]);
+      await enrollFor(db);
+      requestSyncRun();
+      await until(async () => (await listDownloadedSets(undefined, db)).length === 1);
+      expect(s.calls.filter((c) => c.endsWith('provinceCode=01'))).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

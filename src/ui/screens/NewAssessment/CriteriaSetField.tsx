@@ -5,14 +5,16 @@
  * choice follows the province: its newest published set, else the provisional method. Each
  * option says which set and which version, in the set's own title and notice (the template says
  * it is a TEMPLATE in its own words). The sets are lazy chunks or rows of the phone's store,
- * loaded when this screen opens, never on the first screen.
+ * loaded when this screen opens, never on the first screen; a set downloaded while it is open
+ * appears at once.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listDownloadedSets } from '../../../db/criteria-sets';
 import { BUNDLED_CRITERIA_SETS, loadCriteriaSet } from '../../../data/load';
 import type { CriteriaSet } from '../../../domain/criteria/schema';
 import { formatDate, useLanguage, useT } from '../../../i18n';
-import { defaultSetKey, setChoices, type PublishedSet, type SetChoice } from './set-choices';
+import { useLive } from '../../sync/use-live';
+import { defaultSetKey, setChoices, type SetChoice } from './set-choices';
 
 interface Props {
   /** The chosen choice's key ("id@version"). */
@@ -26,7 +28,6 @@ export function CriteriaSetField({ value, onChange, provinceCode }: Props) {
   const t = useT('criteria');
   const lang = useLanguage();
   const [bundled, setBundled] = useState<(CriteriaSet | undefined)[]>();
-  const [published, setPublished] = useState<{ provinceCode: string; sets: PublishedSet[] }>();
   /** The officer picked a set: the province's default no longer replaces it. */
   const [picked, setPicked] = useState(false);
 
@@ -42,18 +43,15 @@ export function CriteriaSetField({ value, onChange, provinceCode }: Props) {
     };
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    if (!provinceCode) setPublished({ provinceCode, sets: [] });
-    else
-      listDownloadedSets(provinceCode).then(
-        (sets) => live && setPublished({ provinceCode, sets }),
-        () => live && setPublished({ provinceCode, sets: [] }),
-      );
-    return () => {
-      live = false;
-    };
-  }, [provinceCode]);
+  // Live: on 2G the province's set often lands a few seconds after the officer opened this form
+  // (right after enrolling); it is offered, and chosen by default, the moment it is stored.
+  const published = useLive(
+    async () => ({
+      provinceCode,
+      sets: provinceCode ? await listDownloadedSets(provinceCode).catch(() => []) : [],
+    }),
+    [provinceCode],
+  );
 
   const ready = bundled !== undefined && published?.provinceCode === provinceCode;
   const choices = useMemo(() => setChoices(bundled ?? [], ready ? published.sets : []), [bundled, published, ready]);

@@ -7,6 +7,7 @@ import { useId, useState } from 'preact/hooks';
 import { useT } from '../../../i18n';
 import { enroll, type Enrollment, type EnrollError } from '../../../sync/enrollment';
 import { kickOutbox } from '../../../sync/kick';
+import { requestSyncRun } from '../../../sync/sync-run';
 import { announce } from '../../components/announce';
 import { serverErrorKey } from '../server-errors';
 import { Button } from '../../components/Button';
@@ -43,13 +44,10 @@ export function EnrollForm({ initialCode = '', onDone }: EnrollFormProps) {
         return;
       }
       announce(t('enroll.done', { commune: result.enrollment.communeName }));
-      // Anything held for want of an enrollment can go up now.
+      // Anything held for want of an enrollment can go up now, and what the start could not ask
+      // for comes down: the province's criteria sets, or a team's survey (issue #15 item 3).
       kickOutbox();
-      // A team phone's survey (issue #15 item 3): the sync run at start came before the enrollment.
-      if (result.enrollment.role === 'team')
-        void import('../../../sync/team-survey')
-          .then((m) => m.pullTeamSurvey())
-          .catch((err: unknown) => console.error('[xaso] team survey', err));
+      requestSyncRun();
       onDone?.(result.enrollment);
     } catch {
       setError('failed'); // the settings write failed (storage full, closed database)
