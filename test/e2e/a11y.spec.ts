@@ -3,9 +3,9 @@
  * screen — the commune's screens at 360×640, the reviewer's at a desktop size. Each screen is its
  * own soft check, so one run lists every screen that fails.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { adminToken, createReviewer, submitThroughApi } from './api';
+import { expectAccessible } from './axe';
 import { ADMIN_PASSWORD, BASE_URL, desktop } from './env';
 import { groupOf, mountainCommune, type CommuneFixture } from './fixtures';
 import { ChecklistPage } from './pages/checklist';
@@ -15,8 +15,6 @@ import { SummaryPage } from './pages/summary';
 import { ReviewerApp } from './pages/reviewer';
 import { tx } from './pages/text';
 import { firstCommune, province } from './units';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The reviewer side works on its own province (Gia Lai), apart from the other journeys. */
 const GIA_LAI = '52';
@@ -28,19 +26,6 @@ const reviewed: CommuneFixture = {
   communeCode: commune.code,
   commune: commune.name,
 };
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await test.step(`axe: ${screen}`, async () => {
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n    ')}`,
-      );
-    expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-  });
-}
 
 test('commune screens at 360×640 have no serious or critical axe violation', async ({ page }) => {
   test.setTimeout(120_000);

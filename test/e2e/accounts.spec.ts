@@ -5,23 +5,15 @@
  * one before the area opens; a reviewer revokes an unused enrollment code and a phone of their
  * province from the Communes screen. Axe on the screen after each step.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createReviewer, enrollPhone, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { ADMIN_PASSWORD, BASE_URL, desktop } from './env';
 import { ReviewerApp } from './pages/reviewer';
 import { literal, tx } from './pages/text';
 import { province } from './units';
 
 const t = (key: string, vars: Record<string, string | number> = {}) => tx('reviewer', key, vars);
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-}
 
 test('the admin disables, enables and resets a reviewer account from the accounts screen', async ({ browser }) => {
   const account = await createReviewer('52', 'acct');

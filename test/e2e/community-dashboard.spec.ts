@@ -6,11 +6,11 @@
  * server's GET /provinces/{code}/communes, "quá ít để báo cáo" under 5 responses and "—" without
  * team data; at 360 px the table scrolls inside its box. Axe on each state.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CommuneRow } from '../../src/ui/reviewer/types';
 import { entry, response } from '../server/community-fixtures';
 import { createReviewer, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, desktop } from './env';
 import { ReviewerApp } from './pages/reviewer';
 import { tx } from './pages/text';
@@ -47,14 +47,6 @@ async function sendTeamDay(reviewerToken: string, communeCode: string, residents
   const sent = (ids: { id: string }[]) => ({ accepted: ids.map((x) => x.id), duplicates: [] });
   expect(await call('POST', '/team/entries', team, { entries })).toEqual(sent(entries));
   expect(await call('POST', '/team/survey-responses', team, { responses })).toEqual(sent(responses));
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
 const vi = (n: number, digits: number) =>

@@ -9,9 +9,9 @@
  * new screen state.
  */
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createReviewer, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, phone } from './env';
 import { mountainCommune, type CommuneFixture } from './fixtures';
 import { ChecklistPage } from './pages/checklist';
@@ -40,16 +40,6 @@ async function api<T>(method: string, path: string, token: string, body?: unknow
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await test.step(`axe: ${screen}`, async () => {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-  });
 }
 
 const t = (key: string, vars: Record<string, string | number> = {}) => tx('team', key, vars);

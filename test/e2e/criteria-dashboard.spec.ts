@@ -5,14 +5,14 @@
  * average total, average points per group and levels, as the server scored them; the commune list
  * shows each commune's points; the communes CSV has a column per group. Axe on both screens.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { applicableComponents } from '../../src/domain/catalogue';
 import type { CriteriaScore, CriteriaSet } from '../../src/domain/criteria';
 import type { Answer, AreaType, Catalogue, IndicatorValue } from '../../src/domain/types';
 import { createReviewer, enrollPhone, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, desktop } from './env';
 import { ReviewerApp } from './pages/reviewer';
 import { literal, tx } from './pages/text';
@@ -75,14 +75,6 @@ async function send(reviewerToken: string, submission: ReturnType<typeof body>):
   });
   expect(res.status, await res.clone().text()).toBe(200);
   return ((await res.json()) as { score: { criteria?: CriteriaScore } }).score.criteria;
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
 test('the dashboard, the commune list and the CSV show points per group of the template set', async ({ browser }) => {

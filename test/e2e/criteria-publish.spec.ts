@@ -10,10 +10,9 @@
  * version as a workbook. The admin picks the province first and sees the same versions. Axe on
  * every new state.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { applicableComponents } from '../../src/domain/catalogue';
 import { NO } from '../../src/server/criteria-workbook/labels';
 import { SHEETS } from '../../src/server/criteria-workbook/layout';
@@ -21,6 +20,7 @@ import { diffCriteriaSets, parseCriteriaSet, scoreCriteria } from '../../src/dom
 import type { CriteriaScore, CriteriaSet } from '../../src/domain/criteria';
 import type { Answer, AreaType, Catalogue, IndicatorValue } from '../../src/domain/types';
 import { createReviewer, enrollPhone, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { ADMIN_PASSWORD, BASE_URL, desktop } from './env';
 import { CriteriaSetsScreen, indicatorCell, readWorkbook, setCell, workbookBytes } from './pages/criteria-sets';
 import { ReviewerApp } from './pages/reviewer';
@@ -113,14 +113,6 @@ async function submitUnderTemplate(reviewerToken: string, list: Answer[]): Promi
   });
   expect(res.status, await res.clone().text()).toBe(200);
   return ((await res.json()) as { score: { criteria: CriteriaScore } }).score.criteria;
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
 test('a reviewer uploads, previews, publishes and compares the province criteria set', async ({ browser }) => {

@@ -7,12 +7,12 @@
  * sent once more without the hold, is saved as a draft (so it was a workbook the server takes).
  * Axe on the uploading and the cancelled states.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { NO } from '../../src/server/criteria-workbook/labels';
 import { createReviewer, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, desktop } from './env';
 import { CriteriaSetsScreen, setCell, workbookBytes } from './pages/criteria-sets';
 import { ReviewerApp } from './pages/reviewer';
@@ -48,14 +48,6 @@ async function largeWorkbook(token: string): Promise<Buffer> {
   const notes = wb.addWorksheet('Ghi chú');
   for (let r = 0; r < 1500; r++) notes.addRow(Array.from({ length: 8 }, () => randomBytes(220).toString('base64')));
   return workbookBytes(wb);
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
 test('a large workbook upload shows its progress and "Hủy" cancels it: nothing is created, the form works again', async ({

@@ -7,13 +7,13 @@
  * the migration screen lists what changes and the score before and after, and moving keeps every
  * answer (one removed indicator's too, uncounted), committed before the screen says so.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { criteriaSetSchema, scoreCriteria, type CriteriaScore, type CriteriaSet } from '../../src/domain/criteria';
 import type { Answer, AreaType, Catalogue } from '../../src/domain/types';
 import { provinceSet, type ProvinceSetVersion } from '../support/province-set';
 import { call as api, createReviewer, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, phone } from './env';
 import { CriteriaChecklistPage, type IndicatorEntry } from './pages/criteria-checklist';
 import { HomePage } from './pages/home';
@@ -106,11 +106,6 @@ function storedCodes(page: Page, id: string): Promise<string[]> {
   );
 }
 
-async function expectNoSeriousA11yIssue(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-}
-
 test('a province publishes its set: the phone scores with it offline, the server agrees; a corrected version moves a draft with its answers', async ({
   browser,
 }) => {
@@ -160,7 +155,7 @@ test('a province publishes its set: the phone scores with it offline, the server
       await expect(
         sets.getByRole('radio', { name: new RegExp(`^${literal(tx('criteria', 'new.provisional'))}`) }),
       ).not.toBeChecked();
-      if (ids.length === 0) await expectNoSeriousA11yIssue(page);
+      if (ids.length === 0) await expectAccessible(page, 'new assessment, the province set chosen', { hard: true });
       await page.getByRole('button', { name: tx('assess', 'new.create'), exact: true }).click();
       await expect(page).toHaveURL(/#\/a\/[^/?]+$/);
       ids.push(decodeURIComponent(new URL(page.url()).hash.replace(/^#\/a\//, '')));
@@ -217,7 +212,7 @@ test('a province publishes its set: the phone scores with it offline, the server
       const notice = page.getByRole('region', { name: tx('criteria', 'version.noticeTitle', { version: '2026.2' }) });
       await expect(notice).toBeVisible();
       await expect(notice.getByText(tx('criteria', 'version.notice', { current: '2026.1' }))).toBeVisible();
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'older draft, the newer version notice', { hard: true });
       // The submitted assessment is never offered a move.
       await page.goto(`./#/a/${encodeURIComponent(ids[0]!)}`);
       await expect(checklist.card('NT1')).toBeVisible();
@@ -247,7 +242,7 @@ test('a province publishes its set: the phone scores with it offline, the server
       await expect(changed.getByRole('listitem').filter({ hasText: 'TC1' })).toContainText(
         tx('criteria', 'version.change.pointsFromTo', { from: 30, to: 25 }),
       );
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'the version move, what changes', { hard: true });
     });
 
     await test.step('moving keeps every answer; the draft is on the new version, also after a reload', async () => {
@@ -264,7 +259,7 @@ test('a province publishes its set: the phone scores with it offline, the server
       await expect(checklist.card('TC3').locator('input#c-TC3-st-1')).toBeChecked();
       expect(await storedCodes(page, ids[1]!)).toEqual(answersBefore);
       expect(answersBefore).toEqual(['NT2', 'NT4', 'TC3']);
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'the draft moved to the new version', { hard: true });
       await page.reload();
       await expect(page.locator('.criteria-set-name')).toContainText(tx('criteria', 'new.version', { version: '2026.2' }));
       await summary.goto(ids[1]!);

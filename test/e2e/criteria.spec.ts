@@ -6,8 +6,7 @@
  * keeps everything; online, it is submitted; the server's stored score equals the phone's total
  * and per-group points, and the reviewer's submission view shows the same numbers.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
   criteriaGaps,
@@ -20,6 +19,7 @@ import {
 import { criteriaPlan } from '../../src/domain/criteria/plan';
 import type { Answer, AreaType, Catalogue, IndicatorValue } from '../../src/domain/types';
 import { createReviewer, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, desktop, phone } from './env';
 import { CriteriaChecklistPage, type IndicatorEntry } from './pages/criteria-checklist';
 import { HomePage } from './pages/home';
@@ -83,11 +83,6 @@ function expectedScore(): { score: CriteriaScore; gaps: CriteriaGap[] } {
 
 const num = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: set.total.decimals }).format(n);
 
-async function expectNoSeriousA11yIssue(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-}
-
 test('offline on the template index: every input kind, a refused value, points per group; the server and the reviewer agree', async ({
   browser,
 }) => {
@@ -131,7 +126,7 @@ test('offline on the template index: every input kind, a refused value, points p
       await template.check();
       await expect(sets.getByText(set.notice!.vi)).toBeVisible();
       await expect(sets.getByText(tx('criteria', 'new.templateBadge'))).toBeVisible();
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'new assessment, the template set', { hard: true });
       await page.getByRole('button', { name: tx('assess', 'new.create'), exact: true }).click();
       await expect(page).toHaveURL(/#\/a\/[^/?]+$/);
       id = decodeURIComponent(new URL(page.url()).hash.replace(/^#\/a\//, ''));
@@ -152,14 +147,14 @@ test('offline on the template index: every input kind, a refused value, points p
       await expect(checklist.card('NT3').getByRole('alert')).toHaveText(reason);
       await expect(checklist.box('NT3', 'a')).toHaveAttribute('aria-invalid', 'true');
       await expect(checklist.saved('NT3')).toHaveCount(0);
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'NT3, a refused value', { hard: true });
       // The guidance and evidence are one tap away.
       await checklist
         .card('NT3')
         .getByRole('button', { name: tx('criteria', 'card.guidance') })
         .click();
       await expect(checklist.card('NT3').getByText(nt3.evidence!.items[0]!.vi)).toBeVisible();
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'NT3, its evidence guidance', { hard: true });
       await page.reload();
       await expect(checklist.box('NT3', 'a')).toHaveValue('');
       await expect(checklist.box('NT3', 'b')).toHaveValue('');
@@ -184,7 +179,7 @@ test('offline on the template index: every input kind, a refused value, points p
       await expect(
         page.getByText(tx('criteria', 'checklist.progress', { answered: applicable.length, total: applicable.length })),
       ).toBeVisible();
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'every indicator answered', { hard: true });
     });
 
     /** The total, level and points per group, on the summary (or, onSummary false, the report). */
@@ -206,7 +201,7 @@ test('offline on the template index: every input kind, a refused value, points p
         .last()
         .click();
       await expectSummary();
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'summary, points per group', { hard: true });
       // The printable report says the same, under the set's name and its template notice.
       // The prioritised indicators, with the points each could still add, as the engine orders them.
       const top = expectedGaps[0]!;
@@ -221,7 +216,7 @@ test('offline on the template index: every input kind, a refused value, points p
       await expect(page.getByText(set.notice!.vi)).toBeVisible();
       await expectSummary(false);
       await expect(page.getByRole('row', { name: new RegExp(`^${literal(top.code)} `) })).toContainText(`+${gain}`);
-      await expectNoSeriousA11yIssue(page);
+      await expectAccessible(page, 'summary, what gains most', { hard: true });
       await page.goBack();
     });
 

@@ -5,21 +5,12 @@
  * (thumbnails, caption, counts on the cards); a photo full screen; a removal asks first. Axe on the
  * open panel and the viewer. The kill and storage-full faults: test/e2e/faults/phone-evidence.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { backupWith, expect, restore, test, uuid } from './faults/fixtures';
 import { ChecklistPage } from './pages/checklist';
 import { ev, EvidencePanel, makePdf, makePhoto, readEvidence } from './pages/evidence';
 import { HomePage } from './pages/home';
 import { tx } from './pages/text';
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-}
 
 async function expectTapTargets(panel: EvidencePanel): Promise<void> {
   for (const target of await panel.panel.locator('label.btn, button, a.btn, input[type=text]').filter({ visible: true }).all()) {

@@ -6,11 +6,11 @@
  * reviewer reads it back: same SHA-256), the bytes the phone put on the wire are at most 1.2 × the
  * files' bytes, and the reviewer sees the evidence on the submission.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startDroppingProxy, type DroppingProxy } from '../support/dropping-proxy';
 import { createReviewer, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, desktop, E2E_PORT, phone } from './env';
 import { attachFiles, seedAssessment, sha256Hex, type SeededFile } from '../support/evidence-seed';
 import { mountainCommune, type CommuneFixture } from './fixtures';
@@ -33,16 +33,6 @@ const fx: CommuneFixture = {
 const CUT_AFTER = 300_000;
 /** Files are content-addressed: a photo of its own per run, so none is on the server beforehand. */
 const randomSeed = () => 1 + Math.floor(Math.random() * 1_000_000);
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-}
-
 async function enrollThroughUi(page: Page, code: string): Promise<void> {
   await page.goto('./#/enroll');
   await page.getByRole('textbox', { name: tx('sync', 'enroll.code') }).fill(code);
@@ -120,7 +110,7 @@ test('[S9] through a link that drops every 300 KB, every evidence file arrives w
         hasText: tx('sync', 'evidence.summary', { done: files.length, count: files.length }),
       });
       await expect(status).toBeVisible({ timeout: 180_000 });
-      await expectAccessible(page, 'submit panel, evidence sent');
+      await expectAccessible(page, 'submit panel, evidence sent', { hard: true });
     });
 
     await test.step('every file arrived whole, and the bytes sent are at most 1.2 × the files', async () => {
@@ -213,7 +203,7 @@ test('"Chỉ gửi minh chứng khi có Wi-Fi": on mobile data the file waits, o
       await expect(wifiOnly).toBeChecked();
       await page.reload();
       await expect(wifiOnly).toBeChecked();
-      await expectAccessible(page, 'settings, evidence on Wi-Fi only');
+      await expectAccessible(page, 'settings, evidence on Wi-Fi only', { hard: true });
     });
 
     const id = randomUUID();
@@ -229,7 +219,7 @@ test('"Chỉ gửi minh chứng khi có Wi-Fi": on mobile data the file waits, o
       await summary.expectSent(1);
       await expect(summary.submitPanel.getByText(tx('sync', 'evidence.state.wifi'))).toBeVisible();
       await expect(summary.submitPanel.getByRole('status')).toHaveText(tx('sync', 'evidence.summary', { done: 0, count: 1 }));
-      await expectAccessible(page, 'submit panel, evidence waiting for Wi-Fi');
+      await expectAccessible(page, 'submit panel, evidence waiting for Wi-Fi', { hard: true });
       expect((await readBack(reviewerToken, file)).status).toBe(404);
     });
 
@@ -279,7 +269,7 @@ test('a file the server refuses is shown with its reason on that file, and the o
     await expect(refused.getByText(tx('sync', 'evidence.state.refused'))).toBeVisible();
     await expect(refused.getByText(tx('sync', 'evidence.refusal.evidence_image_invalid'))).toBeVisible();
     await expect(refused.getByRole('button', { name: tx('sync', 'evidence.retry') })).toBeVisible();
-    await expectAccessible(page, 'submit panel, a file refused');
+    await expectAccessible(page, 'submit panel, a file refused', { hard: true });
     expect((await readBack(reviewerToken, good)).sha256).toBe(good.sha256);
     expect((await readBack(reviewerToken, bad)).status).toBe(404);
   } finally {

@@ -4,9 +4,9 @@
  * answer named on its card, its group and the submit panel, whose link opens the card; a second
  * assessment of the same commune and period asked about first. Axe on every screen touched.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { parseMethodology } from '../../src/domain/methodology-schema';
 import { assessmentProgress } from '../../src/domain/progress';
 import type { Answer, AreaType, Catalogue } from '../../src/domain/types';
@@ -29,14 +29,6 @@ const input = {
   areaTypes: ['urban', 'rural'] as AreaType[],
   period: '2026',
 };
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-}
 
 test('one progress, one state, a same item asked once, a blocked submission that leads to its cause, a duplicate asked about', async ({
   page,

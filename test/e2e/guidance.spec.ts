@@ -6,9 +6,9 @@
  * a second tap closes it. In English the levels are named in English and the guidance, shipped in
  * Vietnamese only (data/catalogue/README.md), is marked lang="vi". Axe on the open states.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { mountainCommune as fx } from './fixtures';
 import { ChecklistPage } from './pages/checklist';
 import { HomePage } from './pages/home';
@@ -21,14 +21,6 @@ interface Guidance {
 const guidance = JSON.parse(
   readFileSync(new URL('../../data/catalogue/2026.1/guidance.json', import.meta.url), 'utf8'),
 ) as Guidance;
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-}
 
 const toggle = (card: Locator, lang: Lang = 'vi') =>
   card.getByRole('button', { name: tx('assess', 'checklist.guidance.button', {}, lang), exact: true });

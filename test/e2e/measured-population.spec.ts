@@ -7,11 +7,11 @@
  * the provisional figure; back online it is sent, and the server's GET population returns it; a
  * reviewer's correction reaches the phone with its next sync.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { provinceSet } from '../support/province-set';
 import { call as api, createReviewer, issueEnrollmentCode, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, phone } from './env';
 import { HomePage } from './pages/home';
 import { tx } from './pages/text';
@@ -28,11 +28,6 @@ function measuredSet() {
   nt4.input = { kind: 'measured', metric: 'residentsHelpedPer1000' };
   nt4.rule = { kind: 'steps', steps: [{ min: 1, points: 10 }] };
   return set;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 }
 
 test('offline the officer enters the commune population; the measured card shows the figure; online the server has it', async ({
@@ -88,7 +83,7 @@ test('offline the officer enters the commune population; the measured card shows
       await page.reload();
       await expect(card).toContainText(tx('criteria', 'measuredInput.population-missing'), { timeout: 30_000 });
       await card.scrollIntoViewIfNeeded();
-      await expectAccessible(page);
+      await expectAccessible(page, 'NT4 card, population missing', { hard: true });
       await card.getByRole('link', { name: tx('criteria', 'measuredInput.enterPopulation') }).click();
       await expect(page).toHaveURL(/#\/settings\?focus=population$/);
     });
@@ -102,14 +97,14 @@ test('offline the officer enters the commune population; the measured card shows
       await page.getByRole('button', { name: tx('settings', 'population.save'), exact: true }).click();
       await expect(page.getByRole('alert')).toHaveText(tx('settings', 'population.format'));
       await expect(input).toHaveAttribute('aria-invalid', 'true');
-      await expectAccessible(page);
+      await expectAccessible(page, 'population form, a refused figure', { hard: true });
       await input.fill('12.000');
       await page.getByRole('button', { name: tx('settings', 'population.save'), exact: true }).click();
       await expect(status).toHaveText(tx('settings', 'population.queued'));
       await expect(page.locator('[data-population-current]')).toHaveText(
         tx('settings', 'population.current', { value: '12.000' }),
       );
-      await expectAccessible(page);
+      await expectAccessible(page, 'population form, saved on the phone', { hard: true });
       // Saved means stored: a reload, still offline, keeps it.
       await page.reload();
       await expect(status).toHaveText(tx('settings', 'population.queued'));
@@ -123,7 +118,7 @@ test('offline the officer enters the commune population; the measured card shows
       await expect(card).toContainText(tx('criteria', 'measuredInput.residentsHelpedPer1000', { value: per1000 }));
       await expect(card.getByRole('link', { name: tx('criteria', 'measuredInput.enterPopulation') })).toHaveCount(0);
       await card.scrollIntoViewIfNeeded();
-      await expectAccessible(page);
+      await expectAccessible(page, 'NT4 card, provisional figure', { hard: true });
     });
 
     await test.step('online, it is sent; the server returns it; the phone shows it in sync', async () => {
@@ -133,7 +128,7 @@ test('offline the officer enters the commune population; the measured card shows
       await expect(status).toHaveText(tx('settings', 'population.synced'), { timeout: 30_000 });
       const got = await api<{ population: number; setBy: string }>('GET', `/communes/${COMMUNE.code}/population`, token);
       expect(got).toMatchObject({ population: POPULATION, setBy: 'commune' });
-      await expectAccessible(page);
+      await expectAccessible(page, 'population, sent', { hard: true });
     });
 
     await test.step('a reviewer corrects it; the phone shows the server’s figure after its next sync', async () => {

@@ -5,9 +5,9 @@
  * a reload; back online, the team's flush sends it and the reviewer's list of the commune's phones
  * (GET /communes/{code}/devices, what the reviewer's screen reads) shows it.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { call as api, createReviewer, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, phone } from './env';
 import { tx } from './pages/text';
 import { firstCommune } from './units';
@@ -18,16 +18,6 @@ const FIRST = 'Anh Minh';
 const RENAMED = 'Chị Hoà Nguyễn';
 
 const t = (key: string, vars: Record<string, string | number> = {}) => tx('team', key, vars);
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await test.step(`axe: ${screen}`, async () => {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-  });
-}
 
 /** The labels of the commune's team phones, as the reviewer's list of phones has them. */
 async function teamLabels(reviewerToken: string): Promise<(string | null)[]> {

@@ -10,10 +10,10 @@
  * own overall question. axe on each new state.
  */
 import { gunzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { provinceSet } from '../support/province-set';
 import { call as api, createReviewer, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, phone } from './env';
 import { tx } from './pages/text';
 import { firstCommune } from './units';
@@ -58,16 +58,6 @@ const SURVEY_B = {
 type SurveyFile = typeof SURVEY_A;
 
 const t = (key: string, vars: Record<string, string | number> = {}) => tx('team', key, vars);
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await test.step(`axe: ${screen}`, async () => {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect.soft(serious, `${screen}: serious or critical axe violations`).toEqual([]);
-  });
-}
 
 /** Enrolls the page as a team phone of `commune` with a code the reviewer issues, and names the member. */
 async function enrollTeamPhone(page: Page, reviewerToken: string, commune: string, name: string): Promise<void> {

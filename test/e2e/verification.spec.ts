@@ -10,9 +10,9 @@
  * on the phone, the commune list, the reviewer screen, the wide CSV and the server agree, and the
  * phone shows it with its comparison offline. Axe on each new state of both screens.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createReviewer, signIn } from './api';
+import { expectAccessible } from './axe';
 import { BASE_URL, desktop, phone } from './env';
 import { mountainCommune, type CommuneFixture } from './fixtures';
 import { ChecklistPage } from './pages/checklist';
@@ -39,11 +39,6 @@ const [VERIFIED, ADJUSTED, ASKED] = codes as [string, string, string];
 const REASON = 'Biên bản kiểm tra cho thấy hệ thống chưa hoạt động.';
 const EVIDENCE_NOTE = 'Ảnh chụp quyết định ban hành quy chế.';
 const EVIDENCE_FILE = 'quyet-dinh-ban-hanh-quy-che.pdf';
-
-async function axeClean(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-}
 
 async function api(token: string, path: string): Promise<Response> {
   return fetch(`${BASE_URL}api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -103,7 +98,7 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
       await expect(
         verifiedRegion.getByText(t('verify.progress', { done: 2, total: await itemCount(), adjusted: 1 }), { exact: false }),
       ).toBeVisible();
-      await axeClean(reviewer.page);
+      await expectAccessible(reviewer.page, 'reviewer, one item verified and one adjusted', { hard: true });
 
       const third = reviewer.answer(ASKED);
       await third.getByRole('checkbox', { name: t('verify.requestEvidence') }).check();
@@ -137,7 +132,7 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
           .getByText(tx('sync', 'verified.tooFew'))
           .first(),
       ).toBeVisible();
-      await axeClean(page);
+      await expectAccessible(page, 'phone, returned with an evidence request', { hard: true });
 
       await handset.setOffline(true);
       await page.reload();
@@ -182,7 +177,7 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
       await expect(
         summary.submitPanel.getByRole('status').filter({ hasText: tx('sync', 'evidence.summary', { done: 1, count: 1 }) }),
       ).toBeVisible({ timeout: 60_000 });
-      await axeClean(page);
+      await expectAccessible(page, 'phone, resubmitted with its file', { hard: true });
     });
 
     await test.step('the reviewer sees the file on the requested item, verifies revision 2 and accepts', async () => {
@@ -198,11 +193,11 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
       for (const code of [VERIFIED, ADJUSTED])
         await expect(reviewer.answer(code).getByText(t('verify.carried', { revision: 1 }), { exact: true })).toBeVisible();
       await expect(asked.getByText(t('verify.notYet'), { exact: true })).toBeVisible();
-      await axeClean(reviewer.page);
+      await expectAccessible(reviewer.page, 'reviewer, revision 2 with carried steps', { hard: true });
       await confirm(ASKED);
-      await axeClean(reviewer.page);
+      await expectAccessible(reviewer.page, 'reviewer, the asked item verified', { hard: true });
       await reviewer.accept();
-      await axeClean(reviewer.page);
+      await expectAccessible(reviewer.page, 'reviewer, accepted', { hard: true });
     });
 
     const final = await (await api(apiToken, `/assessments/${id}/verification`)).json();
@@ -226,7 +221,7 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
       const shown = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(finalIndex);
       await expect(page.getByTestId('phone-verified-total')).toContainText(shown);
       await expect(page.getByTestId('evidence-requests')).toHaveCount(0);
-      await axeClean(page);
+      await expectAccessible(page, 'phone, accepted', { hard: true });
 
       await reviewer.gotoCommunes(fx.provinceCode);
       const row = await reviewer.findCommune(fx.communeQuery, fx.commune);
@@ -246,7 +241,7 @@ test('the reviewer verifies, adjusts with a reason and asks evidence; the phone 
       const shown = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(finalIndex);
       await expect(page.getByTestId('phone-verified-total')).toContainText(shown);
       await expect(page.getByRole('table', { name: tx('sync', 'verified.comparisonCaption') })).toBeVisible();
-      await axeClean(page);
+      await expectAccessible(page, 'phone, verified result and comparison offline', { hard: true });
       await handset.setOffline(false);
     });
 
