@@ -190,4 +190,36 @@ describe.each(DB_KINDS)('a province’s own survey (%s)', (kind) => {
     expect((await tallyOf(MOUNTAIN_COMMUNE)).satisfaction).toEqual(expected);
     expect(await tallyOf(MOUNTAIN_COMMUNE_2)).toEqual(await tallyOf(MOUNTAIN_COMMUNE));
   });
+  it('refuses a set whose survey id@version the province published with other questions, at upload and at publish', async () => {
+    const s = server();
+    const { reviewer } = await cast(s);
+    const upload = (set: CriteriaSet) =>
+      s.request('POST', `/api/v1/provinces/${MOUNTAIN_PROVINCE}/criteria-sets`, { token: reviewer, body: set });
+    const otherSet = (questions: 'same' | 'changed'): CriteriaSet => {
+      const survey = provinceSurvey('2026.1');
+      if (questions === 'changed') survey.questions[0]!.vi = 'Ông/bà đánh giá thế nào về thái độ của tổ?';
+      return { ...provinceSet('2026.1'), id: 'cao-bang-chi-so-phuong', survey };
+    };
+    // Two drafts uploaded before either is published: nothing to clash with yet.
+    const raced = await upload(otherSet('changed'));
+    expect(raced.status).toBe(201);
+    await publishSet(s, reviewer, setWithSurvey('2026.1'));
+
+    const refused = await upload(otherSet('changed'));
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.problems).toEqual([
+      {
+        path: 'survey.id',
+        message: `phiếu khảo sát "${PROVINCE_SURVEY_ID}" phiên bản 2026.1 đã được tỉnh công bố với câu hỏi khác; hãy đặt mã phiếu khác`,
+      },
+    ]);
+    // The draft uploaded before is refused at publish, and stays a draft.
+    const late = await s.request('POST', `/api/v1/criteria-sets/${raced.json.meta.id as string}/publish`, { token: reviewer });
+    expect([late.status, late.json.error.code]).toEqual([409, 'criteria_set_survey_taken']);
+    expect(
+      (await s.request('GET', `/api/v1/criteria-sets/${raced.json.meta.id as string}`, { token: reviewer })).json.meta.status,
+    ).toBe('draft');
+    // The same survey, word for word, in another set is fine.
+    expect((await publishSet(s, reviewer, otherSet('same'))).setId).toBe('cao-bang-chi-so-phuong');
+  });
 });

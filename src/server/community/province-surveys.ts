@@ -44,6 +44,17 @@ export async function publishedSurveys(deps: Deps, provinceCode: string): Promis
   return surveys;
 }
 
+/**
+ * A set's survey clashes when the province already published another survey under the same
+ * id@version with other questions: responses name only id@version, so the two could not be told
+ * apart, and the tally would mix answers to different questions.
+ */
+export async function surveyClash(deps: Deps, provinceCode: string, survey: Survey | undefined): Promise<boolean> {
+  if (!survey) return false;
+  const held = (await publishedSurveys(deps, provinceCode)).get(surveyKey(survey.id, survey.version));
+  return held !== undefined && JSON.stringify(held) !== JSON.stringify(survey);
+}
+
 const versionParts = (v: string) => v.split('.').map(Number);
 const newerVersion = (a: string, b: string): boolean => {
   const [ay = 0, an = 0] = versionParts(a);

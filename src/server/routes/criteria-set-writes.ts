@@ -7,6 +7,7 @@ import type { CriteriaSet } from '../../domain/criteria';
 import { assertProvinceAccess } from '../auth/guards';
 import { newId } from '../auth/tokens';
 import { clientIp, type AppContext, type AppDeps } from '../context';
+import { surveyClash } from '../community/province-surveys';
 import { readCriteriaWorkbook } from '../criteria-workbook';
 import { isUniqueViolation } from '../db/errors';
 import { ApiError, conflict, notFound } from '../errors';
@@ -151,7 +152,10 @@ export function registerCriteriaSetWrites(api: ApiRoutes, deps: AppDeps): void {
       responses: {
         200: { description: 'Published', schema: CriteriaSetMetaResponseSchema },
         404: { description: 'No such set (or a draft of another province)' },
-        409: { description: 'Already published, that version is published, a newer one is, or the id is another province’s' },
+        409: {
+          description:
+            'Already published, that version is published, a newer one is, the id is another province’s, or its survey id@version is published with other questions',
+        },
       },
     },
     async (c) => {
@@ -173,6 +177,13 @@ export function registerCriteriaSetWrites(api: ApiRoutes, deps: AppDeps): void {
           const newer = versions.filter((v) => compareVersions(v, row.version) > 0);
           if (newer.length > 0)
             throw conflict('criteria_set_version_older', `A newer version of "${row.set_id}" is published: ${newer.join(', ')}`);
+          // A survey published meanwhile under the same id@version (checked at upload too).
+          const survey = (JSON.parse(row.body) as CriteriaSet).survey;
+          if (await surveyClash({ db: trx, criteriaSets: deps.criteriaSets }, row.province_code, survey))
+            throw conflict(
+              'criteria_set_survey_taken',
+              `The survey "${survey?.id ?? ''}@${survey?.version ?? ''}" is published in another set with other questions`,
+            );
           const by = principal?.kind === 'user' ? principal.username : '';
           if (!(await markPublished(trx, id, at, by)))
             throw conflict('criteria_set_published', 'This version is already published');

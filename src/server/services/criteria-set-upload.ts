@@ -10,6 +10,7 @@ import { criteriaSetSchema } from '../../domain/criteria';
 import type { CriteriaSet } from '../../domain/criteria';
 import type { Catalogue } from '../../domain/types';
 import type { AppDeps } from '../context';
+import { surveyClash } from '../community/province-surveys';
 import { ApiError } from '../errors';
 import { provincesUsingSetId, publishedVersions } from '../repositories/criteria-sets';
 import { problemsOf, type CriteriaSetProblem } from './criteria-set-problems';
@@ -57,7 +58,7 @@ export function validateUploadedSet(
   return { ok: true, set };
 }
 
-/** What only the server knows: bundled ids, other provinces' ids, versions already published. */
+/** What only the server knows: bundled ids, other provinces' ids, versions already published, the province's published surveys. */
 export async function collisionProblems(deps: AppDeps, provinceCode: string, set: CriteriaSet): Promise<CriteriaSetProblem[]> {
   const problems: CriteriaSetProblem[] = [];
   const bundled = [...deps.reference.criteriaSets.values()].some((s) => s.id === set.id);
@@ -66,7 +67,16 @@ export async function collisionProblems(deps: AppDeps, provinceCode: string, set
       path: 'id',
       message: `mã bộ tiêu chí "${set.id}" trùng với một bộ có sẵn của hệ thống; hãy đặt mã riêng cho tỉnh (ví dụ "${provinceCode}-chi-so-xa")`,
     });
-  const [users, versions] = await Promise.all([provincesUsingSetId(deps.db, set.id), publishedVersions(deps.db, set.id)]);
+  const [users, versions, clash] = await Promise.all([
+    provincesUsingSetId(deps.db, set.id),
+    publishedVersions(deps.db, set.id),
+    surveyClash(deps, provinceCode, set.survey),
+  ]);
+  if (clash && set.survey)
+    problems.push({
+      path: 'survey.id',
+      message: `phiếu khảo sát "${set.survey.id}" phiên bản ${set.survey.version} đã được tỉnh công bố với câu hỏi khác; hãy đặt mã phiếu khác`,
+    });
   if (users.some((p) => p !== provinceCode))
     problems.push({ path: 'id', message: `mã bộ tiêu chí "${set.id}" đã được một tỉnh khác dùng; hãy đặt mã khác` });
   if (versions.includes(set.version))
