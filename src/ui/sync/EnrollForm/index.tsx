@@ -7,6 +7,7 @@ import { useId, useState } from 'preact/hooks';
 import { useT } from '../../../i18n';
 import { enroll, type Enrollment, type EnrollError } from '../../../sync/enrollment';
 import { kickOutbox } from '../../../sync/kick';
+import { rearmAfterEnrollment } from '../../../sync/rearm-after-enrollment';
 import { requestSyncRun } from '../../../sync/sync-run';
 import { announce } from '../../components/announce';
 import { serverErrorKey } from '../server-errors';
@@ -44,8 +45,9 @@ export function EnrollForm({ initialCode = '', onDone }: EnrollFormProps) {
         return;
       }
       announce(t('enroll.done', { commune: result.enrollment.communeName }));
-      // Anything held for want of an enrollment can go up now, and what the start could not ask
-      // for comes down: the province's criteria sets, or a team's survey (issue #15 item 3).
+      // Anything held or refused for want of a valid enrollment goes up now, and what the start
+      // could not ask for comes down: the province's criteria sets, or a team's survey (issue #15).
+      await rearmAfterEnrollment().catch((err: unknown) => console.error('[xaso] rearm', err));
       kickOutbox();
       requestSyncRun();
       onDone?.(result.enrollment);
