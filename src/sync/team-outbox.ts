@@ -245,15 +245,9 @@ const forceAsked = new WeakSet<XasoDb>();
  */
 async function clearStaleSending(db: XasoDb): Promise<void> {
   for (const kind of KINDS) {
-    const table = kind.table(db);
-    await db.transaction('rw', table, async () => {
-      const stale = (await table.where('syncState').equals('queued').toArray()).filter((r) => r.sendingUntil !== undefined);
-      for (const r of stale) {
-        const next: Row = { ...r };
-        delete next.sendingUntil;
-        await table.put(next);
-      }
-    });
+    const queued = await kind.table(db).where('syncState').equals('queued').toArray();
+    const stale = queued.filter((r) => r.sendingUntil !== undefined);
+    if (stale.length > 0) await update(db, kind, stale, () => ({ sendingUntil: undefined }));
   }
 }
 
