@@ -6,7 +6,6 @@
 import { useId, useState } from 'preact/hooks';
 import { useT } from '../../../i18n';
 import { enroll, type Enrollment, type EnrollError } from '../../../sync/enrollment';
-import { kickOutbox } from '../../../sync/kick';
 import { rearmAfterEnrollment } from '../../../sync/rearm-after-enrollment';
 import { requestSyncRun } from '../../../sync/sync-run';
 import { announce } from '../../components/announce';
@@ -47,8 +46,8 @@ export function EnrollForm({ initialCode = '', onDone }: EnrollFormProps) {
       announce(t('enroll.done', { commune: result.enrollment.communeName }));
       // Anything held or refused for want of a valid enrollment goes up now, and what the start
       // could not ask for comes down: the province's criteria sets, or a team's survey (issue #15).
+      // The sync run flushes the outbox and sends evidence too: no kick of its own.
       await rearmAfterEnrollment().catch((err: unknown) => console.error('[xaso] rearm', err));
-      kickOutbox();
       requestSyncRun();
       onDone?.(result.enrollment);
     } catch {
