@@ -41,6 +41,23 @@ export async function enrollFor(db: XasoDb, communeCode = COMMUNE): Promise<void
   );
 }
 
+/** A community team phone's enrollment (issue #15); `role` 'officer' for the same device as an officer's phone. */
+export async function enrollTeam(db: XasoDb, communeCode = COMMUNE, role: 'team' | 'officer' = 'team'): Promise<void> {
+  await setSetting(
+    'enrollment',
+    {
+      deviceToken: 'team-tok',
+      deviceId: 'dev-t',
+      communeCode,
+      provinceCode: '01',
+      communeName: 'Phường Ba Đình',
+      enrolledAt: '2026-01-01T00:00:00.000Z',
+      role,
+    },
+    db,
+  );
+}
+
 /** A draft with every required component answered (status 3), unless `complete` is false. */
 export async function seedAssessment(db: XasoDb, opts: { complete?: boolean; communeCode?: string } = {}): Promise<Assessment> {
   const a = await createAssessment(

@@ -5,31 +5,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { XasoDb } from '../../src/db/database';
-import { setSetting } from '../../src/db/settings';
 import { getEnrollment, setDisplayName } from '../../src/sync/enrollment';
 import { flushTeamOutbox } from '../../src/sync/team-outbox';
-import { freshDb, json } from './helpers';
+import { COMMUNE, enrollTeam, freshDb, json } from './helpers';
 
 let db: XasoDb;
 afterEach(async () => {
   await db?.delete();
 });
-
-async function enroll(role: 'team' | 'officer'): Promise<void> {
-  await setSetting(
-    'enrollment',
-    {
-      deviceToken: 'team-tok',
-      deviceId: 'dev-t',
-      communeCode: '00004',
-      provinceCode: '01',
-      communeName: 'Phường Ba Đình',
-      enrolledAt: '2026-01-01T00:00:00.000Z',
-      role,
-    },
-    db,
-  );
-}
 
 /** A server that stores the label; `offline` throws as fetch does with no signal. */
 function labelServer() {
@@ -56,7 +39,7 @@ function labelServer() {
 describe('a team phone sends its display name', () => {
   it('once, with its own token, and again only after a change', async () => {
     db = freshDb();
-    await enroll('team');
+    await enrollTeam(db);
     const server = labelServer();
     await setDisplayName('  Chi\u0323 Lan ', db);
     await flushTeamOutbox({ db, fetch: server.fetch });
@@ -74,7 +57,7 @@ describe('a team phone sends its display name', () => {
 
   it('keeps it unsent with no signal or a refusal, and sends it with a later flush', async () => {
     db = freshDb();
-    await enroll('team');
+    await enrollTeam(db);
     const server = labelServer();
     await setDisplayName('Chị Lan', db);
     server.setMode('offline');
@@ -91,7 +74,7 @@ describe('a team phone sends its display name', () => {
 
   it('a rename while the old name is on the air is not marked sent; it goes with the next flush', async () => {
     db = freshDb();
-    await enroll('team');
+    await enrollTeam(db);
     const server = labelServer();
     await setDisplayName('Chị Lan', db);
     server.whileOnTheAir(async () => {
@@ -108,7 +91,7 @@ describe('a team phone sends its display name', () => {
 
   it('an officer phone sends no name; a name that is not text is refused on the phone', async () => {
     db = freshDb();
-    await enroll('officer');
+    await enrollTeam(db, COMMUNE, 'officer');
     const server = labelServer();
     await flushTeamOutbox({ db, fetch: server.fetch });
     expect(server.calls).toEqual([]);

@@ -8,10 +8,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import kindsJson from '../../data/community/support-kinds-2026.1.json';
 import type { XasoDb } from '../../src/db/database';
-import { setSetting } from '../../src/db/settings';
 import { saveSupportEntry } from '../../src/db/team-log';
 import { flushTeamOutbox } from '../../src/sync/team-outbox';
-import { freshDb, json } from './helpers';
+import { enrollTeam, freshDb, json } from './helpers';
 
 const kinds = kindsJson.kinds.map((k) => k.id);
 let db: XasoDb;
@@ -19,22 +18,6 @@ afterEach(async () => {
   vi.unstubAllGlobals();
   await db?.delete();
 });
-
-async function enrollTeam(): Promise<void> {
-  await setSetting(
-    'enrollment',
-    {
-      deviceToken: 'team-tok',
-      deviceId: 'dev-t',
-      communeCode: '00004',
-      provinceCode: '01',
-      communeName: 'Phường Ba Đình',
-      enrolledAt: '2026-01-01T00:00:00.000Z',
-      role: 'team',
-    },
-    db,
-  );
-}
 
 function server(posted: string[]) {
   return async (input: string, init?: RequestInit): Promise<Response> => {
@@ -46,7 +29,7 @@ function server(posted: string[]) {
 
 it('a forced flush asked while another runs is not lost', async () => {
   db = freshDb();
-  await enrollTeam();
+  await enrollTeam(db);
   const t = Date.parse('2026-05-04T08:00:00Z');
   const now = () => t;
   await saveSupportEntry(db, { date: '2026-05-04', hamlet: 'Thôn Đông', kind: 'ky-nang-so', residents: 2 }, kinds, now);
@@ -78,7 +61,7 @@ async function entryLeftMidSend(now: () => number): Promise<void> {
 
 it('a send cut by a reload holds nothing back: holding the Web Lock, its stale mark is cleared and the entry goes', async () => {
   db = freshDb();
-  await enrollTeam();
+  await enrollTeam(db);
   const t = Date.parse('2026-05-04T08:00:00Z');
   const now = () => t;
   await entryLeftMidSend(now);
@@ -98,7 +81,7 @@ it('a send cut by a reload holds nothing back: holding the Web Lock, its stale m
 
 it('without Web Locks another tab may be sending: the mark is respected until it lapses', async () => {
   db = freshDb();
-  await enrollTeam();
+  await enrollTeam(db);
   let t = Date.parse('2026-05-04T08:00:00Z');
   const now = () => t;
   await entryLeftMidSend(now);

@@ -9,7 +9,7 @@ import { saveSurveyResponse } from '../../src/db/survey-responses';
 import { saveSupportEntry } from '../../src/db/team-log';
 import { SurveySchema } from '../../src/domain/community/schemas';
 import { flushTeamOutbox, itemReasons } from '../../src/sync/team-outbox';
-import { freshDb, json } from './helpers';
+import { enrollTeam, freshDb, json } from './helpers';
 
 const kinds = kindsJson.kinds.map((k) => k.id);
 const survey = SurveySchema.parse(surveyJson);
@@ -17,22 +17,6 @@ let db: XasoDb;
 afterEach(async () => {
   await db?.delete();
 });
-
-async function enrollTeam(db: XasoDb): Promise<void> {
-  await setSetting(
-    'enrollment',
-    {
-      deviceToken: 'team-tok',
-      deviceId: 'dev-t',
-      communeCode: '00004',
-      provinceCode: '01',
-      communeName: 'Phường Ba Đình',
-      enrolledAt: '2026-01-01T00:00:00.000Z',
-      role: 'team',
-    },
-    db,
-  );
-}
 
 async function bodyOf(init: RequestInit | undefined): Promise<Record<string, unknown[]>> {
   const b = init?.body;

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import surveyJson from '../../data/community/survey-default-2026.1.json';
 import type { XasoDb } from '../../src/db/database';
-import { getSetting, setSetting } from '../../src/db/settings';
+import { getSetting } from '../../src/db/settings';
 import { saveSurveyResponse } from '../../src/db/survey-responses';
 import { SurveySchema, type Survey } from '../../src/domain/community/schemas';
 import { flushTeamOutbox } from '../../src/sync/team-outbox';
 import { pullTeamSurvey, storedTeamSurvey } from '../../src/sync/team-survey';
-import { enrollFor, freshDb, json } from './helpers';
+import { enrollFor, enrollTeam, freshDb, json } from './helpers';
 
 const defaultSurvey = SurveySchema.parse(surveyJson);
 /** A province's own survey (the contract: GET /team/survey → { survey }, with an ETag). */
@@ -28,22 +28,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
   await db?.delete();
 });
-
-async function enrollTeam(communeCode = '00004'): Promise<void> {
-  await setSetting(
-    'enrollment',
-    {
-      deviceToken: 'team-tok',
-      deviceId: 'dev-t',
-      communeCode,
-      provinceCode: '01',
-      communeName: 'Phường Ba Đình',
-      enrolledAt: '2026-01-01T00:00:00.000Z',
-      role: 'team',
-    },
-    db,
-  );
-}
 
 interface Seen {
   path: string;
@@ -68,7 +52,7 @@ const ok = (survey: unknown, etag = '"s-1"') =>
 describe('pullTeamSurvey (issue #15: a province publishes its own survey)', () => {
   it('200 stores the survey with its ETag; the next ask sends If-None-Match', async () => {
     db = freshDb();
-    await enrollTeam();
+    await enrollTeam(db);
     const s = server(() => ok(provinceSurvey));
     expect(await pullTeamSurvey({ db, fetch: s.fetch })).toEqual({ outcome: 'stored', survey: provinceSurvey });
     expect(s.seen).toEqual([{ path: '/team/survey', auth: 'Bearer team-tok', ifNoneMatch: null }]);
@@ -82,7 +66,7 @@ describe('pullTeamSurvey (issue #15: a province publishes its own survey)', () =
 
   it('304 keeps the stored survey', async () => {
     db = freshDb();
-    await enrollTeam();
+    await enrollTeam(db);
     await pullTeamSurvey({ db, fetch: server(() => ok(provinceSurvey)).fetch });
     const before = await getSetting('teamSurvey', db);
     const s = server(() => new Response(null, { status: 304, headers: { ETag: '"s-1"' } }));
@@ -93,7 +77,7 @@ describe('pullTeamSurvey (issue #15: a province publishes its own survey)', () =
 
   it('a new survey replaces the stored one, and the default comes back when the province withdraws its own', async () => {
     db = freshDb();
-    await enrollTeam();
+    await enrollTeam(db);
     await pullTeamSurvey({ db, fetch: server(() => ok(provinceSurvey)).fetch });
     await pullTeamSurvey({ db, fetch: server(() => ok(defaultSurvey, '"d-1"')).fetch });
     expect((await storedTeamSurvey(db))?.survey.id).toBe('survey-default');
@@ -102,7 +86,7 @@ describe('pullTeamSurvey (issue #15: a province publishes its own survey)', () =
 
   it('500, no connection or a captive portal page keeps the stored survey and says the pull failed', async () => {
     db = freshDb();
-    await enrollTeam();
+    await enrollTeam(db);
     await pullTeamSurvey({ db, fetch: server(() => ok(provinceSurvey)).fetch });
     const down = server(() => json(500, { error: { code: 'internal', message: 'boom' } }));
     expect((await pullTeamSurvey({ db, fetch: down.fetch })).outcome).toBe('failed');
@@ -125,7 +109,7 @@ describe('pullTeamSurvey (issue #15: a province publishes its own survey)', () =
     ],
   ])('an invalid body (%s) is ignored and logged; the stored survey is kept', async (_name, answer) => {
     db = freshDb();
-    await enrollTeam();
+    await enrollTeam(db);
     await pullTeamSurvey({ db, fetch: server(() => ok(provinceSurvey)).fetch });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect((await pullTeamSurvey({ db, fetch: server(answer).fetch })).outcome).toBe('invalid');
@@ -144,9 +128,9 @@ describe('pullTeamSurvey (issue #15: a province publishes its own survey)', () =
 
   it('a survey stored for another commune is not used after enrolling elsewhere', async () => {
     db = freshDb();
-    await enrollTeam('00004');
+    await enrollTeam(db, '00004');
     await pullTeamSurvey({ db, fetch: server(() => ok(provinceSurvey)).fetch });
-    await enrollTeam('00007');
+    await enrollTeam(db, '00007');
     expect(await storedTeamSurvey(db)).toBeUndefined();
     // Nor its ETag: the new commune's device asks afresh.
     const s = server(() => ok(defaultSurvey));
@@ -156,7 +140,7 @@ describe('pullTeamSurvey (issue #15: a province publishes its own survey)', () =
 
   it('responses queued before the survey changed go up with the survey id and version they were answered on', async () => {
     db = freshDb();
-    await enrollTeam();
+    await enrollTeam(db);
     const before = await saveSurveyResponse(db, defaultSurvey, { 'hai-long-chung': 5 });
     await pullTeamSurvey({ db, fetch: server(() => ok(provinceSurvey)).fetch });
     const after = await saveSurveyResponse(db, provinceSurvey, { 'hai-long': 4, 'quay-lai': true });
